@@ -1,0 +1,81 @@
+using LeadsBlazor.Domain.Common;
+
+namespace LeadsBlazor.Domain.Accounts;
+
+/// <summary>The account's settings: its currency and the further currencies with their rates, time zone, culture and reminders.</summary>
+public sealed class AccountSettings
+{
+    private readonly List<AccountCurrency> _currencies = [];
+
+    private AccountSettings()
+    {
+        CurrencyCode = "EUR";
+        TimeZoneId = "Europe/Berlin";
+        Culture = "de-DE";
+    }
+
+    public AccountSettings(Currency currency, string timeZoneId, string culture, DateOnly today)
+    {
+        CurrencyCode = currency.Code;
+        TimeZoneId = CheckTimeZone(timeZoneId);
+        Culture = Text.Required(culture, nameof(Culture), 20);
+        RemindersEnabled = true;
+        _currencies.Add(new AccountCurrency(currency, 1m, today));
+    }
+
+    /// <summary>There is one account per installation.</summary>
+    public int Id { get; private set; } = 1;
+
+    public string CurrencyCode { get; private set; }
+
+    public Currency Currency => Common.Currency.Parse(CurrencyCode);
+
+    public string TimeZoneId { get; private set; }
+
+    public string Culture { get; private set; }
+
+    public bool RemindersEnabled { get; private set; }
+
+    public IReadOnlyCollection<AccountCurrency> Currencies => _currencies.AsReadOnly();
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    /// <summary>Today's date in the account's time zone: what "due" is measured against.</summary>
+    public DateOnly Today(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZone).DateTime);
+    }
+
+    public void AddOrUpdateCurrency(Currency currency, decimal rateToAccount, DateOnly setOn)
+    {
+        if (currency.Code == CurrencyCode)
+        {
+            return;
+        }
+
+        var existing = _currencies.FirstOrDefault(c => c.Code == currency.Code);
+        if (existing is null)
+        {
+            _currencies.Add(new AccountCurrency(currency, rateToAccount, setOn));
+        }
+        else
+        {
+            existing.SetRate(rateToAccount, setOn);
+        }
+    }
+
+    /// <summary>A currency a lead may carry: the account's or one with a rate.</summary>
+    public Currency RequireCurrency(string? code, string field = "Currency")
+    {
+        var currency = Common.Currency.Parse(code, field);
+        return _currencies.Any(c => c.Code == currency.Code) ? currency : throw new DomainException(field, ErrorKeys.UnknownCurrency, currency.Code);
+    }
+
+    public void SwitchReminders(bool enabled) => RemindersEnabled = enabled;
+
+    public void ChangeTimeZone(string timeZoneId) => TimeZoneId = CheckTimeZone(timeZoneId);
+
+    private static string CheckTimeZone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id ?? "", out _) ? id! : throw new DomainException(nameof(TimeZoneId), ErrorKeys.UnknownTimeZone, id ?? "");
+}

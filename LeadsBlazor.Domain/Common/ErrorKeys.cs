@@ -1,0 +1,26 @@
+namespace LeadsBlazor.Domain.Common;
+
+/// <summary>The message keys of <see cref="DomainException"/>; each has a German and an English text in the Web project's resources.</summary>
+public static class ErrorKeys
+{
+    public const string Required = "Error.Required";
+    public const string TooLong = "Error.TooLong";
+    public const string NegativeAmount = "Error.NegativeAmount";
+    public const string AmountTooLarge = "Error.AmountTooLarge";
+    public const string TooManyDecimals = "Error.TooManyDecimals";
+    public const string UnknownCurrency = "Error.UnknownCurrency";
+    public const string CurrencyMismatch = "Error.CurrencyMismatch";
+    public const string ProbabilityOutOfRange = "Error.ProbabilityOutOfRange";
+    public const string StageRequired = "Error.StageRequired";
+    public const string UnknownStage = "Error.UnknownStage";
+    public const string NextActionRequired = "Error.NextActionRequired";
+    public const string DuplicateName = "Error.DuplicateName";
+    public const string StatusMoveNotAllowed = "Error.StatusMoveNotAllowed";
+    public const string ReasonRequired = "Error.ReasonRequired";
+    public const string LastStage = "Error.LastStage";
+    public const string MoveTargetRequired = "Error.MoveTargetRequired";
+    public const string InvalidColor = "Error.InvalidColor";
+    public const string InvalidPeriod = "Error.InvalidPeriod";
+    public const string InvalidRate = "Error.InvalidRate";
+    public const string UnknownTimeZone = "Error.UnknownTimeZone";
+}

@@ -1,0 +1,418 @@
+using System.Globalization;
+using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Customers;
+using LeadsBlazor.Domain.Labels;
+using LeadsBlazor.Domain.Pipeline;
+
+namespace LeadsBlazor.Domain.Leads;
+
+/// <summary>
+/// A qualified prospect, usually one potential project. The aggregate guards Rule 1 (status moves),
+/// Rule 5 (an open lead has a next-action date) and writes every change to its history (Rule 7).
+/// </summary>
+public sealed class Lead
+{
+    private readonly List<Label> _labels = [];
+    private readonly List<LeadNote> _notes = [];
+    private readonly List<LeadAttachment> _attachments = [];
+    private readonly List<LeadEvent> _history = [];
+
+    private Lead()
+    {
+        Name = "";
+        ResponsibleUserId = "";
+        CreatedBy = "";
+    }
+
+    private Lead(string name, string responsibleUserId, Money revenue, DateOnly nextActionOn, string? nextAction, Actor actor)
+    {
+        Name = Text.Required(name, nameof(Name));
+        ResponsibleUserId = Text.Required(responsibleUserId, nameof(ResponsibleUserId), 450);
+        Revenue = revenue;
+        NextActionOn = nextActionOn;
+        NextAction = Text.Optional(nextAction, nameof(NextAction), 500);
+        CreatedAt = actor.At;
+        CreatedBy = actor.UserId;
+    }
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public int? CompanyId { get; private set; }
+
+    public Company? Company { get; private set; }
+
+    public int? ContactPersonId { get; private set; }
+
+    public Person? ContactPerson { get; private set; }
+
+    public string ResponsibleUserId { get; private set; }
+
+    public LeadStatus Status { get; private set; }
+
+    /// <summary>The stage of a running lead; a closed lead keeps the stage it was closed from.</summary>
+    public int? StageId { get; private set; }
+
+    public Stage? Stage { get; private set; }
+
+    public Money Revenue { get; private set; }
+
+    public DateOnly? NextActionOn { get; private set; }
+
+    /// <summary>What the next action is, e.g. "Angebot nachfassen".</summary>
+    public string? NextAction { get; private set; }
+
+    public DateOnly? ClosedOn { get; private set; }
+
+    public int? CloseReasonId { get; private set; }
+
+    public string? CloseReasonText { get; private set; }
+
+    public string? Info { get; private set; }
+
+    public DateOnly? ServiceFrom { get; private set; }
+
+    public DateOnly? ServiceTo { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public string CreatedBy { get; private set; }
+
+    /// <summary>The concurrency token: the app raises it on every save, as SQLite makes no row version.</summary>
+    public long Version { get; private set; }
+
+    public IReadOnlyCollection<Label> Labels => _labels.AsReadOnly();
+
+    public IReadOnlyCollection<LeadNote> Notes => _notes.AsReadOnly();
+
+    public IReadOnlyCollection<LeadAttachment> Attachments => _attachments.AsReadOnly();
+
+    public IReadOnlyCollection<LeadEvent> History => _history.AsReadOnly();
+
+    public bool IsOpen => Status.IsOpen();
+
+    /// <summary>Rule 5: due when the next-action date is today or earlier, for an open lead.</summary>
+    public bool IsDue(DateOnly today) => IsOpen && NextActionOn <= today;
+
+    /// <summary>Creates a potential lead ("Kontaktpotential").</summary>
+    public static Lead CreatePotential(string name, string responsibleUserId, Money revenue, DateOnly nextActionOn, string? nextAction, Actor actor)
+    {
+        var lead = new Lead(name, responsibleUserId, revenue, nextActionOn, nextAction, actor) { Status = LeadStatus.Potential };
+        lead.Record(LeadEventKind.Created, null, null, Format(LeadStatus.Potential), actor);
+        return lead;
+    }
+
+    /// <summary>Creates a running lead in the given stage.</summary>
+    public static Lead CreateRunning(string name, string responsibleUserId, Money revenue, DateOnly nextActionOn, string? nextAction, Stage stage, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        var lead = new Lead(name, responsibleUserId, revenue, nextActionOn, nextAction, actor) { Status = LeadStatus.Running, Stage = stage, StageId = NullIfTransient(stage) };
+        lead.Record(LeadEventKind.Created, null, null, Format(LeadStatus.Running), actor);
+        lead.Record(LeadEventKind.StageChanged, nameof(Stage), null, stage.Name, actor);
+        return lead;
+    }
+
+    public void Rename(string name, Actor actor)
+    {
+        var newName = Text.Required(name, nameof(Name));
+        SetField(nameof(Name), Name, newName, actor, v => Name = v!);
+    }
+
+    public void ChangeRevenue(Money revenue, Actor actor)
+    {
+        var checkedRevenue = Money.Revenue(revenue.Amount, revenue.Currency);
+        if (checkedRevenue != Revenue)
+        {
+            Record(LeadEventKind.FieldChanged, nameof(Revenue), Format(Revenue), Format(checkedRevenue), actor);
+            Revenue = checkedRevenue;
+        }
+    }
+
+    /// <summary>Sets the next action; an open lead must keep a date (Rule 5).</summary>
+    public void ScheduleNextAction(DateOnly? on, string? what, Actor actor)
+    {
+        if (on is null && IsOpen)
+        {
+            throw new DomainException(nameof(NextActionOn), ErrorKeys.NextActionRequired);
+        }
+
+        var action = Text.Optional(what, nameof(NextAction), 500);
+        if (on != NextActionOn)
+        {
+            Record(LeadEventKind.FieldChanged, nameof(NextActionOn), Format(NextActionOn), Format(on), actor);
+            NextActionOn = on;
+        }
+
+        SetField(nameof(NextAction), NextAction, action, actor, v => NextAction = v);
+    }
+
+    public void AssignTo(string responsibleUserId, Actor actor)
+    {
+        var userId = Text.Required(responsibleUserId, nameof(ResponsibleUserId), 450);
+        if (userId != ResponsibleUserId)
+        {
+            Record(LeadEventKind.ResponsibleChanged, nameof(ResponsibleUserId), ResponsibleUserId, userId, actor);
+            ResponsibleUserId = userId;
+        }
+    }
+
+    public void ChangeCustomer(Company? company, Person? contactPerson, Actor actor)
+    {
+        if (company?.Name != Company?.Name)
+        {
+            Record(LeadEventKind.FieldChanged, nameof(Company), Company?.Name, company?.Name, actor);
+        }
+
+        if (contactPerson?.Name != ContactPerson?.Name)
+        {
+            Record(LeadEventKind.FieldChanged, nameof(ContactPerson), ContactPerson?.Name, contactPerson?.Name, actor);
+        }
+
+        Company = company;
+        CompanyId = company is null ? null : NullIfTransient(company.Id);
+        ContactPerson = contactPerson;
+        ContactPersonId = contactPerson is null ? null : NullIfTransient(contactPerson.Id);
+    }
+
+    public void ChangeInfo(string? info, Actor actor) =>
+        SetField(nameof(Info), Info, Text.Optional(info, nameof(Info), Text.LongTextMaxLength), actor, v => Info = v);
+
+    public void ChangeServicePeriod(DateOnly? from, DateOnly? to, Actor actor)
+    {
+        if (from is not null && to is not null && to < from)
+        {
+            throw new DomainException(nameof(ServiceTo), ErrorKeys.InvalidPeriod);
+        }
+
+        if (from != ServiceFrom)
+        {
+            Record(LeadEventKind.FieldChanged, nameof(ServiceFrom), Format(ServiceFrom), Format(from), actor);
+            ServiceFrom = from;
+        }
+
+        if (to != ServiceTo)
+        {
+            Record(LeadEventKind.FieldChanged, nameof(ServiceTo), Format(ServiceTo), Format(to), actor);
+            ServiceTo = to;
+        }
+    }
+
+    /// <summary>Potential → Running: the lead enters a stage (Rule 1).</summary>
+    public void Start(Stage stage, Actor actor)
+    {
+        RequireStatus(LeadStatus.Running, LeadStatus.Potential);
+        ChangeStatus(LeadStatus.Running, actor);
+        EnterStage(stage ?? throw new DomainException(nameof(Stage), ErrorKeys.StageRequired), actor);
+    }
+
+    /// <summary>A running lead moves to another stage of the pipeline.</summary>
+    public void MoveToStage(Stage stage, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        if (Status != LeadStatus.Running)
+        {
+            throw new DomainException(nameof(Stage), ErrorKeys.StatusMoveNotAllowed, Format(Status), Format(LeadStatus.Running));
+        }
+
+        EnterStage(stage, actor);
+    }
+
+    /// <summary>Running → Potential: the lead leaves the pipeline's stages.</summary>
+    public void BackToPotential(Actor actor)
+    {
+        RequireStatus(LeadStatus.Potential, LeadStatus.Running);
+        ChangeStatus(LeadStatus.Potential, actor);
+        LeaveStage(actor);
+    }
+
+    /// <summary>Any open lead → Won, Lost or Dropped, with the date it closed on; lost and dropped need a reason.</summary>
+    public void Close(LeadStatus outcome, DateOnly closedOn, int? reasonId, string? reasonText, Actor actor)
+    {
+        if (outcome.IsOpen())
+        {
+            throw new DomainException(nameof(Status), ErrorKeys.StatusMoveNotAllowed, Format(Status), Format(outcome));
+        }
+
+        RequireStatus(outcome, LeadStatus.Potential, LeadStatus.Running);
+        if (outcome.NeedsReason() && reasonId is null)
+        {
+            throw new DomainException(nameof(CloseReasonId), ErrorKeys.ReasonRequired);
+        }
+
+        var text = Text.Optional(reasonText, nameof(CloseReasonText), Text.LongTextMaxLength);
+        ChangeStatus(outcome, actor);
+        ClosedOn = closedOn;
+        Record(LeadEventKind.FieldChanged, nameof(ClosedOn), null, Format(closedOn), actor);
+        if (outcome.NeedsReason())
+        {
+            CloseReasonId = reasonId;
+            CloseReasonText = text;
+            Record(LeadEventKind.FieldChanged, nameof(CloseReasonId), null, reasonId!.Value.ToString(CultureInfo.InvariantCulture), actor);
+            if (text is not null)
+            {
+                Record(LeadEventKind.FieldChanged, nameof(CloseReasonText), null, text, actor);
+            }
+        }
+    }
+
+    /// <summary>The closed-on date of a closed lead is editable.</summary>
+    public void ChangeClosedOn(DateOnly closedOn, Actor actor)
+    {
+        if (!Status.IsClosed())
+        {
+            throw new DomainException(nameof(ClosedOn), ErrorKeys.StatusMoveNotAllowed, Format(Status), Format(Status));
+        }
+
+        if (closedOn != ClosedOn)
+        {
+            Record(LeadEventKind.FieldChanged, nameof(ClosedOn), Format(ClosedOn), Format(closedOn), actor);
+            ClosedOn = closedOn;
+        }
+    }
+
+    /// <summary>A closed lead reopens as running (in a stage) or potential; the closed-on date and reason are cleared.</summary>
+    public void Reopen(LeadStatus to, Stage? stage, DateOnly nextActionOn, Actor actor)
+    {
+        if (!to.IsOpen())
+        {
+            throw new DomainException(nameof(Status), ErrorKeys.StatusMoveNotAllowed, Format(Status), Format(to));
+        }
+
+        RequireStatus(to, LeadStatus.Won, LeadStatus.Lost, LeadStatus.Dropped);
+        if (to == LeadStatus.Running && stage is null)
+        {
+            throw new DomainException(nameof(Stage), ErrorKeys.StageRequired);
+        }
+
+        ChangeStatus(to, actor);
+        Record(LeadEventKind.FieldChanged, nameof(ClosedOn), Format(ClosedOn), null, actor);
+        ClosedOn = null;
+        CloseReasonId = null;
+        CloseReasonText = null;
+        if (to == LeadStatus.Running)
+        {
+            EnterStage(stage!, actor);
+        }
+        else
+        {
+            LeaveStage(actor);
+        }
+
+        ScheduleNextAction(nextActionOn, NextAction, actor);
+    }
+
+    public void AddLabel(Label label, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        if (_labels.Any(l => SameLabel(l, label)))
+        {
+            return;
+        }
+
+        _labels.Add(label);
+        Record(LeadEventKind.LabelAdded, nameof(Labels), null, label.Name, actor);
+    }
+
+    public void RemoveLabel(Label label, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var present = _labels.FirstOrDefault(l => SameLabel(l, label));
+        if (present is not null)
+        {
+            _labels.Remove(present);
+            Record(LeadEventKind.LabelRemoved, nameof(Labels), present.Name, null, actor);
+        }
+    }
+
+    public LeadNote AddNote(string text, Actor actor)
+    {
+        var note = new LeadNote(text, actor);
+        _notes.Add(note);
+        Record(LeadEventKind.NoteAdded, nameof(Notes), null, note.Text.Length > 200 ? note.Text[..200] + "…" : note.Text, actor);
+        return note;
+    }
+
+    public LeadAttachment Attach(string fileName, string storedName, string contentType, long sizeBytes, Actor actor)
+    {
+        var attachment = new LeadAttachment(fileName, storedName, contentType, sizeBytes, actor);
+        _attachments.Add(attachment);
+        Record(LeadEventKind.AttachmentAdded, nameof(Attachments), null, attachment.FileName, actor);
+        return attachment;
+    }
+
+    public void RemoveAttachment(LeadAttachment attachment, Actor actor)
+    {
+        if (_attachments.Remove(attachment))
+        {
+            Record(LeadEventKind.AttachmentRemoved, nameof(Attachments), attachment.FileName, null, actor);
+        }
+    }
+
+    /// <summary>Records that an import touched the lead.</summary>
+    public void MarkImported(Actor actor) => Record(LeadEventKind.Imported, null, null, null, actor);
+
+    private void EnterStage(Stage stage, Actor actor)
+    {
+        if (Stage is not null && SameStage(Stage, stage))
+        {
+            return;
+        }
+
+        Record(LeadEventKind.StageChanged, nameof(Stage), Stage?.Name, stage.Name, actor);
+        Stage = stage;
+        StageId = NullIfTransient(stage);
+    }
+
+    private void LeaveStage(Actor actor)
+    {
+        if (Stage is not null)
+        {
+            Record(LeadEventKind.StageChanged, nameof(Stage), Stage.Name, null, actor);
+        }
+
+        Stage = null;
+        StageId = null;
+    }
+
+    private void ChangeStatus(LeadStatus to, Actor actor)
+    {
+        Record(LeadEventKind.StatusChanged, nameof(Status), Format(Status), Format(to), actor);
+        Status = to;
+    }
+
+    private void RequireStatus(LeadStatus to, params LeadStatus[] allowedFrom)
+    {
+        if (!allowedFrom.Contains(Status))
+        {
+            throw new DomainException(nameof(Status), ErrorKeys.StatusMoveNotAllowed, Format(Status), Format(to));
+        }
+    }
+
+    private void SetField(string field, string? oldValue, string? newValue, Actor actor, Action<string?> set)
+    {
+        if (!string.Equals(oldValue, newValue, StringComparison.Ordinal))
+        {
+            Record(LeadEventKind.FieldChanged, field, oldValue, newValue, actor);
+            set(newValue);
+        }
+    }
+
+    private void Record(LeadEventKind kind, string? field, string? oldValue, string? newValue, Actor actor) =>
+        _history.Add(new LeadEvent(kind, field, oldValue, newValue, actor.UserId, actor.At));
+
+    // A stage or label not yet saved has id 0: compare by reference then, by id once stored.
+    private static bool SameStage(Stage a, Stage b) => ReferenceEquals(a, b) || (a.Id != 0 && a.Id == b.Id);
+
+    private static bool SameLabel(Label a, Label b) => ReferenceEquals(a, b) || (a.Id != 0 && a.Id == b.Id);
+
+    private static int? NullIfTransient(Stage stage) => NullIfTransient(stage.Id);
+
+    private static int? NullIfTransient(int id) => id == 0 ? null : id;
+
+    private static string Format(LeadStatus status) => status.ToString();
+
+    private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Format(Money money) => money.Amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + money.Currency.Code;
+}

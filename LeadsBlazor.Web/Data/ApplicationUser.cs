@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace LeadsBlazor.Web.Data;
+
+/// <summary>A person who signs in: a member, or the account owner (role <see cref="Roles.AccountOwner"/>).</summary>
+public sealed class ApplicationUser : IdentityUser
+{
+    [PersonalData]
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>A deactivated user can no longer sign in; their leads keep them as responsible until reassigned.</summary>
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>The user's own switch for reminder emails (Rule 6).</summary>
+    public bool RemindersEnabled { get; set; } = true;
+
+    /// <summary>Two letters for the avatar on cards.</summary>
+    public string Initials =>
+        string.Concat(DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(p => char.ToUpperInvariant(p[0])));
+}

@@ -1,0 +1,36 @@
+using LeadsBlazor.Domain.Leads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LeadsBlazor.Web.Data.Configurations;
+
+internal sealed class LeadEventConfiguration : IEntityTypeConfiguration<LeadEvent>
+{
+    public void Configure(EntityTypeBuilder<LeadEvent> builder)
+    {
+        builder.Property(e => e.Field).HasMaxLength(100);
+        builder.Property(e => e.UserId).HasMaxLength(450);
+        builder.HasIndex(e => new { e.LeadId, e.At });
+    }
+}
+
+internal sealed class LeadNoteConfiguration : IEntityTypeConfiguration<LeadNote>
+{
+    public void Configure(EntityTypeBuilder<LeadNote> builder)
+    {
+        builder.Property(n => n.Text).HasMaxLength(Domain.Common.Text.LongTextMaxLength);
+        builder.Property(n => n.UserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class LeadAttachmentConfiguration : IEntityTypeConfiguration<LeadAttachment>
+{
+    public void Configure(EntityTypeBuilder<LeadAttachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(255);
+        builder.Property(a => a.StoredName).HasMaxLength(100);
+        builder.Property(a => a.ContentType).HasMaxLength(200);
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.HasIndex(a => a.StoredName).IsUnique();
+    }
+}

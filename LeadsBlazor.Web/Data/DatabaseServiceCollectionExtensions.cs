@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsBlazor.Web.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    public const string DefaultConnectionString = "Data Source=App_Data/leads.db";
+
+    /// <summary>
+    /// Registers the database. Components take a context per unit of work from the factory: a scoped
+    /// context would live as long as the circuit. Identity's stores use the scoped one.
+    /// </summary>
+    public static IServiceCollection AddLeadsDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = SqliteConnectionString(configuration.GetConnectionString("Leads") ?? DefaultConnectionString, environment.ContentRootPath);
+        services.AddDbContextFactory<LeadsDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas()));
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoData>();
+        return services;
+    }
+
+    /// <summary>Resolves a relative data source against the content root and creates its folder when missing.</summary>
+    internal static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } dataSource && dataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(dataSource) ? dataSource : Path.GetFullPath(Path.Combine(contentRoot, dataSource));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        builder.DefaultTimeout = SqlitePragmas.BusyTimeoutMilliseconds / 1000;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,127 @@
+using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Customers;
+using LeadsBlazor.Domain.Labels;
+using LeadsBlazor.Domain.Leads;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsBlazor.Web.Data;
+
+/// <summary>
+/// Fills an empty database with a small agency's pipeline: an owner and a member, labels, and about
+/// 40 leads over every status, in EUR and CHF, with next-action dates around today.
+/// </summary>
+public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> users, TimeProvider time, ILogger<DemoData> logger)
+{
+    public const string OwnerEmail = "anna.berger@example.com";
+    public const string MemberEmail = "ben.keller@example.com";
+    public const string Password = "Demo-Pipeline-2026";
+
+    private static readonly string[] Projects =
+    [
+        "Relaunch Website", "Markenauftritt", "Intranet-Portal", "Online-Shop", "Kampagne Frühjahr", "App-Prototyp",
+        "SEO-Audit", "Messestand", "Jahresbericht", "Newsletter-System", "CRM-Integration", "Barrierefreiheit-Check",
+        "Social-Media-Betreuung", "Karriereseite", "Produktvideo", "UX-Workshop", "Corporate Design", "Datenmigration",
+        "Hosting & Wartung", "Landingpages",
+    ];
+
+    private static readonly string[] Customers =
+    [
+        "Alpenblick Hotels AG", "Bäckerei Sonnenschein GmbH", "Stadtwerke Lindau", "Zürcher Kantonalverband",
+        "Möbelhaus Krüger KG", "Bergsport Engadin AG", "Kanzlei Fischer & Partner", "Verlag am See GmbH",
+        "Klinikum Nord", "Weingut Rebstock",
+    ];
+
+    private static readonly string[] Contacts =
+    [
+        "Julia Hoffmann", "Markus Weber", "Sabine Wagner", "Thomas Schmid", "Claudia Meier", "Lukas Huber",
+        "Petra Brunner", "Stefan Keller", "Nina Graf", "Daniel Frei",
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Leads.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var owner = await EnsureUserAsync(OwnerEmail, "Anna Berger", isOwner: true);
+        var member = await EnsureUserAsync(MemberEmail, "Ben Keller", isOwner: false);
+        var settings = await db.AccountSettings.Include(a => a.Currencies).SingleAsync(cancellationToken);
+        var today = settings.Today(time);
+        settings.AddOrUpdateCurrency(Currency.Chf, 1.06m, today);
+
+        var stages = await db.Stages.OrderBy(s => s.Position).ToListAsync(cancellationToken);
+        var reasons = await db.CloseReasons.OrderBy(r => r.Position).ToListAsync(cancellationToken);
+        Label[] labels =
+        [
+            new("Website", "#1e88e5"), new("Branding", "#8e24aa"), new("Retainer", "#43a047"),
+            new("Heiß", "#e53935"), new("Öffentliche Hand", "#fb8c00"),
+        ];
+        db.Labels.AddRange(labels);
+        var companies = Customers.Select(name => new Company(name)).ToArray();
+        var people = Contacts.Select((name, i) => new Person(name, $"{name.Split(' ')[0].ToLowerInvariant()}@example.com", company: companies[i])).ToArray();
+
+        var random = new Random(2026);
+        for (var i = 0; i < 40; i++)
+        {
+            var responsible = i % 3 == 0 ? owner : member;
+            var actor = new Actor(responsible.Id, time.GetUtcNow().AddDays(-40 + i));
+            var currency = i % 4 == 3 ? Currency.Chf : Currency.Eur;
+            var revenue = Money.Revenue(random.Next(4, 120) * 500m, currency);
+            var nextActionOn = today.AddDays(random.Next(-6, 21));
+            var name = $"{Projects[i % Projects.Length]}{(i >= Projects.Length ? " II" : "")}";
+            var status = (i % 10) switch
+            {
+                < 5 => LeadStatus.Running,
+                < 7 => LeadStatus.Potential,
+                7 => LeadStatus.Won,
+                8 => LeadStatus.Lost,
+                _ => LeadStatus.Dropped,
+            };
+
+            var lead = status == LeadStatus.Potential
+                ? Lead.CreatePotential(name, responsible.Id, revenue, nextActionOn, "Erstgespräch vereinbaren", actor)
+                : Lead.CreateRunning(name, responsible.Id, revenue, nextActionOn, "Angebot nachfassen", stages[i % stages.Count], actor);
+            lead.ChangeCustomer(companies[i % companies.Length], people[i % people.Length], actor);
+            lead.AddLabel(labels[i % labels.Length], actor);
+            if (i % 4 == 0)
+            {
+                lead.AddLabel(labels[3], actor);
+            }
+
+            if (status is LeadStatus.Won or LeadStatus.Lost or LeadStatus.Dropped)
+            {
+                lead.Close(status, today.AddDays(-random.Next(1, 30)), status == LeadStatus.Won ? null : reasons[i % reasons.Count].Id, null, actor);
+            }
+
+            db.Leads.Add(lead);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded demo data: 40 leads, sign in as {Owner} or {Member} with password {Password}.", OwnerEmail, MemberEmail, Password);
+    }
+
+    private async Task<ApplicationUser> EnsureUserAsync(string email, string displayName, bool isOwner)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is not null)
+        {
+            return user;
+        }
+
+        user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo user could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        if (isOwner)
+        {
+            await users.AddToRoleAsync(user, Roles.AccountOwner);
+        }
+
+        return user;
+    }
+}

@@ -1,0 +1,102 @@
+using LeadsBlazor.Domain.Accounts;
+using LeadsBlazor.Domain.Customers;
+using LeadsBlazor.Domain.Labels;
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Pipeline;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace LeadsBlazor.Web.Data;
+
+/// <summary>The app's one database: Identity's tables and the pipeline's.</summary>
+public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Lead> Leads => Set<Lead>();
+
+    public DbSet<Stage> Stages => Set<Stage>();
+
+    public DbSet<Label> Labels => Set<Label>();
+
+    public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<LeadEvent> LeadEvents => Set<LeadEvent>();
+
+    public DbSet<LeadNote> LeadNotes => Set<LeadNote>();
+
+    public DbSet<LeadAttachment> LeadAttachments => Set<LeadAttachment>();
+
+    public DbSet<AccountSettings> AccountSettings => Set<AccountSettings>();
+
+    public DbSet<AccountCurrency> AccountCurrencies => Set<AccountCurrency>();
+
+    public DbSet<CloseReason> CloseReasons => Set<CloseReason>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LeadsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset text; as a number it sorts and compares exactly.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareSave()
+    {
+        ChangeTracker.DetectChanges();
+        GuardAppendOnlyHistory();
+        RaiseLeadVersions();
+    }
+
+    // Rule 7: history is append-only. An event is only ever removed together with its lead.
+    private void GuardAppendOnlyHistory()
+    {
+        foreach (var entry in ChangeTracker.Entries<LeadEvent>())
+        {
+            if (entry.State == EntityState.Modified
+                || (entry.State == EntityState.Deleted && !ChangeTracker.Entries<Lead>().Any(l => l.State == EntityState.Deleted && l.Entity.Id == entry.Entity.LeadId)))
+            {
+                throw new InvalidOperationException("The history of a lead is append-only.");
+            }
+        }
+    }
+
+    // SQLite makes no row version, so the app raises the lead's version on every save that changes it
+    // (its own columns or anything in its history); a concurrent save of the same version then fails.
+    private void RaiseLeadVersions()
+    {
+        var leadsWithNewEvents = ChangeTracker.Entries<LeadEvent>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity.LeadId)
+            .ToHashSet();
+        foreach (var entry in ChangeTracker.Entries<Lead>())
+        {
+            if (entry.State == EntityState.Modified
+                || (entry.State == EntityState.Unchanged && leadsWithNewEvents.Contains(entry.Entity.Id)))
+            {
+                var version = entry.Property(l => l.Version);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
+    }
+}

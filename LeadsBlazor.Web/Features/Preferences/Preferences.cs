@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace LeadsBlazor.Web.Features.Preferences;
+
+/// <summary>The user's language and light/dark choice, each kept in a cookie so a reload keeps it.</summary>
+public static class Preferences
+{
+    public const string ThemeCookie = "leads.theme";
+
+    public static readonly CultureInfo[] SupportedCultures = [new("de-DE"), new("en-US")];
+
+    public static IServiceCollection AddLeadsLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("de-DE");
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+
+            // The cookie first, then the browser's language; German when neither says.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    public static bool IsDark(HttpContext? context) => context?.Request.Cookies[ThemeCookie] == "dark";
+
+    /// <summary>GET links from the user menu: they only set a preference cookie and return to the page.</summary>
+    public static IEndpointRouteBuilder MapPreferenceEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/preferences");
+        group.MapGet("/culture/{culture}", (HttpContext context, string culture, string? returnUrl) =>
+        {
+            if (SupportedCultures.Any(c => c.Name == culture))
+            {
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    PreferenceCookie(context));
+            }
+
+            return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
+        });
+        group.MapGet("/theme/{mode}", (HttpContext context, string mode, string? returnUrl) =>
+        {
+            context.Response.Cookies.Append(ThemeCookie, mode == "dark" ? "dark" : "light", PreferenceCookie(context));
+            return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
+        });
+        return endpoints;
+    }
+
+    private static CookieOptions PreferenceCookie(HttpContext context) => new()
+    {
+        MaxAge = TimeSpan.FromDays(365),
+        IsEssential = true,
+        HttpOnly = true,
+        SameSite = SameSiteMode.Lax,
+        Secure = context.Request.IsHttps,
+    };
+
+    // Only paths inside the app: never an open redirect.
+    private static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? "~" + returnUrl
+            : "~/";
+}
