@@ -44,6 +44,7 @@ public static class IdentityServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<LeadsDbContext>()
+            .AddClaimsPrincipalFactory<LeadsClaimsPrincipalFactory>()
             .AddSignInManager<ActiveUserSignInManager>()
             .AddPasswordValidator<PasswordLengthValidator>()
             .AddDefaultTokenProviders();

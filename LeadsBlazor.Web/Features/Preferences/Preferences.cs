@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 
 namespace LeadsBlazor.Web.Features.Preferences;
@@ -13,6 +15,9 @@ public static class Preferences
     public static IServiceCollection AddLeadsLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // German text is mostly Latin-1: write "ü" into the page, not "&#xFC;".
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("de-DE");

@@ -1,0 +1,76 @@
+using System.Net;
+using LeadsBlazor.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LeadsBlazor.Tests.Features.Account;
+
+public sealed class AnonymousAccessTests(AnonymousAccessTests.App app) : IClassFixture<AnonymousAccessTests.App>
+{
+    public sealed class App : IDisposable
+    {
+        public LeadsAppFactory Factory { get; } = new();
+
+        public void Dispose() => Factory.Dispose();
+    }
+
+    private HttpClient Client() => app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/leads")]
+    [InlineData("/leads/potential")]
+    [InlineData("/leads/all")]
+    [InlineData("/projects")]
+    [InlineData("/settings")]
+    [InlineData("/Account/Manage/ChangePassword")]
+    public async Task An_anonymous_request_for_a_page_is_sent_to_sign_in(string path)
+    {
+        var response = await Client().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.RedirectPath(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Healthz_answers_200_when_the_database_answers()
+    {
+        var response = await Client().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_is_open_and_in_German_by_default()
+    {
+        var response = await Client().GetAsync("/Account/Login");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Anmelden", html, StringComparison.Ordinal);
+        Assert.Contains("Passwort vergessen?", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task There_is_no_public_registration()
+    {
+        var register = await Client().GetAsync("/Account/Register");
+        var setup = await Client().GetAsync("/setup");
+
+        Assert.Equal(HttpStatusCode.NotFound, register.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, setup.StatusCode);
+        Assert.StartsWith("/Account/Login", setup.RedirectPath(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_out_without_the_antiforgery_token_is_refused()
+    {
+        var client = Client();
+        await client.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+
+        var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/leads")).StatusCode);
+    }
+}

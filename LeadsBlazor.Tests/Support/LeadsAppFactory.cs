@@ -1,0 +1,108 @@
+using LeadsBlazor.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadsBlazor.Tests.Support;
+
+/// <summary>
+/// The whole app on its own SQLite file in a temporary folder, configured the way a test needs it:
+/// with a bootstrap owner, without demo data, with a fake clock. <see cref="StartKestrel"/> serves
+/// it on a free loopback port for the browser.
+/// </summary>
+public sealed class LeadsAppFactory : WebApplicationFactory<Program>
+{
+    public const string OwnerEmail = "owner@test.example";
+    public const string OwnerPassword = "Owner-Password-1";
+    public const string MemberEmail = "member@test.example";
+    public const string MemberPassword = "Member-Password-1";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
+
+    public LeadsAppFactory(string environment = "Development", IDictionary<string, string?>? settings = null)
+    {
+        _environment = environment;
+        Folder = Directory.CreateTempSubdirectory("leadsblazor-test-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Leads"] = $"Data Source={Path.Combine(Folder, "leads.db")}",
+            ["Bootstrap:OwnerEmail"] = OwnerEmail,
+            ["Bootstrap:OwnerPassword"] = OwnerPassword,
+            ["Demo:Seed"] = "false",
+            ["Mail:PickupDirectory"] = Path.Combine(Folder, "mail"),
+            ["Attachments:Directory"] = Path.Combine(Folder, "attachments"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>The temporary folder of this app's database, mail and files.</summary>
+    public string Folder { get; }
+
+    /// <summary>The app's clock; tests move it instead of waiting.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+
+    public string MailFolder => Path.Combine(Folder, "mail");
+
+    /// <summary>Serves the app over real Kestrel on a free loopback port and returns its address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    /// <summary>Adds a member (no role) straight through Identity.</summary>
+    public async Task<ApplicationUser> CreateMemberAsync(string email = MemberEmail, string password = MemberPassword, string displayName = "Mia Member")
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var result = await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        return user;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            // SQLite's pooled connections hold the file open until the pool lets go.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a closing connection is left to the OS's temp cleanup.
+            }
+        }
+    }
+}
