@@ -1,0 +1,89 @@
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadsBlazor.Tests.Features.Data;
+
+public sealed class DatabaseStartTests
+{
+    private static async Task<T> QueryAsync<T>(LeadsAppFactory app, Func<LeadsDbContext, Task<T>> query)
+    {
+        using var scope = app.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<LeadsDbContext>());
+    }
+
+    [Fact]
+    public async Task A_fresh_database_gets_the_schema_wal_and_the_account_defaults()
+    {
+        using var app = new LeadsAppFactory();
+
+        var (journal, stages, reasons, currency) = await QueryAsync(app, async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            var mode = (string)(await command.ExecuteScalarAsync())!;
+            return (mode,
+                await db.Stages.OrderBy(s => s.Position).Select(s => s.Name).ToListAsync(),
+                await db.CloseReasons.CountAsync(),
+                (await db.AccountSettings.SingleAsync()).CurrencyCode);
+        });
+
+        Assert.Equal("wal", journal);
+        Assert.Equal(["Erstkontakt", "Vorstellung", "Angebot", "Verhandlungen"], stages);
+        Assert.True(reasons > 0);
+        Assert.Equal("EUR", currency);
+        Assert.Empty(await QueryAsync(app, db => db.Database.GetPendingMigrationsAsync()));
+    }
+
+    [Fact]
+    public async Task Demo_data_fills_an_empty_database_beside_the_bootstrap_owner()
+    {
+        using var app = new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+
+        var leads = await QueryAsync(app, db => db.Leads.Include(l => l.Labels).ToListAsync());
+        var users = await QueryAsync(app, db => db.Users.Select(u => u.Email).ToListAsync());
+
+        Assert.InRange(leads.Count, 35, 45);
+        Assert.Equal(Enum.GetValues<LeadStatus>().ToHashSet(), leads.Select(l => l.Status).ToHashSet());
+        Assert.Equal(["CHF", "EUR"], leads.Select(l => l.Revenue.Currency.Code).Distinct().Order());
+        Assert.All(leads, l => Assert.NotEmpty(l.Labels));
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        Assert.Contains(leads, l => l.IsDue(today));
+        Assert.Contains(leads, l => l.IsOpen && !l.IsDue(today));
+        Assert.Equal([DemoData.OwnerEmail, DemoData.MemberEmail, LeadsAppFactory.OwnerEmail], users.Order());
+
+        using var scope = app.Services.CreateScope();
+        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.True(await userManager.IsInRoleAsync((await userManager.FindByEmailAsync(DemoData.OwnerEmail))!, Roles.AccountOwner));
+        Assert.False(await userManager.IsInRoleAsync((await userManager.FindByEmailAsync(DemoData.MemberEmail))!, Roles.AccountOwner));
+    }
+
+    [Fact]
+    public async Task Production_never_seeds_demo_data()
+    {
+        using var app = new LeadsAppFactory("Production", new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+
+        Assert.Equal(0, await QueryAsync(app, db => db.Leads.CountAsync()));
+        Assert.Equal(1, await QueryAsync(app, db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_history_of_a_lead_is_append_only()
+    {
+        using var app = new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => QueryAsync(app, async db =>
+        {
+            var entry = await db.LeadEvents.FirstAsync();
+            db.Entry(entry).Property(e => e.NewValue).CurrentValue = "rewritten";
+            return await db.SaveChangesAsync();
+        }));
+
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+    }
+}
