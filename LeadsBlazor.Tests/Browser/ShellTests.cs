@@ -48,8 +48,7 @@ public sealed class ShellTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("nav-potential")).ToHaveTextAsync("Kontaktpotential");
 
         await page.GetByTestId("user-menu").ClickAsync();
-        await page.GetByTestId("lang-en").ClickAsync();
-        await page.WaitForCircuitAsync();
+        await page.GetByTestId("lang-en").ClickAndWaitForPageAsync(page);
 
         await AssertEnglishShellAsync(page);
         await page.ReloadAsync();

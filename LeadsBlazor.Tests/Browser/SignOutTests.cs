@@ -38,8 +38,7 @@ public sealed class SignOutTests(BrowserFixture browser) : IAsyncLifetime
         await page.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
 
         await page.GetByTestId("user-menu").ClickAsync();
-        await page.GetByTestId("theme-dark").ClickAsync();
-        await page.WaitForCircuitAsync();
+        await page.GetByTestId("theme-dark").ClickAndWaitForPageAsync(page);
         await page.ReloadAsync();
         await page.WaitForCircuitAsync();
 
