@@ -1,6 +1,7 @@
 using LeadsBlazor.Web.Components;
 using LeadsBlazor.Web.Components.Account;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features;
 using LeadsBlazor.Web.Features.Preferences;
 using LeadsBlazor.Web.Features.Reminders;
 using LeadsBlazor.Web.Infrastructure;
@@ -15,6 +16,7 @@ builder.Services.AddLeadsLocalization();
 builder.Services.AddLeadsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddLeadsIdentity(builder.Environment);
 builder.Services.AddMail(builder.Configuration);
+builder.Services.AddPipeline();
 builder.Services.AddLeadsHealthChecks();
 
 var app = builder.Build();

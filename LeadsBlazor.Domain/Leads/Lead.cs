@@ -17,6 +17,10 @@ public sealed class Lead
     private readonly List<LeadAttachment> _attachments = [];
     private readonly List<LeadEvent> _history = [];
 
+    // Revenue is kept as whole cents and an ISO code: the form in which a database sums money exactly.
+    private long _revenueMinor;
+    private string _revenueCurrency = "EUR";
+
     private Lead()
     {
         Name = "";
@@ -56,7 +60,15 @@ public sealed class Lead
 
     public Stage? Stage { get; private set; }
 
-    public Money Revenue { get; private set; }
+    public Money Revenue
+    {
+        get => Money.FromMinorUnits(_revenueMinor, Currency.Parse(_revenueCurrency));
+        private set
+        {
+            _revenueMinor = value.MinorUnits;
+            _revenueCurrency = value.Currency.Code;
+        }
+    }
 
     public DateOnly? NextActionOn { get; private set; }
 

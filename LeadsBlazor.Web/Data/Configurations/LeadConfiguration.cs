@@ -7,6 +7,10 @@ namespace LeadsBlazor.Web.Data.Configurations;
 
 internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
 {
+    /// <summary>The EF property names of the revenue's cents and currency (the lead's private fields; the columns are RevenueMinor and RevenueCurrency).</summary>
+    public const string RevenueMinor = "_revenueMinor";
+    public const string RevenueCurrency = "_revenueCurrency";
+
     public void Configure(EntityTypeBuilder<Lead> builder)
     {
         builder.Property(l => l.Name).HasMaxLength(Text.NameMaxLength);
@@ -17,16 +21,14 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.Property(l => l.CloseReasonText).HasMaxLength(Text.LongTextMaxLength);
         builder.Property(l => l.Version).IsConcurrencyToken();
 
-        // Money is stored as whole cents plus the ISO code, so that the database sums it exactly.
-        builder.ComplexProperty(l => l.Revenue, money =>
-        {
-            money.Property(m => m.Amount).HasColumnName("RevenueMinor")
-                .HasConversion(amount => (long)(amount * 100m), minor => minor / 100m);
-            money.Property(m => m.Currency).HasColumnName("RevenueCurrency").HasMaxLength(3)
-                .HasConversion(currency => currency.Code, code => Currency.Parse(code, "Currency"));
-        });
+        // Money is stored as whole cents plus the ISO code, so that the database sums it exactly;
+        // queries reach the columns through EF.Property with these names.
+        builder.Ignore(l => l.Revenue);
+        builder.Property<long>(RevenueMinor).HasColumnName("RevenueMinor");
+        builder.Property<string>(RevenueCurrency).HasColumnName("RevenueCurrency").HasMaxLength(3);
 
-        builder.HasOne(l => l.Stage).WithMany().HasForeignKey(l => l.StageId).OnDelete(DeleteBehavior.Restrict);
+        // Running leads are moved before their stage goes (Rule 2); closed leads merely forget it.
+        builder.HasOne(l => l.Stage).WithMany().HasForeignKey(l => l.StageId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(l => l.Company).WithMany().HasForeignKey(l => l.CompanyId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(l => l.ContactPerson).WithMany().HasForeignKey(l => l.ContactPersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Domain.Accounts.CloseReason>().WithMany().HasForeignKey(l => l.CloseReasonId).OnDelete(DeleteBehavior.Restrict);
@@ -37,8 +39,8 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasMany(l => l.Attachments).WithOne().HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(l => l.History).WithOne().HasForeignKey(e => e.LeadId).OnDelete(DeleteBehavior.Cascade);
 
-        // The board and the weighted volume read running leads per stage.
-        builder.HasIndex(l => new { l.Status, l.StageId });
+        // The board and the weighted volume read running leads per stage; the index covers the sum.
+        builder.HasIndex(nameof(Lead.Status), nameof(Lead.StageId), RevenueCurrency, RevenueMinor);
 
         // "Due for user X" and the due count per user (Rule 5).
         builder.HasIndex(l => new { l.ResponsibleUserId, l.Status, l.NextActionOn });

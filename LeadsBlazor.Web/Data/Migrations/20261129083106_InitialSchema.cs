@@ -297,8 +297,8 @@ namespace LeadsBlazor.Web.Data.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    RevenueMinor = table.Column<long>(type: "INTEGER", nullable: false),
-                    RevenueCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false)
+                    RevenueCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    RevenueMinor = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -332,7 +332,7 @@ namespace LeadsBlazor.Web.Data.Migrations
                         column: x => x.StageId,
                         principalTable: "Stages",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -546,9 +546,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                 columns: new[] { "Status", "NextActionOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Leads_Status_StageId",
+                name: "IX_Leads_Status_StageId_RevenueCurrency_RevenueMinor",
                 table: "Leads",
-                columns: new[] { "Status", "StageId" });
+                columns: new[] { "Status", "StageId", "RevenueCurrency", "RevenueMinor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_CompanyId",

@@ -1,0 +1,77 @@
+using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Pipeline;
+using LeadsBlazor.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadsBlazor.Tests.Support;
+
+/// <summary>
+/// The app's services on a fresh SQLite file, for tests of use cases and queries: no HTTP, but the
+/// real DI set-up, migrations and defaults (the bootstrap owner, four stages, EUR).
+/// </summary>
+public sealed class PipelineApp : IDisposable
+{
+    private readonly LeadsAppFactory _factory = new();
+    private readonly IServiceScope _scope;
+
+    public PipelineApp()
+    {
+        _scope = _factory.Services.CreateScope();
+        using var db = NewContext();
+        OwnerId = db.Users.Single(u => u.Email == LeadsAppFactory.OwnerEmail).Id;
+    }
+
+    public string OwnerId { get; }
+
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => _factory.Time;
+
+    public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+
+    public string DatabasePath => Path.Combine(_factory.Folder, "leads.db");
+
+    public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    public LeadsDbContext NewContext() => Get<IDbContextFactory<LeadsDbContext>>().CreateDbContext();
+
+    public Actor Actor => new(OwnerId, Time.GetUtcNow());
+
+    public async Task<IReadOnlyList<Stage>> StagesAsync()
+    {
+        await using var db = NewContext();
+        return await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync();
+    }
+
+    public async Task AddCurrencyAsync(Currency currency, decimal rate)
+    {
+        await using var db = NewContext();
+        var settings = await db.AccountSettings.Include(a => a.Currencies).SingleAsync();
+        settings.AddOrUpdateCurrency(currency, rate, Today);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Stores a running lead straight through the context (for arranging, not for the rule under test).</summary>
+    public async Task<Lead> AddRunningLeadAsync(int stageId, decimal revenue = 10_000m, string? responsibleUserId = null, string name = "Relaunch Website", Currency? currency = null)
+    {
+        await using var db = NewContext();
+        var stage = await db.Stages.SingleAsync(s => s.Id == stageId);
+        var lead = Lead.CreateRunning(name, responsibleUserId ?? OwnerId, Money.Revenue(revenue, currency ?? Currency.Eur), Today.AddDays(3), null, stage, Actor);
+        db.Leads.Add(lead);
+        await db.SaveChangesAsync();
+        return lead;
+    }
+
+    public async Task<Lead> ReloadAsync(int leadId)
+    {
+        await using var db = NewContext();
+        return await db.Leads.AsNoTracking().Include(l => l.Stage).Include(l => l.History).Include(l => l.Notes).Include(l => l.Labels)
+            .AsSplitQuery().SingleAsync(l => l.Id == leadId);
+    }
+
+    public void Dispose()
+    {
+        _scope.Dispose();
+        _factory.Dispose();
+    }
+}

@@ -1,0 +1,21 @@
+using LeadsBlazor.Web.Features.Board;
+using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.Live;
+using LeadsBlazor.Web.Features.Reminders;
+using LeadsBlazor.Web.Features.Settings;
+
+namespace LeadsBlazor.Web.Features;
+
+public static class FeatureServiceCollectionExtensions
+{
+    /// <summary>The pipeline's use cases and queries, and the one event bus they publish to.</summary>
+    public static IServiceCollection AddPipeline(this IServiceCollection services)
+    {
+        services.AddSingleton<IEventBus, InProcessEventBus>();
+        services.AddScoped<LeadCommands>();
+        services.AddScoped<StageCommands>();
+        services.AddScoped<WeightedVolumeQuery>();
+        services.AddScoped<DueLeadsQuery>();
+        return services;
+    }
+}

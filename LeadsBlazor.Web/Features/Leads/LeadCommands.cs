@@ -1,0 +1,184 @@
+using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Customers;
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Pipeline;
+using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsBlazor.Web.Features.Leads;
+
+/// <summary>
+/// The use cases of the lead aggregate. Each runs in its own context and write transaction, checks
+/// the version the user saw (optimistic concurrency), lets the <see cref="Lead"/> apply its rules,
+/// commits, and then publishes <see cref="LeadChanged"/>.
+/// </summary>
+public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEventBus events, TimeProvider time)
+{
+    public async Task<int> CreateAsync(LeadInput input, string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var actor = Actor(userId);
+        var settings = await db.AccountSettings.Include(a => a.Currencies).SingleAsync(cancellationToken);
+        var revenue = Money.Revenue(input.Revenue, settings.RequireCurrency(input.Currency));
+        var nextActionOn = input.NextActionOn ?? throw new DomainException(nameof(Lead.NextActionOn), ErrorKeys.NextActionRequired);
+        await RequireUserAsync(db, input.ResponsibleUserId, cancellationToken);
+
+        var lead = input.StageId is { } stageId
+            ? Lead.CreateRunning(input.Name, input.ResponsibleUserId, revenue, nextActionOn, input.NextAction, await StageAsync(db, stageId, cancellationToken), actor)
+            : Lead.CreatePotential(input.Name, input.ResponsibleUserId, revenue, nextActionOn, input.NextAction, actor);
+        await ApplyDetailsAsync(db, lead, input, actor, cancellationToken);
+        db.Leads.Add(lead);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        events.Publish(new LeadChanged(lead.Id, lead.ResponsibleUserId));
+        return lead.Id;
+    }
+
+    public Task UpdateAsync(int leadId, long version, LeadInput input, string userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(leadId, version, userId, async (db, lead, actor) =>
+        {
+            ArgumentNullException.ThrowIfNull(input);
+            var settings = await db.AccountSettings.Include(a => a.Currencies).SingleAsync(cancellationToken);
+            lead.Rename(input.Name, actor);
+            lead.ChangeRevenue(Money.Revenue(input.Revenue, settings.RequireCurrency(input.Currency)), actor);
+            lead.ScheduleNextAction(input.NextActionOn, input.NextAction, actor);
+            await RequireUserAsync(db, input.ResponsibleUserId, cancellationToken);
+            lead.AssignTo(input.ResponsibleUserId, actor);
+            await ApplyDetailsAsync(db, lead, input, actor, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Potential → Running, in the chosen stage or the first one.</summary>
+    public Task StartAsync(int leadId, long version, int? stageId, string userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(leadId, version, userId, async (db, lead, actor) =>
+        {
+            var stage = stageId is { } id
+                ? await StageAsync(db, id, cancellationToken)
+                : await db.Stages.OrderBy(s => s.Position).FirstAsync(cancellationToken);
+            lead.Start(stage, actor);
+        }, cancellationToken);
+
+    public Task MoveToStageAsync(int leadId, long version, int stageId, string userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(leadId, version, userId, async (db, lead, actor) => lead.MoveToStage(await StageAsync(db, stageId, cancellationToken), actor), cancellationToken);
+
+    public Task BackToPotentialAsync(int leadId, long version, string userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(leadId, version, userId, (_, lead, actor) =>
+        {
+            lead.BackToPotential(actor);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task CloseAsync(int leadId, long version, LeadStatus outcome, DateOnly closedOn, int? reasonId, string? reasonText, string userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(leadId, version, userId, async (db, lead, actor) =>
+        {
+            if (reasonId is { } id && !await db.CloseReasons.AnyAsync(r => r.Id == id && !r.Retired, cancellationToken))
+            {
+                throw new DomainException(nameof(Lead.CloseReasonId), ErrorKeys.ReasonRequired);
+            }
+
+            lead.Close(outcome, closedOn, reasonId, reasonText, actor);
+        }, cancellationToken);
+
+    public Task ReopenAsync(int leadId, long version, LeadStatus to, int? stageId, DateOnly nextActionOn, string userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(leadId, version, userId, async (db, lead, actor) =>
+        {
+            var stage = stageId is { } id ? await StageAsync(db, id, cancellationToken) : null;
+            lead.Reopen(to, stage, nextActionOn, actor);
+        }, cancellationToken);
+
+    /// <summary>Notes never conflict with other changes, so they need no version.</summary>
+    public async Task AddNoteAsync(int leadId, string text, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var lead = await LoadAsync(db, leadId, cancellationToken);
+        lead.AddNote(text, Actor(userId));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        events.Publish(new LeadChanged(lead.Id, lead.ResponsibleUserId));
+    }
+
+    private async Task ChangeAsync(int leadId, long version, string userId, Func<LeadsDbContext, Lead, Actor, Task> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var lead = await LoadAsync(db, leadId, cancellationToken);
+        if (lead.Version != version)
+        {
+            throw new ConcurrencyConflictException(LeadSnapshot.Of(lead));
+        }
+
+        var previousResponsible = lead.ResponsibleUserId;
+        await change(db, lead, Actor(userId));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another writer got in between (possible only without the write transaction, e.g. on another provider).
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            throw new ConcurrencyConflictException(LeadSnapshot.Of(await LoadAsync(fresh, leadId, cancellationToken)));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        events.Publish(new LeadChanged(lead.Id, lead.ResponsibleUserId, previousResponsible == lead.ResponsibleUserId ? null : previousResponsible));
+    }
+
+    private static async Task<Lead> LoadAsync(LeadsDbContext db, int leadId, CancellationToken cancellationToken) =>
+        await db.Leads
+            .Include(l => l.Stage)
+            .Include(l => l.Labels)
+            .Include(l => l.Company)
+            .Include(l => l.ContactPerson)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(l => l.Id == leadId, cancellationToken)
+        ?? throw new DomainException("Lead", ErrorKeys.UnknownLead, leadId);
+
+    private static async Task<Stage> StageAsync(LeadsDbContext db, int stageId, CancellationToken cancellationToken) =>
+        await db.Stages.SingleOrDefaultAsync(s => s.Id == stageId, cancellationToken)
+        ?? throw new DomainException(nameof(Lead.Stage), ErrorKeys.UnknownStage, stageId);
+
+    private static async Task RequireUserAsync(LeadsDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(userId) || !await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        {
+            throw new DomainException(nameof(Lead.ResponsibleUserId), ErrorKeys.UnknownUser, userId ?? "");
+        }
+    }
+
+    // Customer (chosen or created inline), info, service period and labels: the fields create and update share.
+    private static async Task ApplyDetailsAsync(LeadsDbContext db, Lead lead, LeadInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        var company = input.CompanyId is { } companyId
+            ? await db.Companies.FindAsync([companyId], cancellationToken) ?? throw new DomainException("Company", ErrorKeys.UnknownCompany, companyId)
+            : string.IsNullOrWhiteSpace(input.NewCompanyName) ? null : new Company(input.NewCompanyName);
+        var contact = input.ContactPersonId is { } personId
+            ? await db.People.FindAsync([personId], cancellationToken) ?? throw new DomainException("ContactPerson", ErrorKeys.UnknownContact, personId)
+            : string.IsNullOrWhiteSpace(input.NewContactName) ? null : new Person(input.NewContactName, company: company);
+        lead.ChangeCustomer(company, contact, actor);
+        lead.ChangeInfo(input.Info, actor);
+        lead.ChangeServicePeriod(input.ServiceFrom, input.ServiceTo, actor);
+
+        var wanted = input.LabelIds.ToHashSet();
+        var labels = await db.Labels.Where(l => wanted.Contains(l.Id)).ToListAsync(cancellationToken);
+        if (labels.Count != wanted.Count)
+        {
+            throw new DomainException("Labels", ErrorKeys.UnknownLabel, string.Join(", ", wanted.Except(labels.Select(l => l.Id))));
+        }
+
+        foreach (var label in lead.Labels.Where(l => !wanted.Contains(l.Id)).ToList())
+        {
+            lead.RemoveLabel(label, actor);
+        }
+
+        foreach (var label in labels)
+        {
+            lead.AddLabel(label, actor);
+        }
+    }
+
+    private Actor Actor(string userId) => new(userId, time.GetUtcNow());
+}

@@ -1,0 +1,13 @@
+namespace LeadsBlazor.Web.Features.Live;
+
+/// <summary>Something that changed in the pipeline, published after the change is committed.</summary>
+public abstract record PipelineEvent;
+
+/// <summary>A lead was created or changed. Both responsible users are named, so a reassignment reaches the old and the new one.</summary>
+public sealed record LeadChanged(int LeadId, string ResponsibleUserId, string? PreviousResponsibleUserId = null) : PipelineEvent;
+
+/// <summary>The stage list changed: names, probabilities, order, or a stage was deleted (its leads moved).</summary>
+public sealed record StagesChanged : PipelineEvent;
+
+/// <summary>A new day began in the account's time zone: leads whose date it is are now due.</summary>
+public sealed record DayChanged(DateOnly Today) : PipelineEvent;
