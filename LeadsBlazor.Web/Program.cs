@@ -5,6 +5,7 @@ using LeadsBlazor.Web.Features;
 using LeadsBlazor.Web.Features.Preferences;
 using LeadsBlazor.Web.Features.Reminders;
 using LeadsBlazor.Web.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,8 +19,14 @@ builder.Services.AddLeadsIdentity(builder.Environment);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddPipeline();
 builder.Services.AddLeadsHealthChecks();
+builder.Services.AddSingleton<AppUrls>();
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
 var app = builder.Build();
+
+// Behind a TLS-terminating proxy (on loopback unless KnownProxies says more), the original scheme counts.
+app.UseForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -36,7 +43,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapPreferenceEndpoints();

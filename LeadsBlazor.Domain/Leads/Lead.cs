@@ -32,7 +32,7 @@ public sealed class Lead
     {
         Name = Text.Required(name, nameof(Name));
         ResponsibleUserId = Text.Required(responsibleUserId, nameof(ResponsibleUserId), 450);
-        Revenue = revenue;
+        Revenue = Money.Revenue(revenue.Amount, revenue.Currency);
         NextActionOn = nextActionOn;
         NextAction = Text.Optional(nextAction, nameof(NextAction), 500);
         CreatedAt = actor.At;
@@ -171,12 +171,14 @@ public sealed class Lead
 
     public void ChangeCustomer(Company? company, Person? contactPerson, Actor actor)
     {
-        if (company?.Name != Company?.Name)
+        EnsureLoaded(CompanyId, Company, nameof(Company));
+        EnsureLoaded(ContactPersonId, ContactPerson, nameof(ContactPerson));
+        if (!Same(Company, company, c => c.Id))
         {
             Record(LeadEventKind.FieldChanged, nameof(Company), Company?.Name, company?.Name, actor);
         }
 
-        if (contactPerson?.Name != ContactPerson?.Name)
+        if (!Same(ContactPerson, contactPerson, p => p.Id))
         {
             Record(LeadEventKind.FieldChanged, nameof(ContactPerson), ContactPerson?.Name, contactPerson?.Name, actor);
         }
@@ -214,8 +216,9 @@ public sealed class Lead
     public void Start(Stage stage, Actor actor)
     {
         RequireStatus(LeadStatus.Running, LeadStatus.Potential);
+        ArgumentNullException.ThrowIfNull(stage);
         ChangeStatus(LeadStatus.Running, actor);
-        EnterStage(stage ?? throw new DomainException(nameof(Stage), ErrorKeys.StageRequired), actor);
+        EnterStage(stage, actor);
     }
 
     /// <summary>A running lead moves to another stage of the pipeline.</summary>
@@ -300,8 +303,13 @@ public sealed class Lead
         ChangeStatus(to, actor);
         Record(LeadEventKind.FieldChanged, nameof(ClosedOn), Format(ClosedOn), null, actor);
         ClosedOn = null;
-        CloseReasonId = null;
-        CloseReasonText = null;
+        if (CloseReasonId is not null)
+        {
+            Record(LeadEventKind.FieldChanged, nameof(CloseReasonId), CloseReasonId.Value.ToString(CultureInfo.InvariantCulture), null, actor);
+            CloseReasonId = null;
+        }
+
+        SetField(nameof(CloseReasonText), CloseReasonText, null, actor, v => CloseReasonText = v);
         if (to == LeadStatus.Running)
         {
             EnterStage(stage!, actor);
@@ -366,7 +374,8 @@ public sealed class Lead
 
     private void EnterStage(Stage stage, Actor actor)
     {
-        if (Stage is not null && SameStage(Stage, stage))
+        EnsureLoaded(StageId, Stage, nameof(Stage));
+        if (Stage is not null && Same(Stage, stage, s => s.Id))
         {
             return;
         }
@@ -378,6 +387,7 @@ public sealed class Lead
 
     private void LeaveStage(Actor actor)
     {
+        EnsureLoaded(StageId, Stage, nameof(Stage));
         if (Stage is not null)
         {
             Record(LeadEventKind.StageChanged, nameof(Stage), Stage.Name, null, actor);
@@ -413,10 +423,22 @@ public sealed class Lead
     private void Record(LeadEventKind kind, string? field, string? oldValue, string? newValue, Actor actor) =>
         _history.Add(new LeadEvent(kind, field, oldValue, newValue, actor.UserId, actor.At));
 
-    // A stage or label not yet saved has id 0: compare by reference then, by id once stored.
-    private static bool SameStage(Stage a, Stage b) => ReferenceEquals(a, b) || (a.Id != 0 && a.Id == b.Id);
+    // A stage, label, company or person not yet saved has id 0: compare by reference then, by id once stored.
+    private static bool Same<T>(T? a, T? b, Func<T, int> id)
+        where T : class =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && id(a) != 0 && id(a) == id(b));
 
-    private static bool SameLabel(Label a, Label b) => ReferenceEquals(a, b) || (a.Id != 0 && a.Id == b.Id);
+    private static bool SameLabel(Label a, Label b) => Same(a, b, l => l.Id);
+
+    // History names the old value: a change to a reference the caller did not load would record a false "nothing → new".
+    private static void EnsureLoaded<T>(int? id, T? navigation, string name)
+        where T : class
+    {
+        if (id is not null && navigation is null)
+        {
+            throw new InvalidOperationException($"Load the lead's {name} before changing it.");
+        }
+    }
 
     private static int? NullIfTransient(Stage stage) => NullIfTransient(stage.Id);
 

@@ -1,6 +1,9 @@
 using System.Net;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadsBlazor.Tests.Features.Account;
 
@@ -54,12 +57,54 @@ public sealed class AnonymousAccessTests(AnonymousAccessTests.App app) : IClassF
     [Fact]
     public async Task There_is_no_public_registration()
     {
-        var register = await Client().GetAsync("/Account/Register");
+        var signedIn = Client();
+        await signedIn.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+        var register = await signedIn.GetAsync("/Account/Register");
+        var anonymousRegister = await Client().GetAsync("/Account/Register");
         var setup = await Client().GetAsync("/setup");
 
         Assert.Equal(HttpStatusCode.NotFound, register.StatusCode);
+        Assert.StartsWith("/Account/Login", anonymousRegister.RedirectPath(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, setup.StatusCode);
         Assert.StartsWith("/Account/Login", setup.RedirectPath(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Posting_to_the_first_run_page_after_the_owner_exists_creates_no_one()
+    {
+        var client = Client();
+        var login = await client.GetStringAsync("/Account/Login");
+        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var setup = await client.PostAsync("/setup", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "setup",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Name"] = "Mallory",
+            ["Input.Email"] = "mallory@evil.example",
+            ["Input.Password"] = "Mallory-Owner-1",
+            ["Input.ConfirmPassword"] = "Mallory-Owner-1",
+        }));
+
+        Assert.StartsWith("/Account/Login", setup.RedirectPath(), StringComparison.Ordinal);
+        Assert.DoesNotContain(setup.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("leads.auth=", StringComparison.Ordinal));
+        using var scope = app.Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.Null(await users.FindByEmailAsync("mallory@evil.example"));
+    }
+
+    [Theory]
+    [InlineData("//evil.example/x")]
+    [InlineData("/\\evil.example")]
+    [InlineData("/%09/evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task A_preference_link_never_leads_off_the_app(string returnUrl)
+    {
+        var response = await Client().GetAsync("/preferences/culture/en-US?returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.RedirectPath());
+        Assert.True(!response.Headers.Location!.IsAbsoluteUri || response.Headers.Location.Host == "localhost");
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Net;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadsBlazor.Tests.Features.Account;
 
@@ -74,13 +77,22 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
-    public async Task A_session_ends_after_12_hours()
+    public async Task A_session_ends_after_12_hours_even_when_used_all_day()
     {
         var client = Client();
         await client.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/leads")).StatusCode);
 
-        _factory.Time.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
+        // Each request after the check interval refreshes the cookie; none of them may stretch the session.
+        for (var hour = 1; hour < 12; hour++)
+        {
+            _factory.Time.Advance(TimeSpan.FromHours(1));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/leads")).StatusCode);
+        }
+
+        _factory.Time.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/leads")).StatusCode);
+        _factory.Time.Advance(TimeSpan.FromMinutes(2));
 
         var response = await client.GetAsync("/leads");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -110,7 +122,29 @@ public sealed class SignInTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, phoneResponse.StatusCode);
         Assert.StartsWith("/Account/Login", phoneResponse.RedirectPath(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/leads")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Client().SignInAsync(LeadsAppFactory.OwnerEmail, "A-New-Password-2")).StatusCode);
+        Assert.Equal("/leads", (await Client().SignInAsync(LeadsAppFactory.OwnerEmail, "A-New-Password-2")).RedirectPath());
+    }
+
+    [Fact]
+    public async Task A_deactivated_users_session_ends_at_the_next_check()
+    {
+        var member = await _factory.CreateMemberAsync();
+        var client = Client();
+        await client.SignInAsync(LeadsAppFactory.MemberEmail, LeadsAppFactory.MemberPassword);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/leads")).StatusCode);
+
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var stored = (await users.FindByIdAsync(member.Id))!;
+            stored.IsActive = false;
+            await users.UpdateAsync(stored);
+        }
+
+        _factory.Time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.StartsWith("/Account/Login", (await client.GetAsync("/leads")).RedirectPath(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await Client().SignInAsync(LeadsAppFactory.MemberEmail, LeadsAppFactory.MemberPassword)).StatusCode);
     }
 
     [Theory]
@@ -169,6 +203,35 @@ public sealed class SignInTests : IDisposable
         });
 
         Assert.Equal("/Account/ResetPasswordConfirmation", reset.RedirectPath());
-        Assert.Equal(HttpStatusCode.Redirect, (await Client().SignInAsync(LeadsAppFactory.OwnerEmail, "Reset-Password-3")).StatusCode);
+        Assert.Equal("/leads", (await Client().SignInAsync(LeadsAppFactory.OwnerEmail, "Reset-Password-3")).RedirectPath());
+    }
+
+    [Fact]
+    public async Task The_reset_link_points_at_the_configured_address_whatever_the_request_says()
+    {
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://evil.example") });
+
+        await client.SubmitFormAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Input.Email"] = LeadsAppFactory.OwnerEmail });
+
+        var mail = await MimeKit.MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(_factory.MailFolder, "*.eml")));
+        Assert.Contains("http://localhost:5000/Account/ResetPassword?code=", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reset_for_an_unknown_address_reads_like_a_bad_link()
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Email"] = "nobody@test.example",
+            ["Input.Password"] = "Reset-Password-3",
+            ["Input.ConfirmPassword"] = "Reset-Password-3",
+        };
+        var unknown = await Client().SubmitFormAsync("/Account/ResetPassword?code=YWJj", fields);
+        var known = await Client().SubmitFormAsync("/Account/ResetPassword?code=YWJj", new Dictionary<string, string>(fields) { ["Input.Email"] = LeadsAppFactory.OwnerEmail });
+
+        const string message = "Dieser Link ist ungültig oder abgelaufen.";
+        Assert.Contains(message, await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(message, await known.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

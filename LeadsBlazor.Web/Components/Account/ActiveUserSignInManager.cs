@@ -18,4 +18,11 @@ internal sealed class ActiveUserSignInManager(
 {
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
         user.IsActive && await base.CanSignInAsync(user);
+
+    /// <summary>The cookie's periodic check: a deactivated user's sessions end at the next one.</summary>
+    public override async Task<ApplicationUser?> ValidateSecurityStampAsync(System.Security.Claims.ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is { IsActive: true } ? user : null;
+    }
 }

@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 
 namespace LeadsBlazor.Web.Components.Account;
@@ -18,11 +19,12 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        // Only paths inside the app: anything else (another host, "//x", "/\\x") goes to the board.
+        if (!LocalUrls.IsLocal(uri))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            uri = Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && navigationManager.BaseUri.StartsWith(absolute.GetLeftPart(UriPartial.Authority) + "/", StringComparison.OrdinalIgnoreCase)
+                ? navigationManager.ToBaseRelativePath(uri)
+                : "leads";
         }
 
         navigationManager.NavigateTo(uri);

@@ -1,5 +1,6 @@
 using LeadsBlazor.Web.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -49,7 +50,19 @@ public static class IdentityServiceCollectionExtensions
             .AddPasswordValidator<PasswordLengthValidator>()
             .AddDefaultTokenProviders();
 
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SecurityStampInterval);
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = SecurityStampInterval;
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal is not null && context.NewPrincipal is not null)
+                {
+                    LeadsClaimsPrincipalFactory.KeepSessionEnd(context.CurrentPrincipal, context.NewPrincipal);
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -67,7 +80,9 @@ public static class IdentityServiceCollectionExtensions
             options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
 
+        // Everything needs a signed-in user unless it says otherwise: a new endpoint is never public by accident.
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.AccountOwner, policy => policy.RequireRole(Roles.AccountOwner));
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using LeadsBlazor.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
 
 namespace LeadsBlazor.Web.Features.Preferences;
@@ -37,7 +38,7 @@ public static class Preferences
     /// <summary>GET links from the user menu: they only set a preference cookie and return to the page.</summary>
     public static IEndpointRouteBuilder MapPreferenceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/preferences");
+        var group = endpoints.MapGroup("/preferences").AllowAnonymous();
         group.MapGet("/culture/{culture}", (HttpContext context, string culture, string? returnUrl) =>
         {
             if (SupportedCultures.Any(c => c.Name == culture))
@@ -69,7 +70,5 @@ public static class Preferences
 
     // Only paths inside the app: never an open redirect.
     private static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? "~" + returnUrl
-            : "~/";
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && LocalUrls.IsLocal(returnUrl) ? "~" + returnUrl : "~/";
 }
