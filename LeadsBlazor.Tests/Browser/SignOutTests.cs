@@ -44,7 +44,7 @@ public sealed class SignOutTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GetByTestId("user-menu").ClickAsync();
         await Assertions.Expect(page.GetByTestId("theme-light")).ToBeVisibleAsync();
-        var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
-        Assert.NotEqual("rgb(245, 247, 250)", background);
+        var background = await page.EvaluateAsync<string>("getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').trim()");
+        Assert.Equal(new MudBlazor.PaletteDark().Background.ToString(MudBlazor.Utilities.MudColorOutputFormats.RGBA), background.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true);
     }
 }

@@ -33,10 +33,14 @@ public sealed class StartUpTests(BrowserFixture browser)
     {
         await using var app = await AppProcess.StartAsync(new Dictionary<string, string> { ["Demo__Seed"] = "true" });
 
-        Assert.Contains($"LeadsBlazor is running on {app.Address.ToString().TrimEnd('/')}", app.Output, StringComparison.Ordinal);
         Assert.Contains($"Demo sign-in: {DemoData.OwnerEmail}", app.Output, StringComparison.Ordinal);
 
+        // A newcomer opens the address and lands on the sign-in page.
         var owner = await browser.NewPageAsync(app.Address);
+        await owner.GotoAsync("/");
+        await Assertions.Expect(owner).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        await Assertions.Expect(owner.Locator("h1")).ToHaveTextAsync("Anmelden");
+
         await owner.SignInAsync(DemoData.OwnerEmail, DemoData.Password);
         await Assertions.Expect(owner.GetByTestId("user-menu")).ToContainTextAsync("Anna Berger");
         await Assertions.Expect(owner.GetByTestId("nav-settings")).ToBeVisibleAsync();

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace LeadsBlazor.Tests.Support;
@@ -12,18 +10,21 @@ namespace LeadsBlazor.Tests.Support;
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
+    private const string Banner = "LeadsBlazor is running on ";
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly string _folder;
+    private readonly TaskCompletionSource<Uri> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private AppProcess(Process process, Uri address, string folder)
+    private AppProcess(Process process, string folder)
     {
         _process = process;
-        Address = address;
         _folder = folder;
     }
 
-    public Uri Address { get; }
+    /// <summary>Where the app answers, as its start banner says.</summary>
+    public Uri Address { get; private set; } = default!;
 
     /// <summary>What the app printed to the console so far.</summary>
     public string Output
@@ -40,8 +41,6 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(IDictionary<string, string> environment)
     {
         var folder = Directory.CreateTempSubdirectory("leadsblazor-process-").FullName;
-        var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet", [WebAssemblyPath(), "--contentRoot", WebProjectDirectory()])
         {
             RedirectStandardOutput = true,
@@ -49,7 +48,7 @@ public sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ConnectionStrings__Leads"] = $"Data Source={Path.Combine(folder, "leads.db")}";
         start.Environment["Mail__PickupDirectory"] = Path.Combine(folder, "mail");
         foreach (var (key, value) in environment)
@@ -58,12 +57,24 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        var app = new AppProcess(process, address, folder);
+        var app = new AppProcess(process, folder);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.Exited += (_, _) => app._started.TrySetException(new InvalidOperationException($"The app exited:\n{app.Output}"));
+        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilHealthyAsync();
+        try
+        {
+            // The banner comes after the app took its port and seeded its database: it is ready then.
+            app.Address = await app._started.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            await app.DisposeAsync();
+            throw new TimeoutException($"The app printed no start banner within 90 s:\n{app.Output}");
+        }
+
         return app;
     }
 
@@ -92,43 +103,11 @@ public sealed class AppProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
 
-    // Polls /healthz until the app answers: start-up takes as long as it takes, up to a minute.
-    private async Task WaitUntilHealthyAsync()
-    {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        if (line?.StartsWith(Banner, StringComparison.Ordinal) == true)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with {_process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                if ((await client.GetAsync("healthz")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
+            _started.TrySetResult(new Uri(line[Banner.Length..].Split(',')[0].Trim().TrimEnd('/') + "/"));
         }
-
-        throw new TimeoutException($"The app did not answer on {Address} within 60 s:\n{Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string WebProjectDirectory()

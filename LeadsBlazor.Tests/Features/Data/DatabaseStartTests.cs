@@ -86,4 +86,28 @@ public sealed class DatabaseStartTests
 
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Not_even_a_bulk_update_or_delete_rewrites_the_history()
+    {
+        using var app = new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+
+        var update = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            QueryAsync(app, db => db.LeadEvents.ExecuteUpdateAsync(e => e.SetProperty(x => x.NewValue, "rewritten"))));
+        var delete = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            QueryAsync(app, db => db.LeadEvents.ExecuteDeleteAsync()));
+
+        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(await QueryAsync(app, db => db.LeadEvents.Select(e => e.NewValue).ToListAsync()), v => v == "rewritten");
+    }
+
+    [Fact]
+    public async Task The_model_and_the_migrations_agree()
+    {
+        using var app = new LeadsAppFactory();
+
+        Assert.False(await QueryAsync(app, db => Task.FromResult(db.Database.HasPendingModelChanges())));
+        Assert.Single(await QueryAsync(app, db => db.Database.GetAppliedMigrationsAsync()));
+    }
 }

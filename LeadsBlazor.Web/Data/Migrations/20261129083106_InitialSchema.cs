@@ -565,6 +565,14 @@ namespace LeadsBlazor.Web.Data.Migrations
                 table: "Stages",
                 column: "Name",
                 unique: true);
+
+            // Rule 7 in the database itself: history rows are never edited, and only removed with their lead,
+            // whatever path a write takes (change tracker, ExecuteUpdate, raw SQL).
+            if (migrationBuilder.IsSqlite())
+            {
+                migrationBuilder.Sql("CREATE TRIGGER LeadEvents_AppendOnly_NoUpdate BEFORE UPDATE ON LeadEvents BEGIN SELECT RAISE(ABORT, 'The history of a lead is append-only.'); END;");
+                migrationBuilder.Sql("CREATE TRIGGER LeadEvents_AppendOnly_NoDelete BEFORE DELETE ON LeadEvents WHEN EXISTS (SELECT 1 FROM Leads WHERE Id = OLD.LeadId) BEGIN SELECT RAISE(ABORT, 'The history of a lead is append-only.'); END;");
+            }
         }
 
         /// <inheritdoc />
