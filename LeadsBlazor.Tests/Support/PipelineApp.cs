@@ -37,6 +37,8 @@ public sealed class PipelineApp : IDisposable
 
     public Actor Actor => new(OwnerId, Time.GetUtcNow());
 
+    public async Task<string> CreateMemberAsync() => (await _factory.CreateMemberAsync()).Id;
+
     public async Task<IReadOnlyList<Stage>> StagesAsync()
     {
         await using var db = NewContext();

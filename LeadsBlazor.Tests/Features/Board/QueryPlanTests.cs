@@ -1,0 +1,77 @@
+using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Features.Board;
+using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.Reminders;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace LeadsBlazor.Tests.Features.Board;
+
+/// <summary>The figures and the due list come from SQL aggregates over indexes, not from loading leads.</summary>
+public sealed class QueryPlanTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly PipelineApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task The_weighted_volume_is_one_grouped_sum_read_from_the_covering_index()
+    {
+        await using var db = _app.NewContext();
+        var query = WeightedVolumeQuery.Sums(db, new LeadFilter());
+
+        var sql = query.ToQueryString();
+        var plan = await query.ExplainAsync();
+        output.WriteLine(sql);
+        output.WriteLine(string.Join('\n', plan));
+
+        Assert.Contains("GROUP BY", sql, StringComparison.Ordinal);
+        Assert.Contains("COUNT(*)", sql, StringComparison.Ordinal);
+        Assert.Contains("SUM(", sql, StringComparison.Ordinal);
+        Assert.Contains(plan, step => step.Contains("USING COVERING INDEX IX_Leads_Status_StageId_RevenueCurrency_RevenueMinor", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_weighted_volume_of_one_users_view_searches_an_index_too()
+    {
+        await using var db = _app.NewContext();
+        var query = WeightedVolumeQuery.Sums(db, new LeadFilter(ResponsibleUserId: _app.OwnerId));
+
+        var plan = await query.ExplainAsync();
+        output.WriteLine(string.Join('\n', plan));
+
+        Assert.Contains(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.Contains("INDEX IX_Leads_", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Due_for_a_user_searches_the_responsible_status_date_index()
+    {
+        await using var db = _app.NewContext();
+        var query = DueLeadsQuery.ForUser(db, _app.OwnerId, _app.Today);
+
+        var plan = await query.ExplainAsync();
+        output.WriteLine(query.ToQueryString());
+        output.WriteLine(string.Join('\n', plan));
+
+        Assert.Contains(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.Contains("INDEX IX_Leads_ResponsibleUserId_Status_NextActionOn", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_due_count_per_user_is_grouped_in_SQL_over_an_index()
+    {
+        await using var db = _app.NewContext();
+        var query = DueLeadsQuery.CountPerUser(db, _app.Today);
+
+        var sql = query.ToQueryString();
+        var plan = await query.ExplainAsync();
+        output.WriteLine(sql);
+        output.WriteLine(string.Join('\n', plan));
+
+        Assert.Contains("GROUP BY", sql, StringComparison.Ordinal);
+        Assert.Contains("COUNT(*)", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("INDEX IX_Leads_", StringComparison.Ordinal));
+    }
+}
