@@ -1,4 +1,5 @@
 using LeadsBlazor.Web.Features.Board;
+using LeadsBlazor.Web.Features.Labels;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Live;
 using LeadsBlazor.Web.Features.Reminders;
@@ -14,6 +15,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<IEventBus, InProcessEventBus>();
         services.AddScoped<LeadCommands>();
         services.AddScoped<StageCommands>();
+        services.AddScoped<LabelCommands>();
         services.AddScoped<WeightedVolumeQuery>();
         services.AddScoped<DueLeadsQuery>();
         return services;
