@@ -17,6 +17,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<StageCommands>();
         services.AddScoped<LabelCommands>();
         services.AddScoped<WeightedVolumeQuery>();
+        services.AddScoped<BoardQuery>();
+        services.AddScoped<LeadDetailsQuery>();
         services.AddScoped<DueLeadsQuery>();
         return services;
     }

@@ -1,0 +1,33 @@
+using LeadsBlazor.Domain.Common;
+
+namespace LeadsBlazor.Web.Features.Board;
+
+/// <summary>A label's name and colour, as chips and dots show it.</summary>
+public sealed record LabelChip(int Id, string Name, string Color);
+
+/// <summary>What a kanban card shows of a running lead. Its stage changes while it is dragged; the rest is read-only.</summary>
+public sealed class BoardCard
+{
+    public required int Id { get; init; }
+
+    public required long Version { get; set; }
+
+    public required string Name { get; init; }
+
+    public string? Customer { get; init; }
+
+    public required Money Revenue { get; init; }
+
+    public required string ResponsibleName { get; init; }
+
+    public required string ResponsibleInitials { get; init; }
+
+    public DateOnly? NextActionOn { get; init; }
+
+    public bool IsDue { get; init; }
+
+    public IReadOnlyList<LabelChip> Labels { get; init; } = [];
+
+    /// <summary>The column the card sits in: the drop zone's identifier.</summary>
+    public required string Zone { get; set; }
+}

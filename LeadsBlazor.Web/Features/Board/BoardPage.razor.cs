@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Security.Claims;
+using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Components.Shared;
+using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.Live;
+using LeadsBlazor.Web.Features.Reminders;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace LeadsBlazor.Web.Features.Board;
+
+/// <summary>
+/// The kanban of running leads. Dropping a card saves the stage at once; a failed save puts the card
+/// back and says why. Every change anyone commits reloads the board, so all sessions see it live.
+/// </summary>
+public sealed partial class BoardPage : IDisposable
+{
+    private const string WonZone = "won";
+    private const string LostZone = "lost";
+
+    private readonly Dictionary<int, int> _cardsPerStage = [];
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private BoardData? board;
+    private MudDropContainer<BoardCard>? container;
+    private IDisposable? _subscription;
+    private string _userId = "";
+    private bool _refreshContainer;
+
+    [Inject]
+    private BoardQuery Query { get; set; } = default!;
+
+    [Inject]
+    private LeadCommands Commands { get; set; } = default!;
+
+    [Inject]
+    private DueLeadsQuery Due { get; set; } = default!;
+
+    [Inject]
+    private IEventBus Events { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>"me", a user id, or empty for everyone.</summary>
+    [SupplyParameterFromQuery(Name = "responsible")]
+    public string? Responsible { get; set; }
+
+    /// <summary>Label ids the leads must all carry, comma-separated.</summary>
+    [SupplyParameterFromQuery(Name = "labels")]
+    public string? Labels { get; set; }
+
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _userId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        _subscription = Events.Subscribe(OnPipelineChangedAsync);
+    }
+
+    protected override Task OnParametersSetAsync() => ReloadAsync();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // The container keeps its own view of which card sits where: after new items it must look again.
+        if (_refreshContainer && container is not null)
+        {
+            _refreshContainer = false;
+            container.Refresh();
+        }
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _reloading.Dispose();
+    }
+
+    private LeadFilter Filter => new(
+        ResponsibleUserId: Responsible == "me" ? _userId : string.IsNullOrEmpty(Responsible) || Responsible == "all" ? null : Responsible,
+        LabelIds: [.. (Labels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.TryParse(id, CultureInfo.InvariantCulture, out var n) ? n : -1).Where(n => n > 0)],
+        Search: Search);
+
+    private async Task ReloadAsync()
+    {
+        await _reloading.WaitAsync();
+        try
+        {
+            board = await Query.LoadAsync(Filter, _cardsPerStage);
+            _refreshContainer = true;
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    private Task OnPipelineChangedAsync(PipelineEvent pipelineEvent) =>
+        pipelineEvent is LeadChanged or StagesChanged
+            ? InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            })
+            : Task.CompletedTask;
+
+    private Task OnDroppedAsync(MudItemDropInfo<BoardCard> drop) =>
+        drop.Item is null ? Task.CompletedTask : MoveAsync(drop.Item, drop.DropzoneIdentifier);
+
+    /// <summary>Moves a card to a stage column, or closes its lead when it lands on "won" or "lost"; the card menu calls this too.</summary>
+    private async Task MoveAsync(BoardCard card, string zone)
+    {
+        if (zone == card.Zone || board is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (zone is WonZone or LostZone)
+            {
+                await CloseAsync(card, zone == WonZone ? LeadStatus.Won : LeadStatus.Lost);
+            }
+            else
+            {
+                var column = board.Columns.Single(c => c.Zone == zone);
+                card.Zone = zone;
+                await Commands.MoveToStageAsync(card.Id, card.Version, column.StageId, _userId);
+                Snackbar.Add(T["Board.Moved", card.Name, column.Name], Severity.Success);
+            }
+        }
+        catch (ConcurrencyConflictException)
+        {
+            Snackbar.Add(T[ConcurrencyConflictException.MessageKey], Severity.Warning);
+        }
+        catch (DomainException error)
+        {
+            Snackbar.Add(error.Describe(T), Severity.Error);
+        }
+
+        // Saved or refused, the board shows the truth: the card where the database says it is.
+        await ReloadAsync();
+        StateHasChanged();
+    }
+
+    private async Task CloseAsync(BoardCard card, LeadStatus outcome)
+    {
+        var parameters = new DialogParameters<CloseLeadDialog>
+        {
+            { d => d.Outcome, outcome },
+            { d => d.LeadName, card.Name },
+            { d => d.Today, await Due.TodayAsync() },
+            { d => d.Reasons, await Query.CloseReasonsAsync() },
+        };
+        var dialog = await Dialogs.ShowAsync<CloseLeadDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: CloseLeadChoice choice })
+        {
+            await Commands.CloseAsync(card.Id, card.Version, outcome, choice.ClosedOn, choice.ReasonId, choice.ReasonText, _userId);
+            Snackbar.Add(T["Board.Closed", card.Name, T[$"Status.{outcome}"]], Severity.Success);
+        }
+    }
+
+    private async Task ShowMoreAsync(int stageId)
+    {
+        _cardsPerStage[stageId] = _cardsPerStage.GetValueOrDefault(stageId, BoardQuery.PageSize) + BoardQuery.PageSize;
+        await ReloadAsync();
+    }
+
+    private void SearchAsync(string? text) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("q", string.IsNullOrWhiteSpace(text) ? null : text.Trim()), replace: true);
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Data.Configurations;
+using LeadsBlazor.Web.Features.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsBlazor.Web.Features.Board;
+
+/// <summary>The board of one view: its columns with their figures, and the first cards of each column.</summary>
+public sealed record BoardData(IReadOnlyList<BoardColumn> Columns, IReadOnlyList<BoardCard> Cards, WeightedVolume Volume);
+
+/// <summary>
+/// Loads the board without loading the pipeline: the figures come from the weighted-volume query,
+/// the cards page by page per column, the most urgent next action first, so that due leads are on top.
+/// </summary>
+public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, WeightedVolumeQuery volumes, TimeProvider time)
+{
+    public const int PageSize = 50;
+
+    public async Task<BoardData> LoadAsync(LeadFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var volume = await volumes.GetAsync(filter, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var today = (await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken)).Today(time);
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
+
+        var cards = new List<BoardCard>();
+        var columns = new List<BoardColumn>();
+        foreach (var stage in stages)
+        {
+            var take = cardsPerStage?.GetValueOrDefault(stage.Id, PageSize) ?? PageSize;
+            var page = await CardsAsync(db, filter, stage.Id, take, today, cancellationToken);
+            cards.AddRange(page);
+            columns.Add(new BoardColumn(stage.Id, stage.DisplayName(english), stage.Probability, volume.For(stage.Id), page.Count));
+        }
+
+        return new BoardData(columns, cards, volume);
+    }
+
+    /// <summary>The reasons a lead can be lost or dropped for, in the owner's order; retired ones are not offered.</summary>
+    public async Task<IReadOnlyList<Domain.Accounts.CloseReason>> CloseReasonsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.CloseReasons.AsNoTracking().Where(r => !r.Retired).OrderBy(r => r.Position).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<List<BoardCard>> CardsAsync(LeadsDbContext db, LeadFilter filter, int stageId, int take, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await (filter with { Status = LeadStatus.Running }).Apply(db.Leads.AsNoTracking())
+            .Where(l => l.StageId == stageId)
+            .OrderBy(l => l.NextActionOn).ThenBy(l => l.Id)
+            .Take(take)
+            .Select(l => new
+            {
+                l.Id,
+                l.Version,
+                l.Name,
+                Customer = l.Company != null ? l.Company.Name : null,
+                Cents = EF.Property<long>(l, LeadConfiguration.RevenueMinor),
+                Currency = EF.Property<string>(l, LeadConfiguration.RevenueCurrency),
+                Responsible = db.Users.Where(u => u.Id == l.ResponsibleUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                l.NextActionOn,
+                Labels = l.Labels.OrderBy(x => x.Name).Select(x => new LabelChip(x.Id, x.Name, x.Color)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+
+        return [.. rows.Select(r => new BoardCard
+        {
+            Id = r.Id,
+            Version = r.Version,
+            Name = r.Name,
+            Customer = r.Customer,
+            Revenue = Money.FromMinorUnits(r.Cents, Currency.Parse(r.Currency)),
+            ResponsibleName = r.Responsible ?? "",
+            ResponsibleInitials = ApplicationUser.InitialsOf(r.Responsible),
+            NextActionOn = r.NextActionOn,
+            IsDue = r.NextActionOn <= today,
+            Labels = r.Labels,
+            Zone = BoardColumn.ZoneOf(stageId),
+        })];
+    }
+}

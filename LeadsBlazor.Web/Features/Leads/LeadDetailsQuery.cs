@@ -1,0 +1,38 @@
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsBlazor.Web.Features.Leads;
+
+/// <summary>One history entry, with the acting user's name resolved.</summary>
+public sealed record HistoryEntry(LeadEventKind Kind, string? Field, string? OldValue, string? NewValue, string UserName, DateTimeOffset At);
+
+/// <summary>A lead as its page shows it: the lead itself, user names, and the history newest first.</summary>
+public sealed record LeadDetails(Lead Lead, string ResponsibleName, IReadOnlyList<HistoryEntry> History, TimeZoneInfo TimeZone, DateOnly Today);
+
+public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
+{
+    public async Task<LeadDetails?> GetAsync(int leadId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var lead = await db.Leads.AsNoTracking()
+            .Include(l => l.Stage).Include(l => l.Company).Include(l => l.ContactPerson).Include(l => l.Labels).Include(l => l.Notes)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(l => l.Id == leadId, cancellationToken);
+        if (lead is null)
+        {
+            return null;
+        }
+
+        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var events = await db.LeadEvents.AsNoTracking().Where(e => e.LeadId == leadId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(cancellationToken);
+        string Name(string? id) => id is not null && names.TryGetValue(id, out var name) ? name : id ?? "";
+        var history = events.Select(e => e.Kind == LeadEventKind.ResponsibleChanged
+                ? new HistoryEntry(e.Kind, e.Field, Name(e.OldValue), Name(e.NewValue), Name(e.UserId), e.At)
+                : new HistoryEntry(e.Kind, e.Field, e.OldValue, e.NewValue, Name(e.UserId), e.At))
+            .ToList();
+        var settings = await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken);
+        return new LeadDetails(lead, Name(lead.ResponsibleUserId), history, settings.TimeZone, settings.Today(time));
+    }
+}
