@@ -19,7 +19,11 @@ public sealed class ShellTests : IAsyncLifetime
         await _app.CreateMemberAsync();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _browser.CloseSessionsAsync();
+        await _app.DisposeAsync();
+    }
 
     [Fact]
     public async Task The_bootstrap_owner_sees_the_settings_and_a_member_does_not()

@@ -15,7 +15,11 @@ public sealed class SignOutTests(BrowserFixture browser) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await browser.CloseSessionsAsync();
+        await _app.DisposeAsync();
+    }
 
     [Fact]
     public async Task Signing_out_from_the_user_menu_ends_the_session()

@@ -6,8 +6,12 @@ namespace LeadsBlazor.Tests.Browser;
 
 /// <summary>The app as its own process, configured by environment variables only.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class StartUpTests(BrowserFixture browser)
+public sealed class StartUpTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseSessionsAsync();
+
     [Fact]
     public async Task The_bootstrap_owner_from_the_environment_signs_in_and_sees_the_settings()
     {

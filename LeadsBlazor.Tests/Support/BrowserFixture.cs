@@ -5,6 +5,7 @@ namespace LeadsBlazor.Tests.Support;
 /// <summary>One Chromium for all browser tests; each test opens its own context (cookies, storage).</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    private readonly List<IBrowserContext> _contexts = [];
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
@@ -35,7 +36,31 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes every session a test opened. Call it before the app stops: an open circuit keeps
+    /// reconnecting to a stopped server and holds the server's shutdown.
+    /// </summary>
+    public async Task CloseSessionsAsync()
+    {
+        IBrowserContext[] open;
+        lock (_contexts)
+        {
+            open = [.. _contexts];
+            _contexts.Clear();
+        }
+
+        foreach (var context in open)
+        {
+            await context.CloseAsync();
+        }
     }
 }
 

@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LeadsBlazor.Tests.Browser;
+
+/// <summary>The kanban in a real Chromium: drag and drop, figures, live updates for every session.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class BoardTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly LeadsAppFactory _app = new();
+    private Uri _address = default!;
+    private string _ownerId = "";
+    private string _memberId = "";
+    private int _lead;
+
+    public async Task InitializeAsync()
+    {
+        _address = _app.StartKestrel();
+        _ownerId = await _app.UserIdAsync(LeadsAppFactory.OwnerEmail);
+        _memberId = (await _app.CreateMemberAsync()).Id;
+        var stages = await _app.StagesAsync();
+        _lead = await _app.CreateLeadAsync("Relaunch Website", 10_000m, _ownerId, stages[0].Id);
+        await _app.CreateLeadAsync("Markenauftritt", 20_000m, _memberId, stages[0].Id);
+        await _app.CreateLeadAsync("Online-Shop", 50_000m, _memberId, stages[2].Id);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.CloseSessionsAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<IPage> OpenBoardAsync(string email, string password)
+    {
+        var page = await browser.NewPageAsync(_address);
+        await page.SignInAsync(email, password);
+        await page.GotoAsync("leads");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Card(_lead)).ToBeVisibleAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task Dragging_a_card_to_Angebot_saves_the_stage_and_moves_the_weighted_volume_by_revenue_times_29_percent()
+    {
+        var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+        await Assertions.Expect(page.CardIn("Erstkontakt", _lead)).ToBeVisibleAsync();
+        var before = await page.WeightedVolumeAsync();
+
+        await page.DragWithMouseAsync(page.Card(_lead), () => Task.FromResult(page.Column("Angebot").Locator(".board-zone")));
+
+        await Assertions.Expect(page.CardIn("Angebot", _lead)).ToBeVisibleAsync();
+        var expected = before + (10_000m * (0.30m - 0.01m));
+        await Assertions.Expect(page.GetByTestId("weighted-volume")).ToHaveAttributeAsync("data-value", expected.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2_900m, await page.WeightedVolumeAsync() - before);
+
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.CardIn("Angebot", _lead)).ToBeVisibleAsync();
+
+        await page.GotoAsync($"leads/{_lead}");
+        await Assertions.Expect(page.GetByTestId("history-entry").First).ToHaveTextAsync("Akquise-Stufe: Erstkontakt → Angebot");
+        Assert.Contains((await _app.LeadAsync(_lead)).History, e => e is { Kind: LeadEventKind.StageChanged, OldValue: "Erstkontakt", NewValue: "Angebot" });
+    }
+
+    [Fact]
+    public async Task A_move_in_one_session_moves_the_card_and_the_figures_in_another_users_session_without_a_reload()
+    {
+        var owner = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+        var member = await OpenBoardAsync(LeadsAppFactory.MemberEmail, LeadsAppFactory.MemberPassword);
+        var memberBefore = await member.WeightedVolumeAsync();
+        await member.EvaluateAsync("() => window.leadsNotReloaded = true");
+
+        await owner.DragWithMouseAsync(owner.Card(_lead), () => Task.FromResult(owner.Column("Verhandlungen").Locator(".board-zone")));
+        await Assertions.Expect(owner.CardIn("Verhandlungen", _lead)).ToBeVisibleAsync();
+
+        var twoSeconds = new LocatorAssertionsToBeVisibleOptions { Timeout = 2_000 };
+        await Assertions.Expect(member.CardIn("Verhandlungen", _lead)).ToBeVisibleAsync(twoSeconds);
+        await Assertions.Expect(member.GetByTestId("weighted-volume")).ToHaveAttributeAsync(
+            "data-value", (memberBefore + (10_000m * 0.59m)).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 2_000 });
+        Assert.True(await member.EvaluateAsync<bool>("() => window.leadsNotReloaded === true"), "the member's page must not have reloaded");
+    }
+
+    [Fact]
+    public async Task When_two_sessions_move_the_same_card_at_once_one_wins_and_the_other_sees_why_and_the_true_place()
+    {
+        // A second app instance on the same database: its sessions hear nothing of the first one's moves,
+        // so its board still shows the old version when its user drags — the race two people can have.
+        await using var second = new LeadsAppFactory(settings: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Leads"] = $"Data Source={Path.Combine(_app.Folder, "leads.db")}",
+        });
+        var secondAddress = second.StartKestrel();
+        var first = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+        var other = await browser.NewPageAsync(secondAddress);
+        await other.SignInAsync(LeadsAppFactory.MemberEmail, LeadsAppFactory.MemberPassword);
+        await other.GotoAsync("leads");
+        await other.WaitForCircuitAsync();
+        await Assertions.Expect(other.CardIn("Erstkontakt", _lead)).ToBeVisibleAsync();
+
+        await first.DragWithMouseAsync(first.Card(_lead), () => Task.FromResult(first.Column("Angebot").Locator(".board-zone")));
+        await Assertions.Expect(first.CardIn("Angebot", _lead)).ToBeVisibleAsync();
+        await other.DragWithMouseAsync(other.Card(_lead), () => Task.FromResult(other.Column("Vorstellung").Locator(".board-zone")));
+
+        await Assertions.Expect(other.Locator(".mud-snackbar")).ToContainTextAsync("Jemand anderes hat diesen Lead gerade geändert.");
+        await Assertions.Expect(other.CardIn("Angebot", _lead)).ToBeVisibleAsync();
+        await Assertions.Expect(other.CardIn("Vorstellung", _lead)).ToHaveCountAsync(0);
+        Assert.Equal("Angebot", (await _app.LeadAsync(_lead)).Stage!.Name);
+    }
+
+    [Fact]
+    public async Task The_card_menu_moves_a_lead_without_dragging()
+    {
+        var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+
+        await page.Card(_lead).GetByTestId("card-menu").ClickAsync();
+        await page.GetByTestId("move-to").Filter(new() { HasText = "Vorstellung" }).ClickAsync();
+
+        await Assertions.Expect(page.CardIn("Vorstellung", _lead)).ToBeVisibleAsync();
+        Assert.Equal("Vorstellung", (await _app.LeadAsync(_lead)).Stage!.Name);
+    }
+
+    [Fact]
+    public async Task Dropping_a_card_on_Lost_asks_for_the_date_and_reason_and_takes_it_off_the_board()
+    {
+        var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+
+        await page.DragWithMouseAsync(page.Card(_lead), () => Task.FromResult(page.GetByTestId("drop-lost")));
+        var dialog = page.GetByTestId("close-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await page.GetByTestId("close-confirm").ClickAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("Bitte einen Grund wählen.");
+        await page.GetByTestId("close-reason").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Preis" }).ClickAsync();
+        await page.GetByTestId("close-confirm").ClickAsync();
+
+        await Assertions.Expect(page.Card(_lead)).ToHaveCountAsync(0);
+        var lead = await _app.LeadAsync(_lead);
+        Assert.Equal(LeadStatus.Lost, lead.Status);
+        Assert.Equal(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_app.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime), lead.ClosedOn);
+        Assert.NotNull(lead.CloseReasonId);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_close_dialog_leaves_the_card_where_it_was()
+    {
+        var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+
+        await page.DragWithMouseAsync(page.Card(_lead), () => Task.FromResult(page.GetByTestId("drop-won")));
+        await Assertions.Expect(page.GetByTestId("close-dialog")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abbrechen" }).ClickAsync();
+
+        await Assertions.Expect(page.CardIn("Erstkontakt", _lead)).ToBeVisibleAsync();
+        Assert.Equal(LeadStatus.Running, (await _app.LeadAsync(_lead)).Status);
+    }
+
+    [Fact]
+    public async Task The_responsible_filter_applies_to_the_cards_and_every_figure()
+    {
+        var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+        await Assertions.Expect(page.GetByTestId("running-count")).ToHaveTextAsync("3");
+
+        await page.GetByTestId("filter-me").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("responsible=me"));
+        await Assertions.Expect(page.GetByTestId("running-count")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("lead-card")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("weighted-volume")).ToHaveAttributeAsync("data-value", "100.00");
+        await Assertions.Expect(page.Column("Angebot").Locator(".stage-count")).ToHaveAttributeAsync("data-value", "0");
+    }
+}
