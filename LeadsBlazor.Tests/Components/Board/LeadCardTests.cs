@@ -1,0 +1,66 @@
+using Bunit;
+using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Features.Board;
+
+namespace LeadsBlazor.Tests.Components.Board;
+
+public sealed class LeadCardTests
+{
+    private static BoardCard Card(bool due = false, string currency = "EUR") => new()
+    {
+        Id = 7,
+        Version = 1,
+        Name = "Relaunch Website",
+        Customer = "Alpenblick Hotels AG",
+        Revenue = new Money(12_500m, Currency.Parse(currency)),
+        ResponsibleName = "Anna Berger",
+        ResponsibleInitials = "AB",
+        NextActionOn = new DateOnly(2026, 12, 3),
+        IsDue = due,
+        Labels = [new LabelChip(1, "Website", "#1e88e5"), new LabelChip(2, "Heiß", "#e53935")],
+        Zone = "stage-1",
+    };
+
+    [Theory]
+    [InlineData("de-DE", "EUR", "12.500 €", "03.12.2026")]
+    [InlineData("en-US", "EUR", "€12,500", "12/3/2026")]
+    [InlineData("de-DE", "CHF", "12.500 CHF", "03.12.2026")]
+    public async Task A_card_shows_revenue_and_date_in_the_users_culture(string culture, string currency, string revenue, string date)
+    {
+        await using var context = ComponentContext.Create(culture);
+
+        var card = context.Render<LeadCard>(p => p.Add(c => c.Card, Card(currency: currency)));
+
+        Assert.Equal(revenue, card.Find(".lead-card-revenue").TextContent.Trim().Replace('\u00a0', ' '));
+        Assert.Equal(date, card.Find(".lead-card-next").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_card_names_lead_customer_responsible_and_labels_and_links_to_the_lead()
+    {
+        await using var context = ComponentContext.Create();
+
+        var card = context.Render<LeadCard>(p => p.Add(c => c.Card, Card()));
+
+        Assert.Equal("Relaunch Website", card.Find(".lead-card-name").TextContent.Trim());
+        Assert.Equal("leads/7", card.Find("a.lead-card-name").GetAttribute("href"));
+        Assert.Equal("Alpenblick Hotels AG", card.Find(".lead-card-customer").TextContent.Trim());
+        Assert.Equal("AB", card.Find(".lead-card-avatar").TextContent.Trim());
+        Assert.Equal(["Website", "Heiß"], card.FindAll(".lead-card-label").Select(l => l.GetAttribute("title")));
+    }
+
+    [Fact]
+    public async Task A_due_card_is_marked_red_and_a_later_one_is_not()
+    {
+        await using var context = ComponentContext.Create();
+
+        var due = context.Render<LeadCard>(p => p.Add(c => c.Card, Card(due: true)));
+        var later = context.Render<LeadCard>(p => p.Add(c => c.Card, Card(due: false)));
+
+        Assert.Contains("lead-card-due", due.Find("[data-testid=lead-card]").ClassList);
+        Assert.Contains("mud-error-text", due.Find(".lead-card-next").ClassList);
+        Assert.DoesNotContain("lead-card-due", later.Find("[data-testid=lead-card]").ClassList);
+        Assert.DoesNotContain("mud-error-text", later.Find(".lead-card-next").ClassList);
+    }
+}
