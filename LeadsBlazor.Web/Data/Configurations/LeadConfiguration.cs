@@ -42,6 +42,9 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         // The board and the weighted volume read running leads per stage; the index covers the sum.
         builder.HasIndex(nameof(Lead.Status), nameof(Lead.StageId), RevenueCurrency, RevenueMinor);
 
+        // A column's cards in the order the board shows them, without sorting the column.
+        builder.HasIndex(l => new { l.Status, l.StageId, l.NextActionOn, l.Id });
+
         // "Due for user X" and the due count per user (Rule 5).
         builder.HasIndex(l => new { l.ResponsibleUserId, l.Status, l.NextActionOn });
         builder.HasIndex(l => new { l.Status, l.NextActionOn });

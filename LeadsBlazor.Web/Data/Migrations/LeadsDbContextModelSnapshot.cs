@@ -271,6 +271,8 @@ namespace LeadsBlazor.Web.Data.Migrations
 
                     b.HasIndex("ResponsibleUserId", "Status", "NextActionOn");
 
+                    b.HasIndex("Status", "StageId", "NextActionOn", "Id");
+
                     b.HasIndex("Status", "StageId", "_revenueCurrency", "_revenueMinor");
 
                     b.ToTable("Leads");

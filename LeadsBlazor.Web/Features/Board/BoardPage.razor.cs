@@ -155,6 +155,23 @@ public sealed partial class BoardPage : IDisposable
         StateHasChanged();
     }
 
+    private async Task ChooseMoveAsync(BoardCard card)
+    {
+        var stages = board!.Columns.Where(c => c.Zone != card.Zone).Select(c => (c.Zone, c.Name)).ToList();
+        var parameters = new DialogParameters<MoveLeadDialog>
+        {
+            { d => d.LeadName, card.Name },
+            { d => d.Stages, stages },
+            { d => d.WonZone, WonZone },
+            { d => d.LostZone, LostZone },
+        };
+        var dialog = await Dialogs.ShowAsync<MoveLeadDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: string zone })
+        {
+            await MoveAsync(card, zone);
+        }
+    }
+
     private async Task CloseAsync(BoardCard card, LeadStatus outcome)
     {
         var parameters = new DialogParameters<CloseLeadDialog>

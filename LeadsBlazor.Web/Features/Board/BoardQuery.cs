@@ -28,12 +28,15 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Weigh
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
 
+        // The users are few: one read of their names beats a lookup per card.
+        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+
         var cards = new List<BoardCard>();
         var columns = new List<BoardColumn>();
         foreach (var stage in stages)
         {
             var take = cardsPerStage?.GetValueOrDefault(stage.Id, PageSize) ?? PageSize;
-            var page = await CardsAsync(db, filter, stage.Id, take, today, cancellationToken);
+            var page = await CardsAsync(db, filter, stage.Id, take, today, names, cancellationToken);
             cards.AddRange(page);
             columns.Add(new BoardColumn(stage.Id, stage.DisplayName(english), stage.Probability, volume.For(stage.Id), page.Count));
         }
@@ -48,12 +51,14 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Weigh
         return await db.CloseReasons.AsNoTracking().Where(r => !r.Retired).OrderBy(r => r.Position).ToListAsync(cancellationToken);
     }
 
-    private static async Task<List<BoardCard>> CardsAsync(LeadsDbContext db, LeadFilter filter, int stageId, int take, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<List<BoardCard>> CardsAsync(LeadsDbContext db, LeadFilter filter, int stageId, int take, DateOnly today, Dictionary<string, string> names, CancellationToken cancellationToken)
     {
         var rows = await (filter with { Status = LeadStatus.Running }).Apply(db.Leads.AsNoTracking())
             .Where(l => l.StageId == stageId)
             .OrderBy(l => l.NextActionOn).ThenBy(l => l.Id)
             .Take(take)
+            // One query for the cards, one for their labels: a single join would make SQLite build the whole label table per column.
+            .AsSplitQuery()
             .Select(l => new
             {
                 l.Id,
@@ -62,7 +67,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Weigh
                 Customer = l.Company != null ? l.Company.Name : null,
                 Cents = EF.Property<long>(l, LeadConfiguration.RevenueMinor),
                 Currency = EF.Property<string>(l, LeadConfiguration.RevenueCurrency),
-                Responsible = db.Users.Where(u => u.Id == l.ResponsibleUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                l.ResponsibleUserId,
                 l.NextActionOn,
                 Labels = l.Labels.OrderBy(x => x.Name).Select(x => new LabelChip(x.Id, x.Name, x.Color)).ToList(),
             })
@@ -75,8 +80,8 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Weigh
             Name = r.Name,
             Customer = r.Customer,
             Revenue = Money.FromMinorUnits(r.Cents, Currency.Parse(r.Currency)),
-            ResponsibleName = r.Responsible ?? "",
-            ResponsibleInitials = ApplicationUser.InitialsOf(r.Responsible),
+            ResponsibleName = names.GetValueOrDefault(r.ResponsibleUserId, ""),
+            ResponsibleInitials = ApplicationUser.InitialsOf(names.GetValueOrDefault(r.ResponsibleUserId)),
             NextActionOn = r.NextActionOn,
             IsDue = r.NextActionOn <= today,
             Labels = r.Labels,

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Board;
+using LeadsBlazor.Web.Features.Leads;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadsBlazor.Bench;
+
+/// <summary>
+/// Opening the board with 10,000 running leads, against bare baselines measured in the same run:
+///  - the board's data (figures + first page of every column through EF) vs. the same SQL through bare Microsoft.Data.Sqlite;
+///  - the whole /leads page (signed in, server-rendered) vs. a bare request through the same pipeline (/healthz).
+/// Usage: dotnet run -c Release --project bench/LeadsBlazor.Bench [-- leads=10000 rounds=30]
+/// </summary>
+internal static class BoardBench
+{
+    public static async Task Main(string[] args)
+    {
+        var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
+        var leadCount = options.GetValueOrDefault("leads", 10_000);
+        var rounds = options.GetValueOrDefault("rounds", 30);
+        var folder = Directory.CreateTempSubdirectory("leadsblazor-bench-").FullName;
+        var database = Path.Combine(folder, "leads.db");
+        const string Email = "bench@example.com";
+        const string Password = "Bench-Password-1";
+
+        await using var app = new BenchApp(database, folder, Email, Password);
+        var seeding = Stopwatch.StartNew();
+        await SeedAsync(app.Services, leadCount);
+        Console.WriteLine($"Seeded {leadCount:N0} running leads in {seeding.Elapsed.TotalSeconds:F1} s ({database}).");
+
+        var boardQuery = app.Services.CreateScope().ServiceProvider.GetRequiredService<BoardQuery>();
+        var board = await boardQuery.LoadAsync(new LeadFilter());
+        Console.WriteLine($"Board: {board.Columns.Count} columns, {board.Cards.Count} cards loaded, {board.Volume.Total.Count:N0} leads counted, weighted volume {board.Volume.Total.Weighted:N2} {board.Volume.Currency}.");
+
+        var boardData = await MeasureAsync(rounds, () => boardQuery.LoadAsync(new LeadFilter()));
+        var bareSql = await MeasureAsync(rounds, () => BareSqlAsync(database));
+        var volumeQuery = app.Services.CreateScope().ServiceProvider.GetRequiredService<WeightedVolumeQuery>();
+        var volumeOnly = await MeasureAsync(rounds, () => volumeQuery.GetAsync(new LeadFilter()));
+        Console.WriteLine($"(weighted volume alone: {volumeOnly:F1} ms)");
+
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        await SignInAsync(client, Email, Password);
+        var page = await client.GetAsync("/leads");
+        if (page.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"/leads answered {(int)page.StatusCode}.");
+        }
+
+        var boardPage = await MeasureAsync(rounds, async () => (await client.GetAsync("/leads")).EnsureSuccessStatusCode());
+        var bareRequest = await MeasureAsync(rounds, async () => (await client.GetAsync("/healthz")).EnsureSuccessStatusCode());
+
+        Console.WriteLine();
+        Console.WriteLine($"| measure ({leadCount:N0} running leads, median of {rounds}) | ms | baseline | baseline ms | ratio |");
+        Console.WriteLine("|---|---:|---|---:|---:|");
+        Console.WriteLine($"| board data: figures + first page of each column (EF) | {boardData:F1} | same SQL, bare Microsoft.Data.Sqlite | {bareSql:F1} | {boardData / bareSql:F2} |");
+        Console.WriteLine($"| GET /leads, signed in, server-rendered page | {boardPage:F1} | GET /healthz through the same pipeline | {bareRequest:F1} | {boardPage / bareRequest:F2} |");
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task<double> MeasureAsync(int rounds, Func<Task> action)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await action();
+        }
+
+        var times = new List<double>();
+        for (var i = 0; i < rounds; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await action();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    // What the board asks, written by hand: one grouped sum, then the first 50 cards of each stage with their labels and names.
+    private static async Task BareSqlAsync(string database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using (var sums = connection.CreateCommand())
+        {
+            sums.CommandText = "SELECT StageId, RevenueCurrency, COUNT(*), SUM(RevenueMinor) FROM Leads WHERE Status = 1 GROUP BY StageId, RevenueCurrency";
+            await using var reader = await sums.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                _ = (reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3));
+            }
+        }
+
+        var stages = new List<int>();
+        await using (var stageCommand = connection.CreateCommand())
+        {
+            stageCommand.CommandText = "SELECT Id FROM Stages ORDER BY Position";
+            await using var reader = await stageCommand.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                stages.Add(reader.GetInt32(0));
+            }
+        }
+
+        foreach (var stage in stages)
+        {
+            await using var cards = connection.CreateCommand();
+            cards.CommandText = """
+                SELECT l.Id, l.Version, l.Name, c.Name, l.RevenueMinor, l.RevenueCurrency, u.DisplayName, l.NextActionOn,
+                       (SELECT group_concat(x.Name || ':' || x.Color) FROM LeadLabels ll JOIN Labels x ON x.Id = ll.LabelsId WHERE ll.LeadId = l.Id)
+                FROM Leads l LEFT JOIN Companies c ON c.Id = l.CompanyId LEFT JOIN AspNetUsers u ON u.Id = l.ResponsibleUserId
+                WHERE l.Status = 1 AND l.StageId = $stage ORDER BY l.NextActionOn, l.Id LIMIT 50
+                """;
+            cards.Parameters.AddWithValue("$stage", stage);
+            await using var reader = await cards.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                _ = (reader.GetInt32(0), reader.GetString(2));
+            }
+        }
+    }
+
+    private static async Task SeedAsync(IServiceProvider services, int count)
+    {
+        using var scope = services.CreateScope();
+        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<LeadsDbContext>>();
+        await using var setup = await contexts.CreateDbContextAsync();
+        var owner = await setup.Users.SingleAsync();
+        var stageIds = await setup.Stages.OrderBy(s => s.Position).Select(s => s.Id).ToListAsync();
+        var random = new Random(42);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var offset = 0; offset < count; offset += 1000)
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            var stages = await db.Stages.ToDictionaryAsync(s => s.Id);
+            var company = new LeadsBlazor.Domain.Customers.Company($"Kunde {offset / 1000}");
+            var label = new LeadsBlazor.Domain.Labels.Label($"Label {offset / 1000}", "#1e88e5");
+            for (var i = offset; i < Math.Min(count, offset + 1000); i++)
+            {
+                var actor = new Actor(owner.Id, DateTimeOffset.UtcNow);
+                var lead = Lead.CreateRunning($"Lead {i}", owner.Id, Money.Revenue(random.Next(1, 200) * 500m, Currency.Eur),
+                    today.AddDays(random.Next(-10, 60)), null, stages[stageIds[i % stageIds.Count]], actor);
+                lead.ChangeCustomer(company, null, actor);
+                lead.AddLabel(label, actor);
+                db.Leads.Add(lead);
+            }
+
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private static async Task SignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/Account/Login");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException("The bench could not sign in.");
+        }
+    }
+}
+
+/// <summary>The app as in production (no demo data), on the bench's own database, served in memory.</summary>
+internal sealed class BenchApp(string database, string folder, string email, string password) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Leads", $"Data Source={database}");
+        builder.UseSetting("Bootstrap:OwnerEmail", email);
+        builder.UseSetting("Bootstrap:OwnerPassword", password);
+        builder.UseSetting("Mail:PickupDirectory", Path.Combine(folder, "mail"));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_SQL") is null ? "Warning" : "Information");
+    }
+}
