@@ -111,6 +111,17 @@ public sealed class BoardTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Clicking_a_card_opens_its_lead()
+    {
+        var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+
+        await page.Card(_lead).Locator(".lead-card-revenue").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/leads/{_lead}$"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Relaunch Website");
+    }
+
+    [Fact]
     public async Task The_card_menu_moves_a_lead_without_dragging()
     {
         var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
