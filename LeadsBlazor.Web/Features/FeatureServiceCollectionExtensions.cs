@@ -16,9 +16,12 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<LeadCommands>();
         services.AddScoped<StageCommands>();
         services.AddScoped<LabelCommands>();
+        services.AddScoped<LabelCountsQuery>();
         services.AddScoped<WeightedVolumeQuery>();
         services.AddScoped<BoardQuery>();
         services.AddScoped<LeadDetailsQuery>();
+        services.AddScoped<LeadListQuery>();
+        services.AddScoped<LeadFormOptionsQuery>();
         services.AddScoped<DueLeadsQuery>();
         return services;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
@@ -27,6 +26,7 @@ public sealed partial class BoardPage : IDisposable
     private MudDropContainer<BoardCard>? container;
     private IDisposable? _subscription;
     private string _userId = "";
+    private ClaimsPrincipal _user = new();
     private bool _refreshContainer;
 
     [Inject]
@@ -66,7 +66,8 @@ public sealed partial class BoardPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _userId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        _user = (await AuthenticationState).User;
+        _userId = _user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         _subscription = Events.Subscribe(OnPipelineChangedAsync);
     }
 
@@ -88,10 +89,7 @@ public sealed partial class BoardPage : IDisposable
         _reloading.Dispose();
     }
 
-    private LeadFilter Filter => new(
-        ResponsibleUserId: Responsible == "me" ? _userId : string.IsNullOrEmpty(Responsible) || Responsible == "all" ? null : Responsible,
-        LabelIds: [.. (Labels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.TryParse(id, CultureInfo.InvariantCulture, out var n) ? n : -1).Where(n => n > 0)],
-        Search: Search);
+    private LeadFilter Filter => LeadViewParameters.Filter(_user, Responsible, Labels, Search);
 
     private async Task ReloadAsync()
     {

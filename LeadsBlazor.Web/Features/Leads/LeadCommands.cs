@@ -89,16 +89,35 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
         }, cancellationToken);
 
     /// <summary>Notes never conflict with other changes, so they need no version.</summary>
-    public async Task AddNoteAsync(int leadId, string text, string userId, CancellationToken cancellationToken = default)
+    public Task AddNoteAsync(int leadId, string text, string userId, CancellationToken cancellationToken = default) =>
+        AppendAsync(leadId, userId, (_, lead, actor) =>
+        {
+            lead.AddNote(text, actor);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>A label is put on or taken off with one click, whatever else changed meanwhile.</summary>
+    public Task AddLabelAsync(int leadId, int labelId, string userId, CancellationToken cancellationToken = default) =>
+        AppendAsync(leadId, userId, async (db, lead, actor) => lead.AddLabel(await LabelAsync(db, labelId, cancellationToken), actor), cancellationToken);
+
+    public Task RemoveLabelAsync(int leadId, int labelId, string userId, CancellationToken cancellationToken = default) =>
+        AppendAsync(leadId, userId, async (db, lead, actor) => lead.RemoveLabel(await LabelAsync(db, labelId, cancellationToken), actor), cancellationToken);
+
+    // Changes that add to a lead without contradicting anyone's edit: no version check, but still one writer at a time.
+    private async Task AppendAsync(int leadId, string userId, Func<LeadsDbContext, Lead, Actor, Task> change, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var lead = await LoadAsync(db, leadId, cancellationToken);
-        lead.AddNote(text, Actor(userId));
+        await change(db, lead, Actor(userId));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         events.Publish(new LeadChanged(lead.Id, lead.ResponsibleUserId));
     }
+
+    private static async Task<Domain.Labels.Label> LabelAsync(LeadsDbContext db, int labelId, CancellationToken cancellationToken) =>
+        await db.Labels.SingleOrDefaultAsync(l => l.Id == labelId, cancellationToken)
+        ?? throw new DomainException("Labels", ErrorKeys.UnknownLabel, labelId);
 
     private async Task ChangeAsync(int leadId, long version, string userId, Func<LeadsDbContext, Lead, Actor, Task> change, CancellationToken cancellationToken)
     {
@@ -152,12 +171,17 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
     // Customer (chosen or created inline), info, service period and labels: the fields create and update share.
     private static async Task ApplyDetailsAsync(LeadsDbContext db, Lead lead, LeadInput input, Actor actor, CancellationToken cancellationToken)
     {
+        // A name typed in the form that the directory already has means that entry, not a second one.
+        var companyName = input.NewCompanyName?.Trim();
         var company = input.CompanyId is { } companyId
             ? await db.Companies.FindAsync([companyId], cancellationToken) ?? throw new DomainException("Company", ErrorKeys.UnknownCompany, companyId)
-            : string.IsNullOrWhiteSpace(input.NewCompanyName) ? null : new Company(input.NewCompanyName);
+            : string.IsNullOrEmpty(companyName) ? null
+            : await db.Companies.FirstOrDefaultAsync(c => c.Name.ToLower() == companyName.ToLower(), cancellationToken) ?? new Company(companyName);
+        var contactName = input.NewContactName?.Trim();
         var contact = input.ContactPersonId is { } personId
             ? await db.People.FindAsync([personId], cancellationToken) ?? throw new DomainException("ContactPerson", ErrorKeys.UnknownContact, personId)
-            : string.IsNullOrWhiteSpace(input.NewContactName) ? null : new Person(input.NewContactName, company: company);
+            : string.IsNullOrEmpty(contactName) ? null
+            : await db.People.FirstOrDefaultAsync(p => p.Name.ToLower() == contactName.ToLower(), cancellationToken) ?? new Person(contactName, company: company);
         lead.ChangeCustomer(company, contact, actor);
         lead.ChangeInfo(input.Info, actor);
         lead.ChangeServicePeriod(input.ServiceFrom, input.ServiceTo, actor);

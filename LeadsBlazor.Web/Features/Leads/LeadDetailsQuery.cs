@@ -8,7 +8,10 @@ namespace LeadsBlazor.Web.Features.Leads;
 public sealed record HistoryEntry(LeadEventKind Kind, string? Field, string? OldValue, string? NewValue, string UserName, DateTimeOffset At);
 
 /// <summary>A lead as its page shows it: the lead itself, user names, and the history newest first.</summary>
-public sealed record LeadDetails(Lead Lead, string ResponsibleName, IReadOnlyList<HistoryEntry> History, TimeZoneInfo TimeZone, DateOnly Today);
+public sealed record LeadDetails(Lead Lead, string ResponsibleName, IReadOnlyList<HistoryEntry> History, TimeZoneInfo TimeZone, DateOnly Today, IReadOnlyDictionary<string, string> UserNames, IReadOnlyList<StageOption> Stages, IReadOnlyList<LeadsBlazor.Web.Features.Board.LabelChip> AllLabels)
+{
+    public string UserName(string userId) => UserNames.GetValueOrDefault(userId, userId);
+}
 
 public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
 {
@@ -33,6 +36,8 @@ public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts,
                 : new HistoryEntry(e.Kind, e.Field, e.OldValue, e.NewValue, Name(e.UserId), e.At))
             .ToList();
         var settings = await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken);
-        return new LeadDetails(lead, Name(lead.ResponsibleUserId), history, settings.TimeZone, settings.Today(time));
+        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name)).ToListAsync(cancellationToken);
+        var labels = await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => new LeadsBlazor.Web.Features.Board.LabelChip(l.Id, l.Name, l.Color)).ToListAsync(cancellationToken);
+        return new LeadDetails(lead, Name(lead.ResponsibleUserId), history, settings.TimeZone, settings.Today(time), names, stages, labels);
     }
 }

@@ -1,0 +1,37 @@
+using LeadsBlazor.Domain.Accounts;
+using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Board;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsBlazor.Web.Features.Leads;
+
+public sealed record UserOption(string Id, string Name);
+
+public sealed record StageOption(int Id, string Name);
+
+/// <summary>What the lead form offers: users, the account's currencies, stages, labels and the customer directory.</summary>
+public sealed record LeadFormOptions(
+    IReadOnlyList<UserOption> Users,
+    AccountSettings Settings,
+    IReadOnlyList<StageOption> Stages,
+    IReadOnlyList<LabelChip> Labels,
+    IReadOnlyList<string> Companies,
+    IReadOnlyList<string> Contacts,
+    DateOnly Today);
+
+public sealed class LeadFormOptionsQuery(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
+{
+    public async Task<LeadFormOptions> GetAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
+        return new LeadFormOptions(
+            await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new UserOption(u.Id, u.DisplayName)).ToListAsync(cancellationToken),
+            settings,
+            await db.Stages.AsNoTracking().OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name)).ToListAsync(cancellationToken),
+            await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => new LabelChip(l.Id, l.Name, l.Color)).ToListAsync(cancellationToken),
+            await db.Companies.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken),
+            await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(cancellationToken),
+            settings.Today(time));
+    }
+}

@@ -1,0 +1,128 @@
+using System.Security.Claims;
+using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Components.Shared;
+using LeadsBlazor.Web.Features.Board;
+using LeadsBlazor.Web.Features.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace LeadsBlazor.Web.Features.Leads;
+
+/// <summary>One lead: its fields, status moves, labels, notes and history, live for every session.</summary>
+public sealed partial class LeadPage : IDisposable
+{
+    private LeadDetails? details;
+    private bool loaded;
+    private IDisposable? subscription;
+    private string userId = "";
+
+    [Parameter]
+    public int LeadId { get; set; }
+
+    [Inject]
+    private LeadDetailsQuery Query { get; set; } = default!;
+
+    [Inject]
+    private LeadCommands Commands { get; set; } = default!;
+
+    [Inject]
+    private BoardQuery Board { get; set; } = default!;
+
+    [Inject]
+    private IEventBus Events { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        userId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        subscription = Events.Subscribe(e => e is LeadChanged changed && changed.LeadId == LeadId
+            ? InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            })
+            : Task.CompletedTask);
+    }
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    public void Dispose() => subscription?.Dispose();
+
+    private async Task LoadAsync()
+    {
+        details = await Query.GetAsync(LeadId);
+        loaded = true;
+    }
+
+    private long Version => details!.Lead.Version;
+
+    private Task StartAsync() => RunAsync(() => Commands.StartAsync(LeadId, Version, null, userId));
+
+    private Task MoveAsync(int stageId) => RunAsync(() => Commands.MoveToStageAsync(LeadId, Version, stageId, userId));
+
+    private Task BackToPotentialAsync() => RunAsync(() => Commands.BackToPotentialAsync(LeadId, Version, userId));
+
+    // A reopened lead is acted on now: its next action is today.
+    private Task ReopenAsync(LeadStatus to) =>
+        RunAsync(() => Commands.ReopenAsync(LeadId, Version, to, to == LeadStatus.Running ? details!.Lead.StageId ?? details.Stages[0].Id : null, details!.Today, userId));
+
+    private Task AddNoteAsync(string text) => RunAsync(() => Commands.AddNoteAsync(LeadId, text, userId));
+
+    private Task ToggleLabelAsync(int labelId, bool isOn) =>
+        RunAsync(() => isOn ? Commands.RemoveLabelAsync(LeadId, labelId, userId) : Commands.AddLabelAsync(LeadId, labelId, userId));
+
+    private async Task CloseAsync(LeadStatus outcome)
+    {
+        var parameters = new DialogParameters<CloseLeadDialog>
+        {
+            { d => d.Outcome, outcome },
+            { d => d.LeadName, details!.Lead.Name },
+            { d => d.Today, details.Today },
+            { d => d.Reasons, await Board.CloseReasonsAsync() },
+        };
+        var dialog = await Dialogs.ShowAsync<CloseLeadDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: CloseLeadChoice choice })
+        {
+            await RunAsync(() => Commands.CloseAsync(LeadId, Version, outcome, choice.ClosedOn, choice.ReasonId, choice.ReasonText, userId));
+        }
+    }
+
+    private async Task EditAsync()
+    {
+        var parameters = new DialogParameters<LeadFormDialog> { { d => d.LeadId, LeadId } };
+        var dialog = await Dialogs.ShowAsync<LeadFormDialog>(T["Lead.Edit"], parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await LoadAsync();
+        }
+    }
+
+    // Every action: run the use case, say what went wrong in the user's words, show the lead as it now is.
+    private async Task RunAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (ConcurrencyConflictException)
+        {
+            Snackbar.Add(T[ConcurrencyConflictException.MessageKey], Severity.Warning);
+        }
+        catch (DomainException error)
+        {
+            Snackbar.Add(error.Describe(T), Severity.Error);
+        }
+
+        await LoadAsync();
+    }
+}
