@@ -23,7 +23,13 @@ public static class AppSeeding
         return await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync();
     }
 
-    public static async Task<int> CreateLeadAsync(this LeadsAppFactory app, string name, decimal revenue, string responsibleUserId, int? stageId, DateOnly? nextActionOn = null, string currency = "EUR")
+    public static async Task<int> CreateLabelAsync(this LeadsAppFactory app, string name, string color)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<LeadsBlazor.Web.Features.Labels.LabelCommands>().CreateAsync(name, color);
+    }
+
+    public static async Task<int> CreateLeadAsync(this LeadsAppFactory app, string name, decimal revenue, string responsibleUserId, int? stageId, DateOnly? nextActionOn = null, string currency = "EUR", IReadOnlyCollection<int>? labelIds = null)
     {
         using var scope = app.Services.CreateScope();
         var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
@@ -35,6 +41,7 @@ public static class AppSeeding
             Currency = currency,
             NextActionOn = nextActionOn ?? today.AddDays(5),
             StageId = stageId,
+            LabelIds = labelIds ?? [],
         }, responsibleUserId);
     }
 
