@@ -2,6 +2,7 @@ using LeadsBlazor.Web.Components;
 using LeadsBlazor.Web.Components.Account;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features;
+using LeadsBlazor.Web.Features.Attachments;
 using LeadsBlazor.Web.Features.Preferences;
 using LeadsBlazor.Web.Features.Reminders;
 using LeadsBlazor.Web.Infrastructure;
@@ -18,6 +19,7 @@ builder.Services.AddLeadsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddLeadsIdentity(builder.Environment);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddPipeline();
+builder.Services.AddAttachments(builder.Configuration);
 builder.Services.AddLeadsHealthChecks();
 builder.Services.AddSingleton<AppUrls>();
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -48,6 +50,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapPreferenceEndpoints();
 app.MapLeadsHealthChecks();
+app.MapAttachmentDownloads();
 
 await app.InitializeDatabaseAsync();
 app.PrintStartBanner();

@@ -28,4 +28,5 @@ public static class ErrorKeys
     public const string UnknownLabel = "Error.UnknownLabel";
     public const string UnknownCompany = "Error.UnknownCompany";
     public const string UnknownContact = "Error.UnknownContact";
+    public const string UnknownAttachment = "Error.UnknownAttachment";
 }

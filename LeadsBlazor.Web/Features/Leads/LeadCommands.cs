@@ -103,6 +103,34 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
     public Task RemoveLabelAsync(int leadId, int labelId, string userId, CancellationToken cancellationToken = default) =>
         AppendAsync(leadId, userId, async (db, lead, actor) => lead.RemoveLabel(await LabelAsync(db, labelId, cancellationToken), actor), cancellationToken);
 
+    /// <summary>Records a stored file on the lead (its history says so); the name kept is the sanitised one.</summary>
+    public async Task<int> AttachAsync(int leadId, Attachments.StoredFile file, string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        LeadAttachment? attachment = null;
+        await AppendAsync(leadId, userId, (_, lead, actor) =>
+        {
+            attachment = lead.Attach(Attachments.AttachmentStore.SafeFileName(file.FileName), file.StoredName, file.ContentType, file.SizeBytes, actor);
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return attachment!.Id;
+    }
+
+    /// <summary>Removes an attachment from the lead (recorded in its history) and returns the stored name whose bytes can go.</summary>
+    public async Task<string> RemoveAttachmentAsync(int leadId, int attachmentId, string userId, CancellationToken cancellationToken = default)
+    {
+        var storedName = "";
+        await AppendAsync(leadId, userId, async (db, lead, actor) =>
+        {
+            var attachment = await db.LeadAttachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.LeadId == leadId, cancellationToken)
+                ?? throw new DomainException("Attachment", ErrorKeys.UnknownAttachment, attachmentId);
+            await db.Entry(lead).Collection(l => l.Attachments).LoadAsync(cancellationToken);
+            storedName = attachment.StoredName;
+            lead.RemoveAttachment(attachment, actor);
+        }, cancellationToken);
+        return storedName;
+    }
+
     // Changes that add to a lead without contradicting anyone's edit: no version check, but still one writer at a time.
     private async Task AppendAsync(int leadId, string userId, Func<LeadsDbContext, Lead, Actor, Task> change, CancellationToken cancellationToken)
     {

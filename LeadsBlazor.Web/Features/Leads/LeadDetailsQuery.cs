@@ -19,7 +19,7 @@ public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var lead = await db.Leads.AsNoTracking()
-            .Include(l => l.Stage).Include(l => l.Company).Include(l => l.ContactPerson).Include(l => l.Labels).Include(l => l.Notes)
+            .Include(l => l.Stage).Include(l => l.Company).Include(l => l.ContactPerson).Include(l => l.Labels).Include(l => l.Notes).Include(l => l.Attachments)
             .AsSplitQuery()
             .SingleOrDefaultAsync(l => l.Id == leadId, cancellationToken);
         if (lead is null)

@@ -66,6 +66,8 @@ public sealed partial class LeadPage : IDisposable
 
     private long Version => details!.Lead.Version;
 
+    private string UserId => userId;
+
     private Task StartAsync() => RunAsync(() => Commands.StartAsync(LeadId, Version, null, userId));
 
     private Task MoveAsync(int stageId) => RunAsync(() => Commands.MoveToStageAsync(LeadId, Version, stageId, userId));
