@@ -48,6 +48,9 @@ public sealed class AttachmentStore(IOptions<AttachmentOptions> options, IHostEn
 
     public long MaxBytes => options.Value.MaxBytes;
 
+    /// <summary>The limit as people say it: "25 MB", "4 KB".</summary>
+    public string Limit => MaxBytes >= 1024 * 1024 ? $"{MaxBytes / (1024 * 1024)} MB" : $"{Math.Max(1, MaxBytes / 1024)} KB";
+
     public string Folder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Directory));
 
     /// <summary>Streams the upload to disk, counting bytes, and checks its kind; reports progress in bytes.</summary>
@@ -78,7 +81,7 @@ public sealed class AttachmentStore(IOptions<AttachmentOptions> options, IHostEn
                     size += read;
                     if (size > MaxBytes)
                     {
-                        throw new DomainException("File", TooLarge, MaxBytes / (1024 * 1024));
+                        throw new DomainException("File", TooLarge, Limit);
                     }
 
                     if (headLength < head.Length)

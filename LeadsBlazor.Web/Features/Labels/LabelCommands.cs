@@ -18,6 +18,7 @@ public sealed class LabelCommands(IDbContextFactory<LeadsDbContext> contexts, IE
         db.Labels.Add(label);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        events.Publish(new LabelsChanged());
         return label.Id;
     }
 
@@ -31,6 +32,7 @@ public sealed class LabelCommands(IDbContextFactory<LeadsDbContext> contexts, IE
         label.Recolor(color);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        events.Publish(new LabelsChanged());
     }
 
     /// <summary>Deletes a label and takes it off its leads, which their history records.</summary>
@@ -49,6 +51,7 @@ public sealed class LabelCommands(IDbContextFactory<LeadsDbContext> contexts, IE
         db.Labels.Remove(label);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        events.Publish(new LabelsChanged());
         foreach (var lead in leads)
         {
             events.Publish(new LeadChanged(lead.Id, lead.ResponsibleUserId));

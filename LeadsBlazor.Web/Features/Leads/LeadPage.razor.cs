@@ -45,7 +45,7 @@ public sealed partial class LeadPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         userId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        subscription = Events.Subscribe(e => e is LeadChanged changed && changed.LeadId == LeadId
+        subscription = Events.Subscribe(e => e is LeadChanged { LeadId: var changed } && changed == LeadId || e is LabelsChanged or StagesChanged
             ? InvokeAsync(async () =>
             {
                 await LoadAsync();

@@ -9,5 +9,8 @@ public sealed record LeadChanged(int LeadId, string ResponsibleUserId, string? P
 /// <summary>The stage list changed: names, probabilities, order, or a stage was deleted (its leads moved).</summary>
 public sealed record StagesChanged : PipelineEvent;
 
+/// <summary>A label was created, renamed, recoloured or deleted.</summary>
+public sealed record LabelsChanged : PipelineEvent;
+
 /// <summary>A new day began in the account's time zone: leads whose date it is are now due.</summary>
 public sealed record DayChanged(DateOnly Today) : PipelineEvent;

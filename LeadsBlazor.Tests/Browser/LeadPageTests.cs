@@ -1,0 +1,71 @@
+using System.Text;
+using LeadsBlazor.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LeadsBlazor.Tests.Browser;
+
+/// <summary>The lead page's files and labels in a real Chromium.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LeadPageTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly LeadsAppFactory _app = new(settings: new Dictionary<string, string?> { ["Attachments:MaxBytes"] = "4096" });
+    private Uri _address = default!;
+    private int _lead;
+
+    public async Task InitializeAsync()
+    {
+        _address = _app.StartKestrel();
+        _lead = await _app.CreateLeadAsync("Mit Dateien", 1_000m, await _app.UserIdAsync(LeadsAppFactory.OwnerEmail), null);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.CloseSessionsAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<IPage> OpenLeadAsync()
+    {
+        var page = await browser.NewPageAsync(_address);
+        await page.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+        await page.GotoAsync($"leads/{_lead}");
+        await page.WaitForCircuitAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_limit_is_refused_with_a_message_and_a_small_one_is_listed_and_downloads()
+    {
+        var page = await OpenLeadAsync();
+        // MudFileUpload keeps a fresh file input for the next pick: the last one is the one a click opens.
+        ILocator Input() => page.GetByTestId("attachment-upload").Last;
+
+        await Input().SetInputFilesAsync(new FilePayload { Name = "gross.txt", MimeType = "text/plain", Buffer = new byte[5000] });
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Die Datei ist zu groß: höchstens 4 KB.");
+        await Assertions.Expect(page.GetByTestId("attachment")).ToHaveCountAsync(0);
+
+        await Input().SetInputFilesAsync(new FilePayload { Name = "angebot.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("Angebot 2026") });
+        await Assertions.Expect(page.GetByTestId("attachment-link")).ToHaveTextAsync("angebot.txt");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("attachment-link").ClickAsync());
+        Assert.Equal("angebot.txt", download.SuggestedFilename);
+        Assert.Equal("Angebot 2026", await File.ReadAllTextAsync((await download.PathAsync())!));
+        await Assertions.Expect(page.GetByTestId("history-entry").First).ToHaveTextAsync("Datei angehängt: angebot.txt");
+    }
+
+    [Fact]
+    public async Task A_new_label_is_created_from_the_navigation_and_put_on_the_lead_with_one_click()
+    {
+        var page = await OpenLeadAsync();
+
+        await page.GetByTestId("label-new").ClickAsync();
+        await page.GetByTestId("label-name").FillAsync("Messe 2027");
+        await page.GetByTestId("label-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("label-nav").Locator("[data-label='Messe 2027']")).ToBeVisibleAsync();
+
+        var toggle = page.GetByTestId("label-toggle").Filter(new() { HasText = "Messe 2027" });
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("data-on", "true");
+        await Assertions.Expect(page.GetByTestId("label-nav").Locator("[data-label='Messe 2027'] [data-testid=label-count]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("history-entry").First).ToHaveTextAsync("Label hinzugefügt: Messe 2027");
+    }
+}
