@@ -48,6 +48,15 @@ internal static class BoardBench
         var volumeOnly = await MeasureAsync(rounds, () => volumeQuery.GetAsync(new LeadFilter()));
         Console.WriteLine($"(weighted volume alone: {volumeOnly:F1} ms)");
 
+        // A lead list: one page of 25, sorted by revenue (largest first) and by name deep in the list, plus the total.
+        var lists = app.Services.CreateScope().ServiceProvider.GetRequiredService<LeadListQuery>();
+        var gridPages = await MeasureAsync(rounds, async () =>
+        {
+            await lists.GetAsync(new LeadFilter(), "Revenue", descending: true, page: 0, pageSize: 25);
+            await lists.GetAsync(new LeadFilter(), "Name", descending: false, page: 100, pageSize: 25);
+        });
+        var bareGrid = await MeasureAsync(rounds, () => BareGridAsync(database));
+
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         await SignInAsync(client, Email, Password);
         var page = await client.GetAsync("/leads");
@@ -63,6 +72,7 @@ internal static class BoardBench
         Console.WriteLine($"| measure ({leadCount:N0} running leads, median of {rounds}) | ms | baseline | baseline ms | ratio |");
         Console.WriteLine("|---|---:|---|---:|---:|");
         Console.WriteLine($"| board data: figures + first page of each column (EF) | {boardData:F1} | same SQL, bare Microsoft.Data.Sqlite | {bareSql:F1} | {boardData / bareSql:F2} |");
+        Console.WriteLine($"| lead list: two pages of 25 (by revenue; by name at page 100) with totals (EF) | {gridPages:F1} | same SQL, bare Microsoft.Data.Sqlite | {bareGrid:F1} | {gridPages / bareGrid:F2} |");
         Console.WriteLine($"| GET /leads, signed in, server-rendered page | {boardPage:F1} | GET /healthz through the same pipeline | {bareRequest:F1} | {boardPage / bareRequest:F2} |");
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
@@ -130,6 +140,29 @@ internal static class BoardBench
             }
         }
     }
+
+    private static async Task BareGridAsync(string database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        foreach (var (order, offset) in new[] { ("l.RevenueMinor DESC, l.Id", 0), ("l.Name, l.Id", 2500) })
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM Leads";
+            _ = await count.ExecuteScalarAsync();
+            await using var page = connection.CreateCommand();
+            page.CommandText =
+                "SELECT l.Id, l.Version, l.Name, c.Name, p.Name, l.ResponsibleUserId, l.RevenueMinor, l.RevenueCurrency, l.NextActionOn, l.Status, s.Name, s.ProbabilityPercent, l.ClosedOn " +
+                "FROM Leads l LEFT JOIN Companies c ON c.Id = l.CompanyId LEFT JOIN People p ON p.Id = l.ContactPersonId LEFT JOIN Stages s ON s.Id = l.StageId " +
+                $"ORDER BY {order} LIMIT 25 OFFSET {offset}";
+            await using var reader = await page.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                _ = reader.GetInt32(0);
+            }
+        }
+    }
+
 
     private static async Task SeedAsync(IServiceProvider services, int count)
     {
