@@ -2,6 +2,7 @@ using Bunit;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Components.Layout;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Labels;
 
 namespace LeadsBlazor.Tests.Components;
 
@@ -11,6 +12,7 @@ public sealed class NavMenuTests
     public async Task The_owner_sees_the_acquisition_group_projects_and_settings()
     {
         await using var context = ComponentContext.Create();
+        context.ComponentFactories.AddStub<LabelNav>();
         context.AddAuthorization().SetAuthorized("owner@test.example").SetRoles(Roles.AccountOwner);
 
         var menu = context.Render<NavMenu>();
@@ -25,6 +27,7 @@ public sealed class NavMenuTests
     public async Task A_member_does_not_see_the_settings()
     {
         await using var context = ComponentContext.Create();
+        context.ComponentFactories.AddStub<LabelNav>();
         context.AddAuthorization().SetAuthorized("member@test.example");
 
         var menu = context.Render<NavMenu>();
@@ -38,6 +41,7 @@ public sealed class NavMenuTests
     public async Task In_English_every_entry_is_English()
     {
         await using var context = ComponentContext.Create("en-US");
+        context.ComponentFactories.AddStub<LabelNav>();
         context.AddAuthorization().SetAuthorized("owner@test.example").SetRoles(Roles.AccountOwner);
 
         var menu = context.Render<NavMenu>();
