@@ -13,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddTransient<MudBlazor.MudLocalizer, MudTexts>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLeadsLocalization();
 builder.Services.AddLeadsDatabase(builder.Configuration, builder.Environment);

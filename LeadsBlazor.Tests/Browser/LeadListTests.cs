@@ -31,6 +31,7 @@ public sealed class LeadListTests(BrowserFixture browser) : IAsyncLifetime
         await page.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
         await page.GotoAsync("leads/potential");
         await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.GetByTestId("lead-grid")).ToContainTextAsync("Zeilen pro Seite");
 
         await page.GetByTestId("new-lead").ClickAsync();
         await page.GetByTestId("field-name").FillAsync("Intranet für die Stadtwerke");
