@@ -7,37 +7,25 @@ namespace LeadsBlazor.Tests.Browser;
 
 /// <summary>The kanban in a real Chromium: drag and drop, figures, live updates for every session.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class BoardTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class BoardTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly LeadsAppFactory _app = new();
-    private Uri _address = default!;
     private string _ownerId = "";
     private string _memberId = "";
     private int _lead;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _address = _app.StartKestrel();
-        _ownerId = await _app.UserIdAsync(LeadsAppFactory.OwnerEmail);
-        _memberId = (await _app.CreateMemberAsync()).Id;
-        var stages = await _app.StagesAsync();
-        _lead = await _app.CreateLeadAsync("Relaunch Website", 10_000m, _ownerId, stages[0].Id);
-        await _app.CreateLeadAsync("Markenauftritt", 20_000m, _memberId, stages[0].Id);
-        await _app.CreateLeadAsync("Online-Shop", 50_000m, _memberId, stages[2].Id);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.CloseSessionsAsync();
-        await _app.DisposeAsync();
+        _ownerId = await App.UserIdAsync(LeadsAppFactory.OwnerEmail);
+        _memberId = (await App.CreateMemberAsync()).Id;
+        var stages = await App.StagesAsync();
+        _lead = await App.CreateLeadAsync("Relaunch Website", 10_000m, _ownerId, stages[0].Id);
+        await App.CreateLeadAsync("Markenauftritt", 20_000m, _memberId, stages[0].Id);
+        await App.CreateLeadAsync("Online-Shop", 50_000m, _memberId, stages[2].Id);
     }
 
     private async Task<IPage> OpenBoardAsync(string email, string password)
     {
-        var page = await browser.NewPageAsync(_address);
-        await page.SignInAsync(email, password);
-        await page.GotoAsync("leads");
-        await page.WaitForCircuitAsync();
+        var page = await OpenAsync(email, password, "leads");
         await Assertions.Expect(page.Card(_lead)).ToBeVisibleAsync();
         return page;
     }
@@ -62,7 +50,7 @@ public sealed class BoardTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GotoAsync($"leads/{_lead}");
         await Assertions.Expect(page.GetByTestId("history-entry").First).ToHaveTextAsync("Akquise-Stufe: Erstkontakt → Angebot");
-        Assert.Contains((await _app.LeadAsync(_lead)).History, e => e is { Kind: LeadEventKind.StageChanged, OldValue: "Erstkontakt", NewValue: "Angebot" });
+        Assert.Contains((await App.LeadAsync(_lead)).History, e => e is { Kind: LeadEventKind.StageChanged, OldValue: "Erstkontakt", NewValue: "Angebot" });
     }
 
     [Fact]
@@ -90,11 +78,11 @@ public sealed class BoardTests(BrowserFixture browser) : IAsyncLifetime
         // so its board still shows the old version when its user drags — the race two people can have.
         await using var second = new LeadsAppFactory(settings: new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Leads"] = $"Data Source={Path.Combine(_app.Folder, "leads.db")}",
+            ["ConnectionStrings:Leads"] = $"Data Source={Path.Combine(App.Folder, "leads.db")}",
         });
         var secondAddress = second.StartKestrel();
         var first = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
-        var other = await browser.NewPageAsync(secondAddress);
+        var other = await Browser.NewPageAsync(secondAddress);
         await other.SignInAsync(LeadsAppFactory.MemberEmail, LeadsAppFactory.MemberPassword);
         await other.GotoAsync("leads");
         await other.WaitForCircuitAsync();
@@ -107,7 +95,7 @@ public sealed class BoardTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(other.Locator(".mud-snackbar")).ToContainTextAsync("Jemand anderes hat diesen Lead gerade geändert.");
         await Assertions.Expect(other.CardIn("Angebot", _lead)).ToBeVisibleAsync();
         await Assertions.Expect(other.CardIn("Vorstellung", _lead)).ToHaveCountAsync(0);
-        Assert.Equal("Angebot", (await _app.LeadAsync(_lead)).Stage!.Name);
+        Assert.Equal("Angebot", (await App.LeadAsync(_lead)).Stage!.Name);
     }
 
     [Fact]
@@ -130,7 +118,7 @@ public sealed class BoardTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByTestId("move-to").Filter(new() { HasText = "Vorstellung" }).ClickAsync();
 
         await Assertions.Expect(page.CardIn("Vorstellung", _lead)).ToBeVisibleAsync();
-        Assert.Equal("Vorstellung", (await _app.LeadAsync(_lead)).Stage!.Name);
+        Assert.Equal("Vorstellung", (await App.LeadAsync(_lead)).Stage!.Name);
     }
 
     [Fact]
@@ -148,9 +136,9 @@ public sealed class BoardTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByTestId("close-confirm").ClickAsync();
 
         await Assertions.Expect(page.Card(_lead)).ToHaveCountAsync(0);
-        var lead = await _app.LeadAsync(_lead);
+        var lead = await App.LeadAsync(_lead);
         Assert.Equal(LeadStatus.Lost, lead.Status);
-        Assert.Equal(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_app.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime), lead.ClosedOn);
+        Assert.Equal(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(App.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime), lead.ClosedOn);
         Assert.NotNull(lead.CloseReasonId);
     }
 
@@ -164,7 +152,7 @@ public sealed class BoardTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Abbrechen" }).ClickAsync();
 
         await Assertions.Expect(page.CardIn("Erstkontakt", _lead)).ToBeVisibleAsync();
-        Assert.Equal(LeadStatus.Running, (await _app.LeadAsync(_lead)).Status);
+        Assert.Equal(LeadStatus.Running, (await App.LeadAsync(_lead)).Status);
     }
 
     [Fact]

@@ -7,27 +7,12 @@ namespace LeadsBlazor.Tests.Browser;
 
 /// <summary>The lead lists, the lead dialog and the lead page in a real Chromium.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LeadListTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class LeadListTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly LeadsAppFactory _app = new();
-    private Uri _address = default!;
-
-    public Task InitializeAsync()
-    {
-        _address = _app.StartKestrel();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.CloseSessionsAsync();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_lead_goes_from_the_dialog_through_potential_and_the_board_to_lost_and_its_history_tells_each_step()
     {
-        var page = await browser.NewPageAsync(_address);
+        var page = await NewPageAsync();
         await page.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
         await page.GotoAsync("leads/potential");
         await page.WaitForCircuitAsync();
@@ -61,7 +46,7 @@ public sealed class LeadListTests(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync("leads/all?tab=lost");
         await page.WaitForCircuitAsync();
         var lost = page.GetByTestId("lead-grid").Locator("tr", new() { HasText = "Intranet für die Stadtwerke" });
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_app.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(App.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
         await Assertions.Expect(lost).ToContainTextAsync(today.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.GetByTestId("status-tabs")).ToContainTextAsync("Verloren (1)");
 
@@ -71,22 +56,22 @@ public sealed class LeadListTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(history.Filter(new() { HasText = "Status: Kontaktpotential → Laufend" })).ToHaveCountAsync(1);
         await Assertions.Expect(history.Filter(new() { HasText = "Akquise-Stufe: — → Erstkontakt" })).ToHaveCountAsync(1);
         await Assertions.Expect(history.Filter(new() { HasText = "Angelegt als Kontaktpotential" })).ToHaveCountAsync(1);
-        Assert.Equal(LeadStatus.Lost, (await _app.LeadAsync(leadId)).Status);
+        Assert.Equal(LeadStatus.Lost, (await App.LeadAsync(leadId)).Status);
     }
 
     [Fact]
     public async Task Two_labels_filter_every_view_to_the_leads_carrying_both_and_the_url_keeps_the_view()
     {
-        var owner = await _app.UserIdAsync(LeadsAppFactory.OwnerEmail);
-        var stages = await _app.StagesAsync();
-        var web = await _app.CreateLabelAsync("Website", "#1e88e5");
-        var hot = await _app.CreateLabelAsync("Heiß", "#e53935");
-        var both = await _app.CreateLeadAsync("Beide Labels", 10_000m, owner, stages[0].Id, labelIds: [web, hot]);
-        await _app.CreateLeadAsync("Nur Website", 20_000m, owner, stages[0].Id, labelIds: [web]);
-        await _app.CreateLeadAsync("Nur Heiß, Potential", 30_000m, owner, null, labelIds: [hot]);
-        await _app.CreateLeadAsync("Beide, Potential", 40_000m, owner, null, labelIds: [web, hot]);
+        var owner = await App.UserIdAsync(LeadsAppFactory.OwnerEmail);
+        var stages = await App.StagesAsync();
+        var web = await App.CreateLabelAsync("Website", "#1e88e5");
+        var hot = await App.CreateLabelAsync("Heiß", "#e53935");
+        var both = await App.CreateLeadAsync("Beide Labels", 10_000m, owner, stages[0].Id, labelIds: [web, hot]);
+        await App.CreateLeadAsync("Nur Website", 20_000m, owner, stages[0].Id, labelIds: [web]);
+        await App.CreateLeadAsync("Nur Heiß, Potential", 30_000m, owner, null, labelIds: [hot]);
+        await App.CreateLeadAsync("Beide, Potential", 40_000m, owner, null, labelIds: [web, hot]);
 
-        var page = await browser.NewPageAsync(_address);
+        var page = await NewPageAsync();
         await page.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
         var nav = page.GetByTestId("label-nav");
         await Assertions.Expect(nav.Locator("[data-label=Website] [data-testid=label-count]")).ToHaveTextAsync("3");
@@ -119,9 +104,9 @@ public sealed class LeadListTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task A_note_with_markup_shows_as_text_with_its_line_breaks()
     {
-        var owner = await _app.UserIdAsync(LeadsAppFactory.OwnerEmail);
-        var leadId = await _app.CreateLeadAsync("Notizen", 1_000m, owner, null);
-        var page = await browser.NewPageAsync(_address);
+        var owner = await App.UserIdAsync(LeadsAppFactory.OwnerEmail);
+        var leadId = await App.CreateLeadAsync("Notizen", 1_000m, owner, null);
+        var page = await NewPageAsync();
         var dialogs = 0;
         page.Dialog += (_, dialog) =>
         {

@@ -6,32 +6,15 @@ namespace LeadsBlazor.Tests.Browser;
 
 /// <summary>The lead page's files and labels in a real Chromium.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LeadPageTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class LeadPageTests(BrowserFixture browser)
+    : BrowserTest(browser, new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Attachments:MaxBytes"] = "4096" }))
 {
-    private readonly LeadsAppFactory _app = new(settings: new Dictionary<string, string?> { ["Attachments:MaxBytes"] = "4096" });
-    private Uri _address = default!;
     private int _lead;
 
-    public async Task InitializeAsync()
-    {
-        _address = _app.StartKestrel();
-        _lead = await _app.CreateLeadAsync("Mit Dateien", 1_000m, await _app.UserIdAsync(LeadsAppFactory.OwnerEmail), null);
-    }
+    protected override async Task ArrangeAsync() =>
+        _lead = await App.CreateLeadAsync("Mit Dateien", 1_000m, await App.UserIdAsync(LeadsAppFactory.OwnerEmail), null);
 
-    public async Task DisposeAsync()
-    {
-        await browser.CloseSessionsAsync();
-        await _app.DisposeAsync();
-    }
-
-    private async Task<IPage> OpenLeadAsync()
-    {
-        var page = await browser.NewPageAsync(_address);
-        await page.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
-        await page.GotoAsync($"leads/{_lead}");
-        await page.WaitForCircuitAsync();
-        return page;
-    }
+    private Task<IPage> OpenLeadAsync() => OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, $"leads/{_lead}");
 
     [Fact]
     public async Task An_upload_over_the_limit_is_refused_with_a_message_and_a_small_one_is_listed_and_downloads()

@@ -5,36 +5,20 @@ namespace LeadsBlazor.Tests.Browser;
 
 /// <summary>The shell in a real Chromium: who sees the settings, and the language switch.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ShellTests : IAsyncLifetime
+public sealed class ShellTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly BrowserFixture _browser;
-    private readonly LeadsAppFactory _app = new();
-    private Uri _address = default!;
-
-    public ShellTests(BrowserFixture browser) => _browser = browser;
-
-    public async Task InitializeAsync()
-    {
-        _address = _app.StartKestrel();
-        await _app.CreateMemberAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.CloseSessionsAsync();
-        await _app.DisposeAsync();
-    }
+    protected override Task ArrangeAsync() => App.CreateMemberAsync();
 
     [Fact]
     public async Task The_bootstrap_owner_sees_the_settings_and_a_member_does_not()
     {
-        var owner = await _browser.NewPageAsync(_address);
+        var owner = await NewPageAsync();
         await owner.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
         await Assertions.Expect(owner.GetByTestId("nav-settings")).ToHaveTextAsync("Einstellungen");
         await owner.GetByTestId("nav-settings").ClickAsync();
         await Assertions.Expect(owner.Locator("h1")).ToHaveTextAsync("Einstellungen");
 
-        var member = await _browser.NewPageAsync(_address);
+        var member = await NewPageAsync();
         await member.SignInAsync(LeadsAppFactory.MemberEmail, LeadsAppFactory.MemberPassword);
         await Assertions.Expect(member.GetByTestId("nav-leads")).ToBeVisibleAsync();
         await Assertions.Expect(member.GetByTestId("nav-settings")).ToHaveCountAsync(0);
@@ -47,7 +31,7 @@ public sealed class ShellTests : IAsyncLifetime
     [Fact]
     public async Task Switching_to_English_changes_every_label_of_the_shell_and_survives_a_reload()
     {
-        var page = await _browser.NewPageAsync(_address);
+        var page = await NewPageAsync();
         await page.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
         await Assertions.Expect(page.GetByTestId("nav-potential")).ToHaveTextAsync("Kontaktpotential");
 

@@ -4,27 +4,12 @@ using Microsoft.Playwright;
 namespace LeadsBlazor.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SignOutTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class SignOutTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly LeadsAppFactory _app = new();
-    private Uri _address = default!;
-
-    public Task InitializeAsync()
-    {
-        _address = _app.StartKestrel();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.CloseSessionsAsync();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task Signing_out_from_the_user_menu_ends_the_session()
     {
-        var page = await browser.NewPageAsync(_address);
+        var page = await NewPageAsync();
         await page.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
 
         await page.GetByTestId("user-menu").ClickAsync();
@@ -38,7 +23,7 @@ public sealed class SignOutTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Dark_mode_is_kept_after_a_reload()
     {
-        var page = await browser.NewPageAsync(_address);
+        var page = await NewPageAsync();
         await page.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
 
         await page.GetByTestId("user-menu").ClickAsync();
