@@ -23,6 +23,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<LeadListQuery>();
         services.AddScoped<LeadFormOptionsQuery>();
         services.AddScoped<DueLeadsQuery>();
+        services.AddHostedService<DayChangeService>();
         return services;
     }
 }

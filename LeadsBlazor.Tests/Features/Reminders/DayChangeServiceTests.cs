@@ -1,0 +1,37 @@
+using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Features.Live;
+
+namespace LeadsBlazor.Tests.Features.Reminders;
+
+public sealed class DayChangeServiceTests : IDisposable
+{
+    private readonly PipelineApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task A_new_day_is_announced_at_midnight_in_Berlin()
+    {
+        var announced = new TaskCompletionSource<(DayChanged Day, DateTimeOffset At)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = _app.Get<IEventBus>().Subscribe(e =>
+        {
+            if (e is DayChanged day)
+            {
+                announced.TrySetResult((day, _app.Time.GetUtcNow()));
+            }
+
+            return Task.CompletedTask;
+        });
+
+        // The clock starts at 30 November, 08:00 UTC (09:00 in Berlin); midnight in Berlin is 23:00 UTC.
+        for (var step = 0; step < 24 * 4 && !announced.Task.IsCompleted; step++)
+        {
+            _app.Time.Advance(TimeSpan.FromMinutes(15));
+            await Task.WhenAny(announced.Task, Task.Delay(20));
+        }
+
+        var (day, at) = await announced.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(new DateOnly(2026, 12, 1), day.Today);
+        Assert.InRange(at, new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 23, 15, 1, TimeSpan.Zero));
+    }
+}
