@@ -13,6 +13,7 @@ public sealed class NavMenuTests
     {
         await using var context = ComponentContext.Create();
         context.ComponentFactories.AddStub<LabelNav>();
+        context.ComponentFactories.AddStub<DueBadge>(badge => badge.Get(b => b.ChildContent)!);
         context.AddAuthorization().SetAuthorized("owner@test.example").SetRoles(Roles.AccountOwner);
 
         var menu = context.Render<NavMenu>();
@@ -28,6 +29,7 @@ public sealed class NavMenuTests
     {
         await using var context = ComponentContext.Create();
         context.ComponentFactories.AddStub<LabelNav>();
+        context.ComponentFactories.AddStub<DueBadge>(badge => badge.Get(b => b.ChildContent)!);
         context.AddAuthorization().SetAuthorized("member@test.example");
 
         var menu = context.Render<NavMenu>();
@@ -42,6 +44,7 @@ public sealed class NavMenuTests
     {
         await using var context = ComponentContext.Create("en-US");
         context.ComponentFactories.AddStub<LabelNav>();
+        context.ComponentFactories.AddStub<DueBadge>(badge => badge.Get(b => b.ChildContent)!);
         context.AddAuthorization().SetAuthorized("owner@test.example").SetRoles(Roles.AccountOwner);
 
         var menu = context.Render<NavMenu>();
