@@ -15,8 +15,6 @@ public sealed class ApplicationUser : IdentityUser
     public bool RemindersEnabled { get; set; } = true;
 
     /// <summary>Two letters for the avatar on cards.</summary>
-    public string Initials => InitialsOf(DisplayName);
-
     public static string InitialsOf(string? name) =>
         string.Concat((string.IsNullOrWhiteSpace(name) ? "?" : name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(p => char.ToUpperInvariant(p[0])));
 }

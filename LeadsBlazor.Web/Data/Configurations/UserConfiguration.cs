@@ -8,6 +8,5 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<ApplicationUs
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
-        builder.Ignore(u => u.Initials);
     }
 }

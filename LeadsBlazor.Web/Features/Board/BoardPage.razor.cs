@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
-using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Live;
 using LeadsBlazor.Web.Features.Reminders;
@@ -46,9 +44,6 @@ public sealed partial class BoardPage : IDisposable
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -125,7 +120,7 @@ public sealed partial class BoardPage : IDisposable
             return;
         }
 
-        try
+        await Snackbar.TryAsync(T, async () =>
         {
             if (zone is WonZone or LostZone)
             {
@@ -138,15 +133,7 @@ public sealed partial class BoardPage : IDisposable
                 await Commands.MoveToStageAsync(card.Id, card.Version, column.StageId, _userId);
                 Snackbar.Add(T["Board.Moved", card.Name, column.Name], Severity.Success);
             }
-        }
-        catch (ConcurrencyConflictException)
-        {
-            Snackbar.Add(T[ConcurrencyConflictException.MessageKey], Severity.Warning);
-        }
-        catch (DomainException error)
-        {
-            Snackbar.Add(error.Describe(T), Severity.Error);
-        }
+        });
 
         // Saved or refused, the board shows the truth: the card where the database says it is.
         await ReloadAsync();
@@ -192,7 +179,4 @@ public sealed partial class BoardPage : IDisposable
         _cardsPerStage[stageId] = _cardsPerStage.GetValueOrDefault(stageId, BoardQuery.PageSize) + BoardQuery.PageSize;
         await ReloadAsync();
     }
-
-    private void SearchAsync(string? text) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("q", string.IsNullOrWhiteSpace(text) ? null : text.Trim()), replace: true);
 }

@@ -28,8 +28,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Weigh
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
 
-        // The users are few: one read of their names beats a lookup per card.
-        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var names = await db.UserNamesAsync(cancellationToken);
 
         var cards = new List<BoardCard>();
         var columns = new List<BoardColumn>();

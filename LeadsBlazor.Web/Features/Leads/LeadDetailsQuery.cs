@@ -27,7 +27,7 @@ public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts,
             return null;
         }
 
-        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var names = await db.UserNamesAsync(cancellationToken);
         var events = await db.LeadEvents.AsNoTracking().Where(e => e.LeadId == leadId)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(cancellationToken);
         string Name(string? id) => id is not null && names.TryGetValue(id, out var name) ? name : id ?? "";

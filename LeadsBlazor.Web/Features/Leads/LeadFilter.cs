@@ -14,8 +14,6 @@ public sealed record LeadFilter(
     string? Search = null,
     LeadStatus? Status = null)
 {
-    public static LeadFilter Running { get; } = new(Status: LeadStatus.Running);
-
     public IQueryable<Lead> Apply(IQueryable<Lead> leads)
     {
         ArgumentNullException.ThrowIfNull(leads);

@@ -42,7 +42,7 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ti
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var today = (await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken)).Today(time);
-        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var names = await db.UserNamesAsync(cancellationToken);
         var leads = filter.Apply(db.Leads.AsNoTracking());
         var total = await leads.CountAsync(cancellationToken);
         var rows = await Sort(leads, sortBy, descending)

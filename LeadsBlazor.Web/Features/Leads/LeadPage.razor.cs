@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
-using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Live;
 using Microsoft.AspNetCore.Components;
@@ -112,19 +110,7 @@ public sealed partial class LeadPage : IDisposable
     // Every action: run the use case, say what went wrong in the user's words, show the lead as it now is.
     private async Task RunAsync(Func<Task> action)
     {
-        try
-        {
-            await action();
-        }
-        catch (ConcurrencyConflictException)
-        {
-            Snackbar.Add(T[ConcurrencyConflictException.MessageKey], Severity.Warning);
-        }
-        catch (DomainException error)
-        {
-            Snackbar.Add(error.Describe(T), Severity.Error);
-        }
-
+        await Snackbar.TryAsync(T, action);
         await LoadAsync();
     }
 }

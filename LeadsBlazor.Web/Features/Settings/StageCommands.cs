@@ -45,13 +45,6 @@ public sealed class StageCommands(IDbContextFactory<LeadsDbContext> contexts, IE
             return 0;
         }, cancellationToken);
 
-    /// <summary>How many running leads a stage holds: what the delete dialog says will move.</summary>
-    public async Task<int> RunningLeadCountAsync(int stageId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Leads.CountAsync(l => l.StageId == stageId && l.Status == LeadStatus.Running, cancellationToken);
-    }
-
     private Task ChangeAsync(Action<LeadsDbContext, StageList> change, CancellationToken cancellationToken) =>
         ChangeAsync((db, list) =>
         {
