@@ -20,6 +20,7 @@ public sealed class AccountSettings
         TimeZoneId = CheckTimeZone(timeZoneId);
         Culture = Text.Required(culture, nameof(Culture), 20);
         RemindersEnabled = true;
+        ReminderHour = DefaultReminderHour;
         _currencies.Add(new AccountCurrency(currency, 1m, today));
     }
 
@@ -35,6 +36,11 @@ public sealed class AccountSettings
     public string Culture { get; private set; }
 
     public bool RemindersEnabled { get; private set; }
+
+    /// <summary>The hour (account time zone) from which the day's reminder digests go out.</summary>
+    public int ReminderHour { get; private set; } = DefaultReminderHour;
+
+    public const int DefaultReminderHour = 7;
 
     public IReadOnlyCollection<AccountCurrency> Currencies => _currencies.AsReadOnly();
 
@@ -73,6 +79,16 @@ public sealed class AccountSettings
     }
 
     public void SwitchReminders(bool enabled) => RemindersEnabled = enabled;
+
+    public void ChangeReminderHour(int hour) =>
+        ReminderHour = hour is >= 0 and <= 23 ? hour : throw new DomainException(nameof(ReminderHour), ErrorKeys.HourOutOfRange, hour);
+
+    /// <summary>Whether the day's digests may go out at this moment: reminders on and the digest hour reached.</summary>
+    public bool IsDigestTime(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return RemindersEnabled && TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZone).Hour >= ReminderHour;
+    }
 
     public void ChangeTimeZone(string timeZoneId) => TimeZoneId = CheckTimeZone(timeZoneId);
 

@@ -14,6 +14,9 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>The user's own switch for reminder emails (Rule 6).</summary>
     public bool RemindersEnabled { get; set; } = true;
 
+    /// <summary>The language the user chose in the user menu ("de-DE", "en-US"); mails to them use it. Null: the account's.</summary>
+    public string? Culture { get; set; }
+
     /// <summary>Two letters for the avatar on cards.</summary>
     public static string InitialsOf(string? name) =>
         string.Concat((string.IsNullOrWhiteSpace(name) ? "?" : name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(p => char.ToUpperInvariant(p[0])));

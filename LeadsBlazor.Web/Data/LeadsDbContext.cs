@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Labels;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
+using LeadsBlazor.Domain.Reminders;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -33,6 +34,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
     public DbSet<AccountCurrency> AccountCurrencies => Set<AccountCurrency>();
 
     public DbSet<CloseReason> CloseReasons => Set<CloseReason>();
+
+    public DbSet<ReminderClaim> ReminderClaims => Set<ReminderClaim>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

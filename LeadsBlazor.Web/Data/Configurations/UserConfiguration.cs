@@ -8,5 +8,6 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<ApplicationUs
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.Culture).HasMaxLength(20);
     }
 }

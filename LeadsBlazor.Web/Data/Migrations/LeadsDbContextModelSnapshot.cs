@@ -70,6 +70,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReminderHour")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RemindersEnabled")
                         .HasColumnType("INTEGER");
 
@@ -419,6 +422,64 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.ToTable("Stages");
                 });
 
+            modelBuilder.Entity("LeadsBlazor.Domain.Reminders.ReminderClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DigestOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NextActionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.HasIndex("UserId", "DigestOn");
+
+                    b.HasIndex("LeadId", "NextActionOn", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ReminderLog", (string)null);
+                });
+
             modelBuilder.Entity("LeadsBlazor.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -429,6 +490,10 @@ namespace LeadsBlazor.Web.Data.Migrations
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -713,6 +778,21 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.HasOne("LeadsBlazor.Domain.Leads.Lead", null)
                         .WithMany("Notes")
                         .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Domain.Reminders.ReminderClaim", b =>
+                {
+                    b.HasOne("LeadsBlazor.Domain.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LeadsBlazor.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -7,6 +7,7 @@ namespace LeadsBlazor.Web.Features.Reminders;
 
 public static class MailServiceCollectionExtensions
 {
+    /// <summary>The mail sender and the reminder digests it carries.</summary>
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
@@ -16,6 +17,14 @@ public static class MailServiceCollectionExtensions
             ? sp.GetRequiredService<SmtpMailSender>()
             : sp.GetRequiredService<PickupMailSender>());
         services.AddTransient<IEmailSender<ApplicationUser>, IdentityEmailSender>();
+
+        services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
+        services.AddScoped<ReminderMailRenderer>();
+        services.AddScoped<ReminderScanner>();
+        if (configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() is not { BackgroundScan: false })
+        {
+            services.AddHostedService<ReminderService>();
+        }
         return services;
     }
 }

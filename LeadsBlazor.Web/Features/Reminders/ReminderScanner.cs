@@ -1,0 +1,149 @@
+using System.Globalization;
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Reminders;
+using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsBlazor.Web.Features.Reminders;
+
+/// <summary>What one scan did.</summary>
+public sealed record ReminderScanResult(int DigestsSent, int DigestsFailed, int RemindersDropped);
+
+/// <summary>
+/// One tick of Rule 6. In one write transaction it claims the leads that became due and were not yet
+/// reminded for their date (one digest per user and day), and leases the claims that are ready to send;
+/// then it sends one digest per user and records each outcome. Two scanners on one database queue on the
+/// write lock, so the second finds the claims taken; a crash after sending repeats at most that digest
+/// once the lease runs out.
+/// </summary>
+public sealed class ReminderScanner(
+    IDbContextFactory<LeadsDbContext> contexts,
+    IMailSender mail,
+    ReminderMailRenderer renderer,
+    AppUrls urls,
+    TimeProvider time,
+    ILogger<ReminderScanner> logger)
+{
+    // Names the lease holder in the log: which machine and process took the claims.
+    private readonly string _scanner = $"{Environment.ProcessId}:{Guid.NewGuid():N}:{Environment.MachineName}" is var name && name.Length > 100 ? name[..100] : name;
+
+    public async Task<ReminderScanResult> ScanAsync(CancellationToken cancellationToken = default)
+    {
+        var taken = await ClaimAndTakeAsync(cancellationToken);
+        if (taken.Count == 0)
+        {
+            return new ReminderScanResult(0, 0, 0);
+        }
+
+        int sent = 0, failed = 0, dropped = 0;
+        await using var batch = await mail.StartBatchAsync(cancellationToken);
+        foreach (var claims in taken.GroupBy(c => c.UserId))
+        {
+            var outcome = await SendDigestAsync(batch, claims.Key, [.. claims.Select(c => c.Id)], cancellationToken);
+            sent += outcome == Outcome.Sent ? 1 : 0;
+            failed += outcome == Outcome.Failed ? 1 : 0;
+            dropped += outcome == Outcome.Dropped ? claims.Count() : 0;
+        }
+
+        return new ReminderScanResult(sent, failed, dropped);
+    }
+
+    private async Task<List<ReminderClaim>> ClaimAndTakeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var settings = await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        if (settings.IsDigestTime(time))
+        {
+            var today = settings.Today(time);
+            var fresh = await db.Leads.AsNoTracking()
+                .Where(l => (l.Status == LeadStatus.Potential || l.Status == LeadStatus.Running) && l.NextActionOn <= today)
+                .Where(l => db.Users.Any(u => u.Id == l.ResponsibleUserId && u.IsActive && u.RemindersEnabled))
+                .Where(l => !db.ReminderClaims.Any(c => c.UserId == l.ResponsibleUserId && c.DigestOn == today))
+                .Where(l => !db.ReminderClaims.Any(c => c.LeadId == l.Id && c.NextActionOn == l.NextActionOn && c.UserId == l.ResponsibleUserId))
+                .Select(l => new { l.Id, NextActionOn = l.NextActionOn!.Value, l.ResponsibleUserId })
+                .ToListAsync(cancellationToken);
+            db.ReminderClaims.AddRange(fresh.Select(l => new ReminderClaim(l.Id, l.NextActionOn, l.ResponsibleUserId, today, now)));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var ready = await db.ReminderClaims
+            .Where(c => c.State == ReminderState.Pending && c.NextAttemptAt <= now && (c.LeasedUntil == null || c.LeasedUntil <= now))
+            .OrderBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var claim in ready)
+        {
+            claim.Take(_scanner, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ready;
+    }
+
+    private async Task<Outcome> SendDigestAsync(IMailBatch batch, string userId, List<long> claimIds, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var settings = await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var claims = await db.ReminderClaims.Where(c => claimIds.Contains(c.Id)).ToListAsync(cancellationToken);
+        var leadIds = claims.Select(c => c.LeadId).ToList();
+        var leads = await db.Leads.AsNoTracking()
+            .Where(l => leadIds.Contains(l.Id))
+            .Select(l => new { l.Id, l.Name, Customer = l.Company != null ? l.Company.Name : null, l.Status, l.NextActionOn, l.NextAction, l.ResponsibleUserId })
+            .ToDictionaryAsync(l => l.Id, cancellationToken);
+
+        // The lead may have changed since it was claimed: only what is still due for this user, for this date, is sent.
+        var stillDue = claims
+            .Where(c => leads.TryGetValue(c.LeadId, out var l) && l.Status.IsOpen() && l.ResponsibleUserId == userId && l.NextActionOn == c.NextActionOn)
+            .ToList();
+        var wanted = user is { IsActive: true, RemindersEnabled: true, Email.Length: > 0 } && settings.RemindersEnabled;
+        foreach (var claim in claims.Where(c => !wanted || !stillDue.Contains(c)))
+        {
+            claim.Drop();
+        }
+
+        var outcome = Outcome.Dropped;
+        if (wanted && stillDue.Count > 0)
+        {
+            var digest = new ReminderDigest(
+                user!.DisplayName is { Length: > 0 } name ? name : user.Email!,
+                settings.Today(time),
+                [.. stillDue.Select(c => leads[c.LeadId]).OrderBy(l => l.NextActionOn).ThenBy(l => l.Name)
+                    .Select(l => new DigestLead(l.Id, l.Name, l.Customer, l.NextActionOn!.Value, l.NextAction, urls.Absolute($"leads/{l.Id}")))],
+                urls.BaseUrl);
+            try
+            {
+                var message = await renderer.RenderAsync(user.Email!, digest, CultureOf(user.Culture ?? settings.Culture));
+                await batch.SendAsync(message, cancellationToken);
+                stillDue.ForEach(c => c.MarkSent(time.GetUtcNow()));
+                outcome = Outcome.Sent;
+                logger.LogInformation("Sent the reminder digest of {Count} leads to user {UserId}.", stillDue.Count, userId);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                stillDue.ForEach(c => c.MarkFailed($"{e.GetType().Name}: {e.Message}", time.GetUtcNow()));
+                outcome = Outcome.Failed;
+                logger.LogWarning(e, "Sending the reminder digest to user {UserId} failed (attempt {Attempt}); it is retried later.", userId, stillDue[0].Attempts);
+            }
+        }
+
+        // The outcome is recorded even when the tick is being stopped: a sent digest must not be sent again.
+        await using var transaction = await db.BeginWriteAsync(CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        return outcome;
+    }
+
+    private static CultureInfo CultureOf(string name) =>
+        Preferences.Preferences.SupportedCultures.FirstOrDefault(c => c.Name == name) ?? Preferences.Preferences.SupportedCultures[0];
+
+    private enum Outcome
+    {
+        Sent,
+        Failed,
+        Dropped,
+    }
+}
