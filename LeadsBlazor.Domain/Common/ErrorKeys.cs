@@ -24,6 +24,7 @@ public static class ErrorKeys
     public const string InvalidRate = "Error.InvalidRate";
     public const string UnknownTimeZone = "Error.UnknownTimeZone";
     public const string HourOutOfRange = "Error.HourOutOfRange";
+    public const string OwnerOnly = "Error.OwnerOnly";
     public const string UnknownLead = "Error.UnknownLead";
     public const string UnknownUser = "Error.UnknownUser";
     public const string UnknownLabel = "Error.UnknownLabel";

@@ -13,11 +13,13 @@ namespace LeadsBlazor.Tests.Support;
 /// </summary>
 public sealed class PipelineApp : IDisposable
 {
-    private readonly LeadsAppFactory _factory = new();
+    private readonly LeadsAppFactory _factory;
     private readonly IServiceScope _scope;
+    private readonly List<IServiceScope> _extraScopes = [];
 
-    public PipelineApp()
+    public PipelineApp(IDictionary<string, string?>? settings = null)
     {
+        _factory = new LeadsAppFactory(settings: settings);
         _scope = _factory.Services.CreateScope();
         using var db = NewContext();
         OwnerId = db.Users.Single(u => u.Email == LeadsAppFactory.OwnerEmail).Id;
@@ -32,6 +34,16 @@ public sealed class PipelineApp : IDisposable
     public string DatabasePath => Path.Combine(_factory.Folder, "leads.db");
 
     public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>A new instance of a scoped service in its own scope, as a second scanner or a second request would get it.</summary>
+    public T NewInstance<T>() where T : notnull
+    {
+        var scope = _factory.Services.CreateScope();
+        _extraScopes.Add(scope);
+        return scope.ServiceProvider.GetRequiredService<T>();
+    }
+
+    public string MailFolder => _factory.MailFolder;
 
     public LeadsDbContext NewContext() => Get<IDbContextFactory<LeadsDbContext>>().CreateDbContext();
 
@@ -73,6 +85,7 @@ public sealed class PipelineApp : IDisposable
 
     public void Dispose()
     {
+        _extraScopes.ForEach(s => s.Dispose());
         _scope.Dispose();
         _factory.Dispose();
     }

@@ -37,6 +37,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
 
     public DbSet<ReminderClaim> ReminderClaims => Set<ReminderClaim>();
 
+    public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -23,6 +23,10 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<LeadListQuery>();
         services.AddScoped<LeadFormOptionsQuery>();
         services.AddScoped<DueLeadsQuery>();
+        services.AddScoped<UserReminderSetting>();
+        services.AddScoped<ReminderLogQuery>();
+        services.AddScoped<ReminderSettingsCommands>();
+        services.AddScoped<SettingsLogQuery>();
         services.AddHostedService<DayChangeService>();
         return services;
     }

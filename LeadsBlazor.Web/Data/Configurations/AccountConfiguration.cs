@@ -35,3 +35,15 @@ internal sealed class CloseReasonConfiguration : IEntityTypeConfiguration<CloseR
         builder.Property(r => r.Name).HasMaxLength(Domain.Common.Text.NameMaxLength);
     }
 }
+
+internal sealed class SettingsChangeConfiguration : IEntityTypeConfiguration<SettingsChange>
+{
+    public void Configure(EntityTypeBuilder<SettingsChange> builder)
+    {
+        builder.ToTable("SettingsLog");
+        builder.HasIndex(c => new { c.Area, c.At });
+        builder.Property(c => c.WhatKey).HasMaxLength(100);
+        builder.Property(c => c.Detail).HasMaxLength(SettingsChange.DetailMaxLength);
+        builder.Property(c => c.UserId).HasMaxLength(450);
+    }
+}

@@ -108,6 +108,40 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.ToTable("CloseReasons");
                 });
 
+            modelBuilder.Entity("LeadsBlazor.Domain.Accounts.SettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Area", "At");
+
+                    b.ToTable("SettingsLog", (string)null);
+                });
+
             modelBuilder.Entity("LeadsBlazor.Domain.Customers.Company", b =>
                 {
                     b.Property<int>("Id")

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using LeadsBlazor.Web.Infrastructure;
+using LeadsBlazor.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
 namespace LeadsBlazor.Web.Features.Preferences;
@@ -39,7 +41,7 @@ public static class Preferences
     public static IEndpointRouteBuilder MapPreferenceEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/preferences").AllowAnonymous();
-        group.MapGet("/culture/{culture}", (HttpContext context, string culture, string? returnUrl) =>
+        group.MapGet("/culture/{culture}", async (HttpContext context, UserManager<ApplicationUser> users, string culture, string? returnUrl) =>
         {
             if (SupportedCultures.Any(c => c.Name == culture))
             {
@@ -47,6 +49,13 @@ public static class Preferences
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     PreferenceCookie(context));
+
+                // Kept on the user as well: reminder mails are written in the language they chose.
+                if (await users.GetUserAsync(context.User) is { } user && user.Culture != culture)
+                {
+                    user.Culture = culture;
+                    await users.UpdateAsync(user);
+                }
             }
 
             return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));

@@ -1,0 +1,26 @@
+using LeadsBlazor.Domain.Reminders;
+using LeadsBlazor.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsBlazor.Web.Features.Reminders;
+
+/// <summary>How the reminder mails fare, for the owner: sent today, waiting for another attempt, and the last error.</summary>
+public sealed record ReminderLogSummary(int SentToday, int Waiting, int GaveUp, string? LastError, DateTimeOffset? LastErrorAt);
+
+public sealed class ReminderLogQuery(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
+{
+    public async Task<ReminderLogSummary> SummaryAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var today = (await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken)).Today(time);
+        var sentToday = await db.ReminderClaims.CountAsync(c => c.DigestOn == today && c.State == ReminderState.Sent, cancellationToken);
+        var waiting = await db.ReminderClaims.CountAsync(c => c.State == ReminderState.Pending && c.Attempts > 0, cancellationToken);
+        var gaveUp = await db.ReminderClaims.CountAsync(c => c.State == ReminderState.GaveUp && c.DigestOn == today, cancellationToken);
+        var lastError = await db.ReminderClaims.AsNoTracking()
+            .Where(c => c.LastError != null && c.State != ReminderState.Sent)
+            .OrderByDescending(c => c.Id)
+            .Select(c => new { c.LastError, c.NextAttemptAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new ReminderLogSummary(sentToday, waiting, gaveUp, lastError?.LastError, lastError?.NextAttemptAt);
+    }
+}
