@@ -43,6 +43,25 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public static TestSmtpServer Start() => new();
 
+    /// <summary>Waits until this many mails have arrived, for what a background service sends on its own time.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        while (_store.Messages.Count < count)
+        {
+            try
+            {
+                await _store.Arrived.WaitAsync(cancellation.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{_store.Messages.Count} of {count} mails arrived within {timeout}.");
+            }
+        }
+
+        return Messages;
+    }
+
     /// <summary>The settings that point the app's mail sender at this server.</summary>
     public Dictionary<string, string?> AppSettings() => new()
     {
@@ -68,6 +87,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private sealed class Store : MessageStore
     {
         public readonly ConcurrentQueue<MimeMessage> Messages = new();
+        public readonly SemaphoreSlim Arrived = new(0);
         public int Refuse;
 
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
@@ -80,6 +100,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             Interlocked.Exchange(ref Refuse, 0); // it went below zero: refuse none until told again
             using var stream = new MemoryStream(buffer.ToArray());
             Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            Arrived.Release();
             return SmtpResponse.Ok;
         }
     }

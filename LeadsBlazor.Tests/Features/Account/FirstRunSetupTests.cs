@@ -36,7 +36,7 @@ public sealed class FirstRunSetupTests : IDisposable
         });
 
         Assert.Equal("/leads", created.RedirectPath());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/settings")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/settings/reminders")).StatusCode);
         using (var scope = _factory.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

@@ -25,17 +25,21 @@ public sealed class SignInTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/leads", response.RedirectPath());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/leads")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/settings")).StatusCode);
+        var settings = await client.GetAsync("/settings");
+        Assert.Equal("/settings/reminders", settings.RedirectPath());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/settings/reminders")).StatusCode);
     }
 
-    [Fact]
-    public async Task A_member_is_refused_the_settings()
+    [Theory]
+    [InlineData("/settings")]
+    [InlineData("/settings/reminders")]
+    public async Task A_member_is_refused_the_settings(string path)
     {
         await _factory.CreateMemberAsync();
         var client = Client();
         await client.SignInAsync(LeadsAppFactory.MemberEmail, LeadsAppFactory.MemberPassword);
 
-        var response = await client.GetAsync("/settings");
+        var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", response.RedirectPath(), StringComparison.Ordinal);
