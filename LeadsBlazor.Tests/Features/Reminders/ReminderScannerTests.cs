@@ -82,6 +82,7 @@ public sealed class ReminderScannerTests : IAsyncLifetime
         Assert.Contains($"{BaseUrl}leads/{relaunch}", Html(owner), StringComparison.Ordinal);
         Assert.Contains("Relaunch Bäckerei", owner.TextBody, StringComparison.Ordinal);
         Assert.Contains("seit 2 Tagen überfällig", Html(owner), StringComparison.Ordinal);
+        Assert.Contains("Nächste Aktion: 28.11.2026 (seit 2 Tagen überfällig)", owner.TextBody, StringComparison.Ordinal);
         Assert.Contains("Nächste Aktion: 30.11.2026 – Nachfassen", owner.TextBody, StringComparison.Ordinal);
 
         var member = Assert.Single(_smtp.Messages, m => m.To.Mailboxes.Single().Address == LeadsAppFactory.MemberEmail);

@@ -35,6 +35,11 @@ public static class ReminderDigestTexts
 
             body.AppendLine()
                 .Append("  ").Append(text["Mail.Digest.NextAction"]).Append(": ").Append(Formats.Date(lead.NextActionOn));
+            if (lead.Overdue(digest.Today, text) is { } overdue)
+            {
+                body.Append(" (").Append(overdue).Append(')');
+            }
+
             if (lead.NextAction is { Length: > 0 })
             {
                 body.Append(" – ").Append(lead.NextAction);

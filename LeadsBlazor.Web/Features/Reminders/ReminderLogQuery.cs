@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsBlazor.Web.Features.Reminders;
 
 /// <summary>How the reminder mails fare, for the owner: sent today, waiting for another attempt, and the last error.</summary>
-public sealed record ReminderLogSummary(int SentToday, int Waiting, int GaveUp, string? LastError, DateTimeOffset? LastErrorAt);
+public sealed record ReminderLogSummary(int DigestsToday, int LeadsToday, int Waiting, int GaveUp, string? LastError, DateTimeOffset? LastErrorAt);
 
 public sealed class ReminderLogQuery(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
 {
@@ -13,7 +13,8 @@ public sealed class ReminderLogQuery(IDbContextFactory<LeadsDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var today = (await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken)).Today(time);
-        var sentToday = await db.ReminderClaims.CountAsync(c => c.DigestOn == today && c.State == ReminderState.Sent, cancellationToken);
+        var sentToday = await db.ReminderClaims.Where(c => c.DigestOn == today && c.State == ReminderState.Sent)
+            .GroupBy(c => c.UserId).Select(g => g.Count()).ToListAsync(cancellationToken);
         var waiting = await db.ReminderClaims.CountAsync(c => c.State == ReminderState.Pending && c.Attempts > 0, cancellationToken);
         var gaveUp = await db.ReminderClaims.CountAsync(c => c.State == ReminderState.GaveUp && c.DigestOn == today, cancellationToken);
         var lastError = await db.ReminderClaims.AsNoTracking()
@@ -21,6 +22,6 @@ public sealed class ReminderLogQuery(IDbContextFactory<LeadsDbContext> contexts,
             .OrderByDescending(c => c.Id)
             .Select(c => new { c.LastError, c.NextAttemptAt })
             .FirstOrDefaultAsync(cancellationToken);
-        return new ReminderLogSummary(sentToday, waiting, gaveUp, lastError?.LastError, lastError?.NextAttemptAt);
+        return new ReminderLogSummary(sentToday.Count, sentToday.Sum(), waiting, gaveUp, lastError?.LastError, lastError?.NextAttemptAt);
     }
 }
