@@ -71,6 +71,22 @@ public sealed class AccountSettings
         }
     }
 
+    /// <summary>Removes a further currency. The account's own currency stays, and so does one that leads still use.</summary>
+    public void RemoveCurrency(string code, int leadsUsingIt)
+    {
+        if (code == CurrencyCode)
+        {
+            throw new DomainException("Currency", ErrorKeys.AccountCurrencyFixed, code);
+        }
+
+        if (leadsUsingIt > 0)
+        {
+            throw new DomainException("Currency", ErrorKeys.CurrencyInUse, code, leadsUsingIt);
+        }
+
+        _currencies.RemoveAll(c => c.Code == code);
+    }
+
     /// <summary>A currency a lead may carry: the account's or one with a rate.</summary>
     public Currency RequireCurrency(string? code, string field = "Currency")
     {

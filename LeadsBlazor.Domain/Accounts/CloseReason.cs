@@ -27,7 +27,11 @@ public sealed class CloseReason
     public static IReadOnlyList<CloseReason> Defaults() =>
         [new("Preis", 0), new("Zeitpunkt", 1), new("Wettbewerber", 2), new("Kein Budget", 3), new("Sonstiges", 4)];
 
-    public void Rename(string name) => Name = Text.Required(name, nameof(Name));
+    internal void Rename(string name) => Name = Text.Required(name, nameof(Name));
 
-    public void Retire() => Retired = true;
+    internal void Retire() => Retired = true;
+
+    internal void Restore() => Retired = false;
+
+    internal void MoveTo(int position) => Position = position;
 }

@@ -25,6 +25,12 @@ public static class ErrorKeys
     public const string UnknownTimeZone = "Error.UnknownTimeZone";
     public const string HourOutOfRange = "Error.HourOutOfRange";
     public const string OwnerOnly = "Error.OwnerOnly";
+    public const string LastOwner = "Error.LastOwner";
+    public const string CurrencyInUse = "Error.CurrencyInUse";
+    public const string AccountCurrencyFixed = "Error.AccountCurrencyFixed";
+    public const string UnknownReason = "Error.UnknownReason";
+    public const string DuplicateEmail = "Error.DuplicateEmail";
+    public const string InvalidEmail = "Error.InvalidEmail";
     public const string UnknownLead = "Error.UnknownLead";
     public const string UnknownUser = "Error.UnknownUser";
     public const string UnknownLabel = "Error.UnknownLabel";

@@ -25,7 +25,7 @@ public sealed class StageDeleteProperties : IDisposable
             var stageIds = new List<int>();
             for (var i = 0; i < 3; i++)
             {
-                stageIds.Add(await commands.AddAsync($"{tag}-Stufe {i}", null, 10 * (i + 1)));
+                stageIds.Add(await commands.AddAsync($"{tag}-Stufe {i}", null, 10 * (i + 1), _app.OwnerId));
             }
 
             var leadIds = new List<int>();

@@ -42,7 +42,7 @@ public sealed class WeightedVolumeProperties : IDisposable
             var tag = $"S{++sample}-";
             for (var i = 0; i < stages.Count; i++)
             {
-                await _app.Get<StageCommands>().ReweightAsync(stages[i].Id, probabilities[i]);
+                await _app.Get<StageCommands>().UpdateAsync(stages[i].Id, stages[i].Name, stages[i].EnglishName, probabilities[i], _app.OwnerId);
             }
 
             await StoreAsync(tag, leads, stages);

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Live;
 using Microsoft.AspNetCore.Components;
@@ -42,7 +42,7 @@ public sealed partial class LeadPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        userId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        userId = await AuthenticationState.UserIdAsync();
         subscription = Events.Subscribe(e => e is LeadChanged { LeadId: var changed } && changed == LeadId || e is LabelsChanged or StagesChanged
             ? InvokeAsync(async () =>
             {
