@@ -27,6 +27,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<ReminderLogQuery>();
         services.AddScoped<ReminderSettingsCommands>();
         services.AddScoped<SettingsLogQuery>();
+        services.AddScoped<StageSettingsQuery>();
         services.AddHostedService<DayChangeService>();
         return services;
     }

@@ -26,7 +26,7 @@ public sealed class SignInTests : IDisposable
         Assert.Equal("/leads", response.RedirectPath());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/leads")).StatusCode);
         var settings = await client.GetAsync("/settings");
-        Assert.Equal("/settings/reminders", settings.RedirectPath());
+        Assert.Equal("/settings/stages", settings.RedirectPath());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/settings/reminders")).StatusCode);
     }
 

@@ -8,4 +8,17 @@ public sealed record WeightedVolume(IReadOnlyList<StageFigures> Stages, StageFig
 {
     public StageFigures For(int stageId) =>
         Stages.FirstOrDefault(s => s.StageId == stageId) ?? new StageFigures(stageId, 0, 0m, 0m);
+
+    /// <summary>The total weighted volume if one stage had another probability: the preview before the owner saves it.</summary>
+    public decimal TotalWeightedIf(int? stageId, int probabilityPercent)
+    {
+        if (stageId is not { } id)
+        {
+            return Total.Weighted;
+        }
+
+        var stage = For(id);
+        var reweighted = decimal.Round(stage.Revenue * Math.Clamp(probabilityPercent, 0, 100) / 100m, 2, MidpointRounding.AwayFromZero);
+        return Total.Weighted - stage.Weighted + reweighted;
+    }
 }

@@ -1,0 +1,92 @@
+using LeadsBlazor.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LeadsBlazor.Tests.Browser;
+
+/// <summary>Rule 2 in the browser: the owner shapes the stages, and an open board of another session follows without a reload.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class StageSettingsTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    private int _presentationLead;
+    private int _offerLead;
+
+    protected override async Task ArrangeAsync()
+    {
+        var member = await App.CreateMemberAsync();
+        var stages = await App.StagesAsync();
+        _presentationLead = await App.CreateLeadAsync("Relaunch Website", 10_000m, member.Id, stages[1].Id);
+        _offerLead = await App.CreateLeadAsync("Kampagne Frühjahr", 20_000m, member.Id, stages[2].Id);
+    }
+
+    private static ILocator Row(IPage page, string stage) =>
+        page.GetByTestId("stage-row").Filter(new() { Has = page.GetByTestId("stage-row-name").GetByText(stage, new() { Exact = true }) });
+
+    private async Task<IPage> OpenMembersBoardAsync()
+    {
+        var board = await OpenAsync(LeadsAppFactory.MemberEmail, LeadsAppFactory.MemberPassword, "leads");
+        Assert.Equal(7_000m, await board.WeightedVolumeAsync()); // 10 % of 10,000 + 30 % of 20,000
+        await board.EvaluateAsync("() => window.leadsNotReloaded = true");
+        return board;
+    }
+
+    [Fact]
+    public async Task Renaming_reweighting_and_moving_a_stage_reach_another_sessions_board_live()
+    {
+        var board = await OpenMembersBoardAsync();
+        var settings = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "settings/stages");
+
+        await Row(settings, "Vorstellung").GetByTestId("stage-edit").ClickAsync();
+        await settings.GetByTestId("stage-name").FillAsync("Präsentation");
+        await settings.GetByTestId("stage-probability").FillAsync("20");
+        await Assertions.Expect(settings.GetByTestId("stage-preview")).ToContainTextAsync("7.000 € → 8.000 €");
+        await settings.GetByTestId("stage-save").ClickAsync();
+        await Assertions.Expect(Row(settings, "Präsentation").GetByTestId("stage-row-probability")).ToHaveTextAsync("20 %");
+
+        await settings.DragWithMouseAsync(Row(settings, "Präsentation"), () => Task.FromResult(Row(settings, "Angebot")));
+
+        string[] order = ["Erstkontakt", "Angebot", "Präsentation", "Verhandlungen"];
+        await Assertions.Expect(settings.GetByTestId("stage-row-name")).ToHaveTextAsync(order);
+        await Assertions.Expect(board.Locator("[data-testid=board-column] .stage-name")).ToHaveTextAsync(order);
+        await Assertions.Expect(board.CardIn("Präsentation", _presentationLead)).ToBeVisibleAsync();
+        await Assertions.Expect(board.GetByTestId("weighted-volume")).ToHaveAttributeAsync("data-value", "8000.00");
+        Assert.True(await board.EvaluateAsync<bool>("() => window.leadsNotReloaded === true"), "the board must not have reloaded");
+        await Assertions.Expect(settings.GetByTestId("settings-log")).ToContainTextAsync("Stufe umbenannt: Vorstellung → Präsentation");
+        await Assertions.Expect(settings.GetByTestId("settings-log")).ToContainTextAsync("Reihenfolge geändert: Erstkontakt, Angebot, Präsentation, Verhandlungen");
+    }
+
+    [Fact]
+    public async Task The_arrow_buttons_move_a_stage_for_keyboard_users()
+    {
+        var settings = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "settings/stages");
+
+        await Row(settings, "Verhandlungen").GetByTestId("stage-up").ClickAsync();
+
+        await Assertions.Expect(settings.GetByTestId("stage-row-name")).ToHaveTextAsync(["Erstkontakt", "Vorstellung", "Verhandlungen", "Angebot"]);
+        await Assertions.Expect(Row(settings, "Erstkontakt").GetByTestId("stage-up")).ToBeDisabledAsync();
+    }
+
+    [Fact]
+    public async Task Deleting_a_stage_with_leads_moves_them_to_the_chosen_stage_and_their_history_says_so()
+    {
+        var board = await OpenMembersBoardAsync();
+        var settings = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "settings/stages");
+
+        await Row(settings, "Vorstellung").GetByTestId("stage-delete").ClickAsync();
+        var dialog = settings.GetByTestId("delete-stage-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("enthält 1 laufende Leads");
+        await settings.GetByTestId("stage-delete-confirm").ClickAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("bitte die Stufe wählen");
+        await settings.GetByTestId("stage-move-to").ClickAsync();
+        await settings.Locator(".mud-popover-open .mud-list-item").GetByText("Angebot", new() { Exact = true }).ClickAsync();
+        await settings.GetByTestId("stage-delete-confirm").ClickAsync();
+
+        await Assertions.Expect(settings.GetByTestId("stage-row-name")).ToHaveTextAsync(["Erstkontakt", "Angebot", "Verhandlungen"]);
+        await Assertions.Expect(Row(settings, "Angebot")).ToContainTextAsync("2 Leads");
+        await Assertions.Expect(board.CardIn("Angebot", _presentationLead)).ToBeVisibleAsync();
+        await Assertions.Expect(board.CardIn("Angebot", _offerLead)).ToBeVisibleAsync();
+        await Assertions.Expect(board.GetByTestId("weighted-volume")).ToHaveAttributeAsync("data-value", "9000.00"); // 30 % of 30,000
+
+        await board.GotoAsync($"leads/{_presentationLead}");
+        await Assertions.Expect(board.GetByTestId("history-entry").Filter(new() { HasText = "Vorstellung" }).Filter(new() { HasText = "Angebot" })).ToHaveCountAsync(1);
+    }
+}

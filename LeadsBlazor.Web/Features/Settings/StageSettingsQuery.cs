@@ -1,0 +1,24 @@
+using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Board;
+using LeadsBlazor.Web.Features.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsBlazor.Web.Features.Settings;
+
+/// <summary>A stage as the settings page lists it, with the running leads it holds and their figures.</summary>
+public sealed record StageRow(int Id, string Name, string? EnglishName, int Percent, int Position, StageFigures Figures);
+
+public sealed record StageSettings(IReadOnlyList<StageRow> Stages, WeightedVolume Volume);
+
+public sealed class StageSettingsQuery(IDbContextFactory<LeadsDbContext> contexts, WeightedVolumeQuery volumes)
+{
+    public async Task<StageSettings> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var volume = await volumes.GetAsync(new LeadFilter(), cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
+        return new StageSettings(
+            [.. stages.Select(s => new StageRow(s.Id, s.Name, s.EnglishName, s.Probability.Percent, s.Position, volume.For(s.Id)))],
+            volume);
+    }
+}
