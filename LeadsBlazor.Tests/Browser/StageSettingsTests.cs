@@ -89,4 +89,26 @@ public sealed class StageSettingsTests(BrowserFixture browser) : BrowserTest(bro
         await board.GotoAsync($"leads/{_presentationLead}");
         await Assertions.Expect(board.GetByTestId("history-entry").Filter(new() { HasText = "Vorstellung" }).Filter(new() { HasText = "Angebot" })).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task A_duplicate_name_and_a_probability_over_100_are_refused_at_their_fields()
+    {
+        var settings = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "settings/stages");
+        await Row(settings, "Vorstellung").GetByTestId("stage-edit").ClickAsync();
+
+        await settings.GetByTestId("stage-name").FillAsync("Angebot");
+        await settings.GetByTestId("stage-save").ClickAsync();
+        var nameField = settings.GetByTestId("stage-dialog").Locator(".mud-input-control").Filter(new() { Has = settings.GetByTestId("stage-name") });
+        await Assertions.Expect(nameField.Locator(".mud-input-helper-text.mud-input-error")).ToHaveTextAsync("Den Namen „Angebot“ gibt es schon.");
+
+        await settings.GetByTestId("stage-name").FillAsync("Präsentation");
+        await settings.GetByTestId("stage-probability").FillAsync("101");
+        await settings.GetByTestId("stage-save").ClickAsync();
+        var probabilityField = settings.Locator(".mud-input-control").Filter(new() { Has = settings.GetByTestId("stage-probability") });
+        await Assertions.Expect(probabilityField.Locator(".mud-input-helper-text.mud-input-error")).ToHaveTextAsync("Die Wahrscheinlichkeit muss zwischen 0 und 100 % liegen (nicht 101).");
+
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Abbrechen" }).ClickAsync();
+        await Assertions.Expect(settings.GetByTestId("stage-row-name")).ToHaveTextAsync(["Erstkontakt", "Vorstellung", "Angebot", "Verhandlungen"]);
+        await Assertions.Expect(Row(settings, "Vorstellung").GetByTestId("stage-row-probability")).ToHaveTextAsync("10 %");
+    }
 }
