@@ -28,6 +28,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<ReminderSettingsCommands>();
         services.AddScoped<SettingsLogQuery>();
         services.AddScoped<StageSettingsQuery>();
+        services.AddScoped<UsersQuery>();
+        services.AddScoped<UserCommands>();
         services.AddHostedService<DayChangeService>();
         return services;
     }

@@ -6,6 +6,9 @@ public abstract record PipelineEvent;
 /// <summary>A lead was created or changed. Both responsible users are named, so a reassignment reaches the old and the new one.</summary>
 public sealed record LeadChanged(int LeadId, string ResponsibleUserId, string? PreviousResponsibleUserId = null) : PipelineEvent;
 
+/// <summary>The owner handed all open leads of one user to another at once: one event for the whole batch.</summary>
+public sealed record LeadsReassigned(string FromUserId, string ToUserId) : PipelineEvent;
+
 /// <summary>The stage list changed: names, probabilities, order, or a stage was deleted (its leads moved).</summary>
 public sealed record StagesChanged : PipelineEvent;
 
