@@ -12,16 +12,18 @@ public sealed class CloseReasonList
 
     public CloseReasonList(IEnumerable<CloseReason> reasons)
     {
-        _reasons = [.. reasons.OrderBy(r => r.Position).ThenBy(r => r.Id)];
+        _reasons = [.. reasons.OrderBy(r => r.Retired).ThenBy(r => r.Position).ThenBy(r => r.Id)];
     }
 
+    /// <summary>The offered reasons in their order, then the retired ones.</summary>
     public IReadOnlyList<CloseReason> Reasons => _reasons.AsReadOnly();
 
     public CloseReason Add(string name)
     {
         EnsureUniqueName(name, except: null);
-        var reason = new CloseReason(name, _reasons.Count);
-        _reasons.Add(reason);
+        var reason = new CloseReason(name, 0);
+        _reasons.Insert(_reasons.Count(r => !r.Retired), reason);
+        Renumber();
         return reason;
     }
 
@@ -32,27 +34,46 @@ public sealed class CloseReasonList
         reason.Rename(name);
     }
 
+    /// <summary>Moves an offered reason to a new place among the offered ones.</summary>
     public void Move(CloseReason reason, int newIndex)
     {
         EnsureMember(reason);
-        _reasons.Remove(reason);
-        _reasons.Insert(Math.Clamp(newIndex, 0, _reasons.Count), reason);
-        for (var i = 0; i < _reasons.Count; i++)
+        if (reason.Retired)
         {
-            _reasons[i].MoveTo(i);
+            return;
         }
+
+        _reasons.Remove(reason);
+        _reasons.Insert(Math.Clamp(newIndex, 0, _reasons.Count(r => !r.Retired)), reason);
+        Renumber();
     }
 
+    /// <summary>No longer offered; it goes behind the offered reasons.</summary>
     public void Retire(CloseReason reason)
     {
         EnsureMember(reason);
         reason.Retire();
+        _reasons.Remove(reason);
+        _reasons.Add(reason);
+        Renumber();
     }
 
+    /// <summary>Offered again, as the last of the offered reasons.</summary>
     public void Restore(CloseReason reason)
     {
         EnsureMember(reason);
+        _reasons.Remove(reason);
+        _reasons.Insert(_reasons.Count(r => !r.Retired), reason);
         reason.Restore();
+        Renumber();
+    }
+
+    private void Renumber()
+    {
+        for (var i = 0; i < _reasons.Count; i++)
+        {
+            _reasons[i].MoveTo(i);
+        }
     }
 
     private void EnsureUniqueName(string name, CloseReason? except)

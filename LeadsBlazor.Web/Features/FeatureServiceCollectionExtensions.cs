@@ -29,6 +29,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<SettingsLogQuery>();
         services.AddScoped<StageSettingsQuery>();
         services.AddScoped<UsersQuery>();
+        services.AddScoped<CloseReasonCommands>();
         services.AddScoped<UserCommands>();
         services.AddHostedService<DayChangeService>();
         return services;
