@@ -28,5 +28,8 @@ public readonly record struct Currency
 
     public static bool IsIsoCode(string code) => KnownCodes.Contains(code);
 
+    /// <summary>Every code <see cref="Parse"/> accepts, in order: what a currency picker offers.</summary>
+    public static IReadOnlyList<string> KnownCodesInOrder { get; } = [.. KnownCodes.Order(StringComparer.Ordinal)];
+
     public override string ToString() => Code;
 }

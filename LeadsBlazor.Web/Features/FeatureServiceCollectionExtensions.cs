@@ -30,6 +30,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<StageSettingsQuery>();
         services.AddScoped<UsersQuery>();
         services.AddScoped<CloseReasonCommands>();
+        services.AddScoped<CurrencyCommands>();
         services.AddScoped<UserCommands>();
         services.AddHostedService<DayChangeService>();
         return services;
