@@ -24,8 +24,11 @@ public sealed class ShellTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(member.GetByTestId("nav-settings")).ToHaveCountAsync(0);
         await Assertions.Expect(member.GetByText("Einstellungen")).ToHaveCountAsync(0);
 
-        await member.GotoAsync("settings");
-        await Assertions.Expect(member.GetByTestId("not-allowed")).ToContainTextAsync("Nicht erlaubt");
+        foreach (var path in new[] { "settings" }.Concat(LeadsBlazor.Web.Features.Settings.SettingsShell.Pages.Select(p => p.Href)))
+        {
+            await member.GotoAsync(path);
+            await Assertions.Expect(member.GetByTestId("not-allowed")).ToContainTextAsync("Nicht erlaubt");
+        }
     }
 
     [Fact]

@@ -27,12 +27,19 @@ public sealed class SignInTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/leads")).StatusCode);
         var settings = await client.GetAsync("/settings");
         Assert.Equal("/settings/stages", settings.RedirectPath());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/settings/reminders")).StatusCode);
+        foreach (var (_, href, _, _) in LeadsBlazor.Web.Features.Settings.SettingsShell.Pages)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/" + href)).StatusCode);
+        }
     }
 
     [Theory]
     [InlineData("/settings")]
+    [InlineData("/settings/stages")]
     [InlineData("/settings/reminders")]
+    [InlineData("/settings/currencies")]
+    [InlineData("/settings/lost-reasons")]
+    [InlineData("/settings/users")]
     public async Task A_member_is_refused_the_settings(string path)
     {
         await _factory.CreateMemberAsync();
