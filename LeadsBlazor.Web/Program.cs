@@ -3,6 +3,7 @@ using LeadsBlazor.Web.Components.Account;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features;
 using LeadsBlazor.Web.Features.Attachments;
+using LeadsBlazor.Web.Features.Excel;
 using LeadsBlazor.Web.Features.Preferences;
 using LeadsBlazor.Web.Features.Reminders;
 using LeadsBlazor.Web.Infrastructure;
@@ -52,6 +53,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapPreferenceEndpoints();
 app.MapLeadsHealthChecks();
 app.MapAttachmentDownloads();
+app.MapExcelEndpoints();
 
 await app.InitializeDatabaseAsync();
 app.PrintStartBanner();

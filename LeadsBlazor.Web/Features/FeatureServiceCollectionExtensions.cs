@@ -31,6 +31,11 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<UsersQuery>();
         services.AddScoped<CloseReasonCommands>();
         services.AddScoped<CurrencyCommands>();
+        services.AddScoped<Excel.LeadExport>();
+        services.AddScoped<Excel.ImportSheet>();
+        services.AddScoped<Excel.LeadImport>();
+        services.AddMemoryCache();
+        services.AddSingleton<Excel.ImportFiles>();
         services.AddScoped<UserCommands>();
         services.AddHostedService<DayChangeService>();
         return services;

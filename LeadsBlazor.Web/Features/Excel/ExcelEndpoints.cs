@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Features.Leads;
+
+namespace LeadsBlazor.Web.Features.Excel;
+
+public static class ExcelEndpoints
+{
+    /// <summary>
+    /// <c>GET /leads/export</c>: the view given by the query (status, responsible, labels, q) as an .xlsx download.
+    /// A GET that changes nothing, so it needs no antiforgery token; the fallback policy requires a signed-in user.
+    /// The sheet is written to a temporary file first: MiniExcel writes synchronously, which Kestrel's response body refuses.
+    /// </summary>
+    public static IEndpointRouteBuilder MapExcelEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/leads/export", async (HttpContext context, LeadExport export, string? status, string? responsible, string? labels, string? q, CancellationToken cancellationToken) =>
+        {
+            var filter = LeadViewParameters.Filter(context.User, responsible, labels, q) with
+            {
+                Status = Enum.TryParse<LeadStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null,
+            };
+            var file = TemporaryFile();
+            await export.WriteAsync(filter, file, cancellationToken);
+            file.Position = 0;
+            context.Response.Headers.CacheControl = "no-store";
+            return TypedResults.File(file, LeadExport.ContentType, await export.FileNameAsync(cancellationToken));
+        });
+
+        endpoints.MapGet("/leads/import/template", async (LeadImport import, CancellationToken cancellationToken) =>
+        {
+            var file = TemporaryFile();
+            await import.WriteTemplateAsync(file, cancellationToken);
+            file.Position = 0;
+            return TypedResults.File(file, LeadExport.ContentType, "leads-import-template.xlsx");
+        });
+        endpoints.MapGet("/leads/import/invalid/{token}", (string token, HttpContext context, ImportFiles files) =>
+            files.Take(token, context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "") is { } xlsx
+                ? Results.File(xlsx, LeadExport.ContentType, "leads-import-errors.xlsx")
+                : Results.NotFound());
+        return endpoints;
+    }
+
+    // Deleted by the OS when the response has streamed it and closes it.
+    private static FileStream TemporaryFile() =>
+        new(Path.Combine(Path.GetTempPath(), $"leadsblazor-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+}

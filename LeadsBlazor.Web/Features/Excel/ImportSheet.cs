@@ -1,0 +1,233 @@
+using System.Globalization;
+using LeadsBlazor.Domain.Leads;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace LeadsBlazor.Web.Features.Excel;
+
+/// <summary>A cell that could not be read: which row, which column, why (in the user's language).</summary>
+public sealed record CellError(int Row, string Column, string Message);
+
+/// <summary>One data row of an import file as read: typed values, or the reasons a cell could not be read.</summary>
+public sealed class ImportedRow
+{
+    public required int RowNumber { get; init; }
+
+    public required IReadOnlyDictionary<string, object?> Cells { get; init; }
+
+    public List<CellError> Errors { get; } = [];
+
+    public int? Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public LeadStatus? Status { get; set; }
+
+    public string? Stage { get; set; }
+
+    public decimal Revenue { get; set; }
+
+    public string? Currency { get; set; }
+
+    public string? Responsible { get; set; }
+
+    public DateOnly? NextActionOn { get; set; }
+
+    public string? NextAction { get; set; }
+
+    public string? Customer { get; set; }
+
+    public string? Contact { get; set; }
+
+    public IReadOnlyList<string> Labels { get; set; } = [];
+
+    public string? Info { get; set; }
+}
+
+/// <summary>
+/// Reads an .xlsx in the export's layout (headers in German or English) into <see cref="ImportedRow"/>s.
+/// Numbers and dates are taken as Excel stores them or as text in either language's writing; a cell
+/// that is neither is named with its row and column, and the rest of the row is still read.
+/// </summary>
+public sealed class ImportSheet(IStringLocalizer<SharedResource> text)
+{
+    public const int MaxRows = 20_000;
+
+    public IReadOnlyList<ImportedRow> Read(Stream xlsx, out IReadOnlyList<string> fileErrors)
+    {
+        ArgumentNullException.ThrowIfNull(xlsx);
+        var lookup = LeadSheet.HeaderLookup(text);
+        var statuses = StatusLookup();
+        var rows = new List<ImportedRow>();
+        var errors = new List<string>();
+        fileErrors = errors;
+        IEnumerable<IDictionary<string, object?>> data;
+        try
+        {
+            data = xlsx.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or NotSupportedException or System.Xml.XmlException)
+        {
+            errors.Add(text["Import.NotXlsx"]);
+            return rows;
+        }
+
+        var rowNumber = 1;
+        try
+        {
+            foreach (var raw in data)
+            {
+                rowNumber++;
+                if (rows.Count == 0 && rowNumber == 2)
+                {
+                    var unknown = raw.Keys.Where(h => !string.IsNullOrWhiteSpace(h) && !lookup.ContainsKey(h.Trim())).ToList();
+                    if (!raw.Keys.Any(h => lookup.TryGetValue(h.Trim(), out var c) && c == LeadColumn.Name))
+                    {
+                        errors.Add(text["Import.NoNameColumn"]);
+                        return rows;
+                    }
+
+                    errors.AddRange(unknown.Select(h => text["Import.UnknownColumn", h].Value));
+                }
+
+                if (raw.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s))))
+                {
+                    continue;
+                }
+
+                if (rows.Count == MaxRows)
+                {
+                    errors.Add(text["Import.TooManyRows", MaxRows]);
+                    break;
+                }
+
+                var cells = raw.Where(p => lookup.ContainsKey(p.Key.Trim())).ToDictionary(p => lookup[p.Key.Trim()].ToString(), p => p.Value);
+                rows.Add(Parse(rowNumber, cells, statuses));
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException)
+        {
+            errors.Add(text["Import.NotXlsx"]);
+        }
+
+        return rows;
+    }
+
+    public string Header(LeadColumn column) => text[$"Sheet.{column}"];
+
+    private ImportedRow Parse(int rowNumber, Dictionary<string, object?> cells, IReadOnlyDictionary<string, LeadStatus> statuses)
+    {
+        var row = new ImportedRow { RowNumber = rowNumber, Cells = cells };
+        object? Cell(LeadColumn c) => cells.GetValueOrDefault(c.ToString());
+        string? Text(LeadColumn c) => Cell(c) switch
+        {
+            null => null,
+            string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            var o => o.ToString(),
+        };
+        void Fail(LeadColumn c, string key, params object[] values) => row.Errors.Add(new CellError(rowNumber, Header(c), text[key, values]));
+
+        if (Text(LeadColumn.Id) is { } id)
+        {
+            if (ToDecimal(Cell(LeadColumn.Id)) is { } number && number == decimal.Truncate(number) && number is > 0 and <= int.MaxValue)
+            {
+                row.Id = (int)number;
+            }
+            else
+            {
+                Fail(LeadColumn.Id, "Import.NotAnId", id);
+            }
+        }
+
+        row.Name = Text(LeadColumn.Name) ?? "";
+        if (Text(LeadColumn.Status) is { } status)
+        {
+            if (statuses.TryGetValue(status, out var parsed))
+            {
+                row.Status = parsed;
+            }
+            else
+            {
+                Fail(LeadColumn.Status, "Import.UnknownStatus", status);
+            }
+        }
+
+        row.Stage = Text(LeadColumn.Stage);
+        if (Text(LeadColumn.Revenue) is { } revenue)
+        {
+            if (ToDecimal(Cell(LeadColumn.Revenue)) is { } amount)
+            {
+                row.Revenue = amount;
+            }
+            else
+            {
+                Fail(LeadColumn.Revenue, "Import.NotANumber", revenue);
+            }
+        }
+
+        row.Currency = Text(LeadColumn.Currency);
+        row.Responsible = Text(LeadColumn.Responsible);
+        if (Text(LeadColumn.NextActionOn) is { } date)
+        {
+            if (ToDate(Cell(LeadColumn.NextActionOn)) is { } day)
+            {
+                row.NextActionOn = day;
+            }
+            else
+            {
+                Fail(LeadColumn.NextActionOn, "Import.NotADate", date);
+            }
+        }
+
+        row.NextAction = Text(LeadColumn.NextAction);
+        row.Customer = Text(LeadColumn.Customer);
+        row.Contact = Text(LeadColumn.Contact);
+        row.Labels = [.. (Text(LeadColumn.Labels) ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+        row.Info = Text(LeadColumn.Info);
+        return row;
+    }
+
+    // Status names in both languages and as the enum's own names.
+    private IReadOnlyDictionary<string, LeadStatus> StatusLookup()
+    {
+        var lookup = new Dictionary<string, LeadStatus>(StringComparer.OrdinalIgnoreCase);
+        foreach (var culture in Preferences.Preferences.SupportedCultures)
+        {
+            using var _ = new LeadSheet.UiCulture(culture);
+            foreach (var status in Enum.GetValues<LeadStatus>())
+            {
+                lookup[text[$"Status.{status}"].Value] = status;
+            }
+        }
+
+        foreach (var status in Enum.GetValues<LeadStatus>())
+        {
+            lookup[status.ToString()] = status;
+        }
+
+        return lookup;
+    }
+
+    private static decimal? ToDecimal(object? value) => value switch
+    {
+        decimal d => d,
+        double d when double.IsFinite(d) && Math.Abs(d) < 1e15 => (decimal)d,
+        int i => i,
+        long l => l,
+        string s when decimal.TryParse(s.Replace(" ", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && !s.Contains(',', StringComparison.Ordinal) => d,
+        string s when decimal.TryParse(s.Replace(" ", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.GetCultureInfo("de-DE"), out var d) => d,
+        _ => null,
+    };
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d.M.yyyy", "dd.MM.yyyy", "M/d/yyyy", "MM/dd/yyyy", "yyyy-MM-dd HH:mm:ss"];
+
+    private static DateOnly? ToDate(object? value) => value switch
+    {
+        DateTime d => DateOnly.FromDateTime(d),
+        DateTimeOffset d => DateOnly.FromDateTime(d.Date),
+        double d when d is > 1 and < 2_958_465 => DateOnly.FromDateTime(DateTime.FromOADate(d)),
+        string s when DateTime.TryParseExact(s.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => DateOnly.FromDateTime(d),
+        _ => null,
+    };
+}

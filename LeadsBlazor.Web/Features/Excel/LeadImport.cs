@@ -1,0 +1,330 @@
+using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Customers;
+using LeadsBlazor.Domain.Labels;
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Pipeline;
+using LeadsBlazor.Web.Components.Shared;
+using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace LeadsBlazor.Web.Features.Excel;
+
+public enum ImportAction
+{
+    Create,
+    Update,
+    Unchanged,
+    Invalid,
+}
+
+/// <summary>What the import would do with one row, and why it cannot when it is invalid.</summary>
+public sealed record ImportRowResult(int RowNumber, ImportAction Action, int? LeadId, string Name, IReadOnlyList<CellError> Errors);
+
+public sealed record ImportPreview(IReadOnlyList<ImportRowResult> Rows, IReadOnlyList<string> FileErrors)
+{
+    public int Count(ImportAction action) => Rows.Count(r => r.Action == action);
+
+    public bool CanImport => FileErrors.Count == 0 && Rows.Any(r => r.Action is ImportAction.Create or ImportAction.Update);
+}
+
+/// <summary>Thrown when a row that was valid in the preview no longer is when saving (someone changed the data meanwhile).</summary>
+public sealed class ImportChangedException(int rowNumber) : Exception($"Row {rowNumber} of the import is no longer valid.")
+{
+    public int RowNumber { get; } = rowNumber;
+}
+
+/// <summary>
+/// Rule 10's import: each row of the sheet is applied to the leads through the domain's own rules,
+/// first as a dry run that is rolled back (the preview), then, when the user confirms, for real in one
+/// transaction. The same code decides both, so the preview says exactly what the import does. A row with
+/// an id updates that lead, one without creates a lead; unknown labels and companies are created,
+/// unknown users and stages are errors. Every lead touched gets an "imported" history event.
+/// </summary>
+public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, ImportSheet sheet, IEventBus events, TimeProvider time, IStringLocalizer<SharedResource> text)
+{
+    private const string NewLabelColor = "#757575";
+
+    public Task<ImportPreview> PreviewAsync(IReadOnlyList<ImportedRow> rows, IReadOnlyList<string> fileErrors, string userId, CancellationToken cancellationToken = default) =>
+        RunAsync(rows, fileErrors, userId, commit: false, cancellationToken);
+
+    /// <summary>Saves the rows the preview found valid, in one transaction. If one of them is not valid any more, nothing is saved.</summary>
+    public async Task<ImportPreview> CommitAsync(IReadOnlyList<ImportedRow> rows, ImportPreview preview, string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        var valid = preview.Rows.Where(r => r.Action != ImportAction.Invalid).Select(r => r.RowNumber).ToHashSet();
+        var result = await RunAsync([.. rows.Where(r => valid.Contains(r.RowNumber))], [], userId, commit: true, cancellationToken);
+        events.Publish(new StagesChanged());
+        return result;
+    }
+
+    /// <summary>An empty sheet in the export's layout, headers in the user's language.</summary>
+    public async Task WriteTemplateAsync(Stream output, CancellationToken cancellationToken = default)
+    {
+        var empty = LeadSheet.Columns.ToDictionary(c => c.Key.ToString(), _ => (object?)null);
+        await output.SaveAsAsync(new[] { empty }, excelType: ExcelType.XLSX, configuration: LeadExport.Configuration(text), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The invalid rows as they came, with a column that says what is wrong, for fixing and importing again.</summary>
+    public async Task WriteInvalidRowsAsync(IReadOnlyList<ImportedRow> rows, ImportPreview preview, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        var invalid = preview.Rows.Where(r => r.Action == ImportAction.Invalid).ToDictionary(r => r.RowNumber);
+        var configuration = LeadExport.Configuration(text);
+        configuration.DynamicColumns = [.. configuration.DynamicColumns, new MiniExcelLibs.Attributes.DynamicExcelColumn("Errors") { Name = text["Import.ErrorsColumn"], Width = 60 }];
+        var data = rows.Where(r => invalid.ContainsKey(r.RowNumber)).Select(r =>
+        {
+            var cells = LeadSheet.Columns.ToDictionary(c => c.Key.ToString(), c => r.Cells.GetValueOrDefault(c.Key.ToString()));
+            cells["Errors"] = string.Join("; ", invalid[r.RowNumber].Errors.Select(e => $"{e.Column}: {e.Message}"));
+            return cells;
+        });
+        await output.SaveAsAsync(data, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
+    }
+
+    private async Task<ImportPreview> RunAsync(IReadOnlyList<ImportedRow> rows, IReadOnlyList<string> fileErrors, string userId, bool commit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var context = await ImportContext.LoadAsync(db, rows, cancellationToken);
+        var actor = new Actor(userId, time.GetUtcNow());
+        var results = new List<ImportRowResult>();
+        foreach (var row in rows)
+        {
+            var errors = new List<CellError>(row.Errors);
+            var action = ImportAction.Invalid;
+            Lead? lead = null;
+            if (errors.Count == 0)
+            {
+                try
+                {
+                    (lead, action) = row.Id is { } id ? Update(db, context, row, id, actor) : (Create(db, context, row, actor), ImportAction.Create);
+                }
+                catch (DomainException error)
+                {
+                    errors.Add(new CellError(row.RowNumber, sheet.Header(ColumnOf(error.Field)), error.Describe(text)));
+                    action = ImportAction.Invalid;
+                }
+            }
+
+            if (commit && action == ImportAction.Invalid)
+            {
+                throw new ImportChangedException(row.RowNumber);
+            }
+
+            results.Add(new ImportRowResult(row.RowNumber, action, lead?.Id is > 0 ? lead.Id : row.Id, row.Name, errors));
+        }
+
+        if (commit)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // A dry run is rolled back when the transaction is disposed uncommitted: nothing of it stays.
+        return new ImportPreview(results, fileErrors);
+    }
+
+    private static Lead Create(LeadsDbContext db, ImportContext context, ImportedRow row, Actor actor)
+    {
+        var responsible = context.User(row.Responsible) ?? actor.UserId;
+        var revenue = Money.Revenue(row.Revenue, context.Settings.RequireCurrency(row.Currency ?? context.Settings.CurrencyCode));
+        var nextActionOn = row.NextActionOn ?? throw new DomainException(nameof(Lead.NextActionOn), ErrorKeys.NextActionRequired);
+        var status = row.Status ?? (row.Stage is null ? LeadStatus.Potential : LeadStatus.Running);
+        var lead = status switch
+        {
+            LeadStatus.Potential => Lead.CreatePotential(row.Name, responsible, revenue, nextActionOn, row.NextAction, actor),
+            LeadStatus.Running => Lead.CreateRunning(row.Name, responsible, revenue, nextActionOn, row.NextAction, context.Stage(row.Stage), actor),
+            _ => throw new DomainException(nameof(Lead.Status), ErrorKeys.ImportClosedStatus),
+        };
+        ApplyDetails(db, context, lead, row, actor);
+        lead.MarkImported(actor);
+        db.Leads.Add(lead);
+        return lead;
+    }
+
+    private static (Lead Lead, ImportAction Action) Update(LeadsDbContext db, ImportContext context, ImportedRow row, int id, Actor actor)
+    {
+        var lead = context.Lead(id);
+        var eventsBefore = lead.History.Count;
+        lead.Rename(row.Name, actor);
+        lead.ChangeRevenue(Money.Revenue(row.Revenue, context.Settings.RequireCurrency(row.Currency ?? lead.Revenue.Currency.Code)), actor);
+        lead.ScheduleNextAction(row.NextActionOn, row.NextAction, actor);
+        if (row.Responsible is not null)
+        {
+            lead.AssignTo(context.User(row.Responsible)!, actor);
+        }
+
+        switch (row.Status ?? lead.Status)
+        {
+            case var same when same == lead.Status && same == LeadStatus.Running && row.Stage is not null && !context.IsStage(lead.Stage, row.Stage):
+                lead.MoveToStage(context.Stage(row.Stage), actor);
+                break;
+            case LeadStatus.Running when lead.Status == LeadStatus.Potential:
+                lead.Start(context.Stage(row.Stage), actor);
+                break;
+            case LeadStatus.Potential when lead.Status == LeadStatus.Running:
+                lead.BackToPotential(actor);
+                break;
+            case var wanted when wanted != lead.Status:
+                throw new DomainException(nameof(Lead.Status), ErrorKeys.ImportClosedStatus);
+        }
+
+        ApplyDetails(db, context, lead, row, actor);
+        if (lead.History.Count == eventsBefore)
+        {
+            return (lead, ImportAction.Unchanged);
+        }
+
+        lead.MarkImported(actor);
+        return (lead, ImportAction.Update);
+    }
+
+    private static void ApplyDetails(LeadsDbContext db, ImportContext context, Lead lead, ImportedRow row, Actor actor)
+    {
+        var company = context.CompanyNamed(db, row.Customer);
+        lead.ChangeCustomer(company, context.PersonNamed(db, row.Contact, company), actor);
+        lead.ChangeInfo(row.Info, actor);
+        var wanted = row.Labels.Select(name => context.LabelNamed(db, name)).ToList();
+        foreach (var label in lead.Labels.Where(l => !wanted.Contains(l)).ToList())
+        {
+            lead.RemoveLabel(label, actor);
+        }
+
+        foreach (var label in wanted.Where(l => !lead.Labels.Contains(l)))
+        {
+            lead.AddLabel(label, actor);
+        }
+    }
+
+    // The domain names the field it refuses; the user needs the column of their sheet.
+    private static LeadColumn ColumnOf(string field) => field switch
+    {
+        nameof(Lead.Name) => LeadColumn.Name,
+        nameof(Lead.Status) => LeadColumn.Status,
+        nameof(Lead.Stage) or "StageId" => LeadColumn.Stage,
+        "Revenue" or "Amount" => LeadColumn.Revenue,
+        "Currency" => LeadColumn.Currency,
+        nameof(Lead.ResponsibleUserId) => LeadColumn.Responsible,
+        nameof(Lead.NextActionOn) => LeadColumn.NextActionOn,
+        nameof(Lead.NextAction) => LeadColumn.NextAction,
+        "Company" => LeadColumn.Customer,
+        "ContactPerson" => LeadColumn.Contact,
+        "Labels" or "Label" or "Color" => LeadColumn.Labels,
+        nameof(Lead.Info) => LeadColumn.Info,
+        "Lead" => LeadColumn.Id,
+        _ => LeadColumn.Name,
+    };
+
+    /// <summary>What the rows refer to, read once: users, stages, labels, companies, people, and the leads the file updates.</summary>
+    private sealed class ImportContext
+    {
+        private readonly Dictionary<string, string> _users = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<Stage> _stages = [];
+        private readonly Dictionary<string, Label> _labels = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Company> _companies = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Person> _people = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<int, Lead> _leads = [];
+
+        public Domain.Accounts.AccountSettings Settings { get; private set; } = default!;
+
+        public static async Task<ImportContext> LoadAsync(LeadsDbContext db, IReadOnlyList<ImportedRow> rows, CancellationToken cancellationToken)
+        {
+            var context = new ImportContext { Settings = await db.AccountSettings.Include(a => a.Currencies).SingleAsync(cancellationToken) };
+            foreach (var user in await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken))
+            {
+                context._users.TryAdd(user.DisplayName, user.Id);
+                context._users.TryAdd(user.Email ?? user.Id, user.Id);
+            }
+
+            context._stages.AddRange(await db.Stages.ToListAsync(cancellationToken));
+            foreach (var label in await db.Labels.ToListAsync(cancellationToken))
+            {
+                context._labels.TryAdd(label.Name, label);
+            }
+
+            var companies = rows.Select(r => r.Customer).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Select(n => n.ToLower()).ToList();
+            foreach (var company in await db.Companies.Where(c => companies.Contains(c.Name.ToLower())).ToListAsync(cancellationToken))
+            {
+                context._companies.TryAdd(company.Name, company);
+            }
+
+            var people = rows.Select(r => r.Contact).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Select(n => n.ToLower()).ToList();
+            foreach (var person in await db.People.Where(p => people.Contains(p.Name.ToLower())).ToListAsync(cancellationToken))
+            {
+                context._people.TryAdd(person.Name, person);
+            }
+
+            var ids = rows.Select(r => r.Id).OfType<int>().Distinct().ToList();
+            foreach (var chunk in ids.Chunk(500))
+            {
+                var leads = await db.Leads.Include(l => l.Stage).Include(l => l.Labels).Include(l => l.Company).Include(l => l.ContactPerson).Include(l => l.History)
+                    .AsSplitQuery().Where(l => chunk.Contains(l.Id)).ToListAsync(cancellationToken);
+                leads.ForEach(l => context._leads[l.Id] = l);
+            }
+
+            return context;
+        }
+
+        public Lead Lead(int id) => _leads.GetValueOrDefault(id) ?? throw new DomainException("Lead", ErrorKeys.UnknownLead, id);
+
+        public string? User(string? nameOrEmail) =>
+            nameOrEmail is null ? null
+            : _users.TryGetValue(nameOrEmail, out var id) ? id
+            : throw new DomainException(nameof(Domain.Leads.Lead.ResponsibleUserId), ErrorKeys.UnknownUser, nameOrEmail);
+
+        public Stage Stage(string? name) =>
+            name is null ? throw new DomainException(nameof(Domain.Leads.Lead.Stage), ErrorKeys.StageRequired)
+            : _stages.FirstOrDefault(s => IsStage(s, name)) ?? throw new DomainException(nameof(Domain.Leads.Lead.Stage), ErrorKeys.UnknownStage, name);
+
+        public bool IsStage(Stage? stage, string name) =>
+            stage is not null && (string.Equals(stage.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(stage.EnglishName, name, StringComparison.OrdinalIgnoreCase));
+
+        public Label LabelNamed(LeadsDbContext db, string name)
+        {
+            if (!_labels.TryGetValue(name, out var label))
+            {
+                label = new Label(name, NewLabelColor);
+                db.Labels.Add(label);
+                _labels[name] = label;
+            }
+
+            return label;
+        }
+
+        public Company? CompanyNamed(LeadsDbContext db, string? name)
+        {
+            if (name is null)
+            {
+                return null;
+            }
+
+            if (!_companies.TryGetValue(name, out var company))
+            {
+                company = new Company(name);
+                db.Companies.Add(company);
+                _companies[name] = company;
+            }
+
+            return company;
+        }
+
+        public Person? PersonNamed(LeadsDbContext db, string? name, Company? company)
+        {
+            if (name is null)
+            {
+                return null;
+            }
+
+            if (!_people.TryGetValue(name, out var person))
+            {
+                person = new Person(name, company: company);
+                db.People.Add(person);
+                _people[name] = person;
+            }
+
+            return person;
+        }
+    }
+}
