@@ -27,6 +27,9 @@ public sealed class PipelineApp : IDisposable
 
     public string OwnerId { get; }
 
+    /// <summary>The app behind these services, for tests that also send HTTP requests.</summary>
+    public LeadsAppFactory Factory => _factory;
+
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => _factory.Time;
 
     public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);

@@ -83,7 +83,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
             var ids = chunk.Select(l => l.Id).ToList();
             var labels = db.Leads.AsNoTracking()
                 .Where(l => ids.Contains(l.Id))
-                .SelectMany(l => l.Labels.Select(x => new { LeadId = l.Id, x.Name }))
+                .SelectMany(l => l.Labels, (l, x) => new { LeadId = l.Id, x.Name })
                 .AsEnumerable()
                 .GroupBy(x => x.LeadId)
                 .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(x => x.Name).Order(StringComparer.CurrentCultureIgnoreCase)));

@@ -1,0 +1,111 @@
+using System.IO.Compression;
+using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Features.Excel;
+using LeadsBlazor.Web.Features.Labels;
+using LeadsBlazor.Web.Features.Leads;
+using Microsoft.AspNetCore.Mvc.Testing;
+using MiniExcelLibs;
+
+namespace LeadsBlazor.Tests.Features.Excel;
+
+/// <summary>Rule 10's export over HTTP: exactly the view, typed cells, and no cell a spreadsheet would run as a formula.</summary>
+public sealed class ExportTests : IDisposable
+{
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task<int> CreateAsync(string name, decimal revenue, int? stageId, IReadOnlyCollection<int>? labels = null, string? company = null) =>
+        await _app.Get<LeadCommands>().CreateAsync(new LeadInput
+        {
+            Name = name,
+            ResponsibleUserId = _app.OwnerId,
+            Revenue = revenue,
+            NextActionOn = _app.Today.AddDays(-1),
+            NextAction = "Anrufen",
+            StageId = stageId,
+            NewCompanyName = company,
+            LabelIds = labels ?? [],
+        }, _app.OwnerId);
+
+    private async Task<(byte[] File, string? Name, string? Type)> DownloadAsync(string query)
+    {
+        var client = _app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await client.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+        var response = await client.GetAsync("/leads/export" + query);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentDisposition?.FileName, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static List<IDictionary<string, object?>> Rows(byte[] file) =>
+        [.. new MemoryStream(file).Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()];
+
+    private static string SheetXml(byte[] file)
+    {
+        using var zip = new ZipArchive(new MemoryStream(file));
+        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
+    public async Task The_board_filtered_by_a_label_exports_exactly_its_leads_with_typed_cells()
+    {
+        var stages = await _app.StagesAsync();
+        var hot = await _app.Get<LabelCommands>().CreateAsync("Heiß", "#e53935");
+        var offer = await CreateAsync("Relaunch Website", 12_000m, stages[2].Id, [hot], "Stadtwerke Lindau");
+        await CreateAsync("Ohne Label", 5_000m, stages[2].Id);
+        await CreateAsync("Potenzial mit Label", 3_000m, null, [hot]);
+
+        var (file, name, type) = await DownloadAsync($"?status=running&labels={hot}");
+
+        Assert.Equal("leads-2026-11-30.xlsx", name?.Trim('"'));
+        Assert.Equal(LeadExport.ContentType, type);
+        var row = Assert.Single(Rows(file));
+        Assert.Equal((double)offer, row["ID"]);
+        Assert.Equal("Relaunch Website", row["Name"]);
+        Assert.Equal("Laufend", row["Status"]);
+        Assert.Equal("Angebot", row["Stufe"]);
+        Assert.Equal(30d, row["Wahrscheinlichkeit %"]);
+        Assert.Equal(12_000d, row["Möglicher Umsatz"]);
+        Assert.Equal(3_600d, row["Gewichteter Umsatz"]);
+        Assert.Equal(new DateTime(2026, 11, 29), row["Nächste Aktion am"]);
+        Assert.Equal("ja", row["Fällig"]);
+        Assert.Equal("Stadtwerke Lindau", row["Kunde"]);
+        Assert.Equal("Heiß", row["Labels"]);
+        Assert.Equal("owner", row["Verantwortlich"]);
+
+        var xml = SheetXml(file);
+        Assert.Contains("autoFilter ref=\"A1:T2\"", xml, StringComparison.Ordinal);
+        Assert.Contains("ySplit=\"1\"", xml, StringComparison.Ordinal); // the header row is frozen
+    }
+
+    [Fact]
+    public async Task A_name_that_looks_like_a_formula_stays_text()
+    {
+        const string formula = "=HYPERLINK(\"http://x\",\"y\")";
+        await CreateAsync(formula, 1_000m, null);
+        await CreateAsync("+49 30 1234", 1_000m, null);
+        await CreateAsync("@SUM(A1)", 1_000m, null);
+
+        var (file, _, _) = await DownloadAsync("?status=potential");
+
+        Assert.Equal([formula, "+49 30 1234", "@SUM(A1)"], Rows(file).Select(r => r["Name"]));
+        var xml = SheetXml(file);
+        Assert.DoesNotContain("<f>", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<x:f>", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Headers_follow_the_users_language()
+    {
+        await CreateAsync("Relaunch Website", 1_000m, null);
+        var client = _app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await client.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+
+        var file = await client.GetByteArrayAsync("/leads/export?status=potential");
+
+        var row = Assert.Single(Rows(file));
+        Assert.Equal(("Relaunch Website", "Contact potential", "yes"), (row["Name"], row["Status"], row["Due"]));
+    }
+}
