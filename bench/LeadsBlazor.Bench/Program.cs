@@ -26,8 +26,9 @@ internal static class BoardBench
     public static async Task Main(string[] args)
     {
         var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
-        var leadCount = options.GetValueOrDefault("leads", 10_000);
-        var rounds = options.GetValueOrDefault("rounds", 30);
+        var exportBench = args.Contains("export");
+        var leadCount = options.GetValueOrDefault("leads", exportBench ? 100_000 : 10_000);
+        var rounds = options.GetValueOrDefault("rounds", exportBench ? 3 : 30);
         var folder = Directory.CreateTempSubdirectory("leadsblazor-bench-").FullName;
         var database = Path.Combine(folder, "leads.db");
         const string Email = "bench@example.com";
@@ -37,6 +38,13 @@ internal static class BoardBench
         var seeding = Stopwatch.StartNew();
         await SeedAsync(app.Services, leadCount);
         Console.WriteLine($"Seeded {leadCount:N0} running leads in {seeding.Elapsed.TotalSeconds:F1} s ({database}).");
+        if (exportBench)
+        {
+            await ExportBench.RunAsync(app, database, folder, leadCount, rounds);
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            return;
+        }
 
         var boardQuery = app.Services.CreateScope().ServiceProvider.GetRequiredService<BoardQuery>();
         var board = await boardQuery.LoadAsync(new LeadFilter());

@@ -18,7 +18,7 @@ namespace LeadsBlazor.Web.Features.Excel;
 /// </summary>
 public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
-    public const int ChunkSize = 2_000;
+    public const int ChunkSize = 5_000;
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -35,7 +35,11 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var lookups = await SheetLookups.LoadAsync(db, time, cancellationToken);
-        await output.SaveAsAsync(Rows(db, filter, lookups, cancellationToken), excelType: ExcelType.XLSX, configuration: Configuration(text), cancellationToken: cancellationToken);
+        var texts = new SheetTexts(
+            Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => text[$"Status.{s}"].Value),
+            text["Sheet.Yes"],
+            text["Sheet.No"]);
+        await output.SaveAsAsync(Rows(db, filter, lookups, texts, cancellationToken), excelType: ExcelType.XLSX, configuration: Configuration(text), cancellationToken: cancellationToken);
     }
 
     /// <summary>The sheet's columns with their headers in the user's language, widths and formats; frozen bold header row with a filter.</summary>
@@ -47,7 +51,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
         DynamicColumns = [.. LeadSheet.Columns.Select(c => new DynamicExcelColumn(c.Key.ToString()) { Name = text[c.HeaderKey], Width = c.Width, Format = c.Format })],
     };
 
-    private IEnumerable<Dictionary<string, object?>> Rows(LeadsDbContext db, LeadFilter filter, SheetLookups lookups, CancellationToken cancellationToken)
+    private static IEnumerable<Dictionary<string, object?>> Rows(LeadsDbContext db, LeadFilter filter, SheetLookups lookups, SheetTexts texts, CancellationToken cancellationToken)
     {
         var lastId = 0;
         while (true)
@@ -90,14 +94,14 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
 
             foreach (var lead in chunk)
             {
-                yield return Row(lead, labels.GetValueOrDefault(lead.Id), lookups);
+                yield return Row(lead, labels.GetValueOrDefault(lead.Id), lookups, texts);
             }
 
             lastId = chunk[^1].Id;
         }
     }
 
-    private Dictionary<string, object?> Row(ExportedLead lead, string? labels, SheetLookups lookups)
+    private static Dictionary<string, object?> Row(ExportedLead lead, string? labels, SheetLookups lookups, SheetTexts texts)
     {
         var revenue = lead.Cents / 100m;
         var inAccount = decimal.Round(revenue * lookups.RateOf(lead.Currency), 2, MidpointRounding.AwayFromZero);
@@ -107,7 +111,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
         {
             [nameof(LeadColumn.Id)] = lead.Id,
             [nameof(LeadColumn.Name)] = lead.Name,
-            [nameof(LeadColumn.Status)] = text[$"Status.{lead.Status}"].Value,
+            [nameof(LeadColumn.Status)] = texts.Statuses[lead.Status],
             [nameof(LeadColumn.Stage)] = running ? stage!.Name : null,
             [nameof(LeadColumn.Probability)] = running ? stage!.Probability.Percent : null,
             [nameof(LeadColumn.Revenue)] = revenue,
@@ -117,7 +121,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
             [nameof(LeadColumn.Responsible)] = lookups.UserNames.GetValueOrDefault(lead.ResponsibleUserId, lead.ResponsibleUserId),
             [nameof(LeadColumn.NextActionOn)] = lead.NextActionOn?.ToDateTime(TimeOnly.MinValue),
             [nameof(LeadColumn.NextAction)] = lead.NextAction,
-            [nameof(LeadColumn.Due)] = text[lead.Status.IsOpen() && lead.NextActionOn <= lookups.Today ? "Sheet.Yes" : "Sheet.No"].Value,
+            [nameof(LeadColumn.Due)] = lead.Status.IsOpen() && lead.NextActionOn <= lookups.Today ? texts.Yes : texts.No,
             [nameof(LeadColumn.Customer)] = lead.Customer,
             [nameof(LeadColumn.Contact)] = lead.Contact,
             [nameof(LeadColumn.Labels)] = labels,
@@ -127,6 +131,9 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
             [nameof(LeadColumn.Info)] = lead.Info,
         };
     }
+
+    // The few texts every row repeats, looked up once per sheet rather than once per row.
+    private sealed record SheetTexts(IReadOnlyDictionary<LeadStatus, string> Statuses, string Yes, string No);
 
     private sealed record ExportedLead(
         int Id, string Name, LeadStatus Status, int? StageId, long Cents, string Currency, string ResponsibleUserId, DateOnly? NextActionOn,
