@@ -24,16 +24,20 @@ internal static class ExportBench
         var appFile = Path.Combine(folder, "app.xlsx");
         var bareFile = Path.Combine(folder, "bare.xlsx");
 
-        var (appMs, appPeak) = await MeasureAsync(rounds, async () =>
-        {
-            await using var file = File.Create(appFile);
-            await export.WriteAsync(new LeadFilter(), file);
-        });
-        var (bareMs, barePeak) = await MeasureAsync(rounds, async () =>
-        {
-            await using var file = File.Create(bareFile);
-            await file.SaveAsAsync(BareRows(database), excelType: ExcelType.XLSX, configuration: LeadExport.Configuration(text));
-        });
+        // Rounds alternate between the two, so that the machine's drift (JIT tiers, caches, GC) falls on both alike.
+        var (appRun, bareRun) = await MeasurePairAsync(
+            rounds,
+            async () =>
+            {
+                await using var file = File.Create(appFile);
+                await export.WriteAsync(new LeadFilter(), file);
+            },
+            async () =>
+            {
+                await using var file = File.Create(bareFile);
+                await file.SaveAsAsync(BareRows(database), excelType: ExcelType.XLSX, configuration: LeadExport.Configuration(text));
+            });
+        var ((appMs, appPeak), (bareMs, barePeak)) = (appRun, bareRun);
 
         var rows = new FileStream(appFile, FileMode.Open).Query(useHeaderRow: true, excelType: ExcelType.XLSX).Count();
         Console.WriteLine();
@@ -44,37 +48,51 @@ internal static class ExportBench
         Console.WriteLine($"| ratio app / bare | {appMs / bareMs:F2} | {(double)appPeak / barePeak:F2} | |");
     }
 
-    // The peak is sampled every 5 ms while the action runs, after a full collection before it.
-    private static async Task<(double Median, long Peak)> MeasureAsync(int rounds, Func<Task> action)
+    private static async Task<((double Median, long Peak) First, (double Median, long Peak) Second)> MeasurePairAsync(int rounds, Func<Task> first, Func<Task> second)
     {
-        await action();
-        var times = new List<double>();
-        long peak = 0;
+        await first();
+        await second();
+        var (firstTimes, secondTimes) = (new List<double>(), new List<double>());
+        var (firstPeak, secondPeak) = (0L, 0L);
         for (var i = 0; i < rounds; i++)
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            using var sampling = new CancellationTokenSource();
-            var sampler = Task.Run(async () =>
-            {
-                var process = Process.GetCurrentProcess();
-                while (!sampling.IsCancellationRequested)
-                {
-                    process.Refresh();
-                    peak = Math.Max(peak, process.WorkingSet64);
-                    await Task.Delay(5);
-                }
-            });
-            var watch = Stopwatch.StartNew();
-            await action();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            await sampling.CancelAsync();
-            await sampler;
+            var (time, peak) = await RunOnceAsync(first);
+            firstTimes.Add(time);
+            firstPeak = Math.Max(firstPeak, peak);
+            (time, peak) = await RunOnceAsync(second);
+            secondTimes.Add(time);
+            secondPeak = Math.Max(secondPeak, peak);
         }
 
-        times.Sort();
-        return (times[times.Count / 2], peak);
+        firstTimes.Sort();
+        secondTimes.Sort();
+        return ((firstTimes[rounds / 2], firstPeak), (secondTimes[rounds / 2], secondPeak));
+    }
+
+    // The peak working set is sampled every 5 ms while the action runs, after a full collection before it.
+    private static async Task<(double Milliseconds, long Peak)> RunOnceAsync(Func<Task> action)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        long peak = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            using var process = Process.GetCurrentProcess();
+            while (!sampling.IsCancellationRequested)
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+                await Task.Delay(5);
+            }
+        });
+        var watch = Stopwatch.StartNew();
+        await action();
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        await sampling.CancelAsync();
+        await sampler;
+        return (elapsed, peak);
     }
 
     private static IEnumerable<Dictionary<string, object?>> BareRows(string database)

@@ -28,7 +28,7 @@ internal static class BoardBench
         var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
         var exportBench = args.Contains("export");
         var leadCount = options.GetValueOrDefault("leads", exportBench ? 100_000 : 10_000);
-        var rounds = options.GetValueOrDefault("rounds", exportBench ? 3 : 30);
+        var rounds = options.GetValueOrDefault("rounds", exportBench ? 5 : 30);
         var folder = Directory.CreateTempSubdirectory("leadsblazor-bench-").FullName;
         var database = Path.Combine(folder, "leads.db");
         const string Email = "bench@example.com";

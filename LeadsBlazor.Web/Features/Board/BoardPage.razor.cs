@@ -101,7 +101,7 @@ public sealed partial class BoardPage : IDisposable
     }
 
     private Task OnPipelineChangedAsync(PipelineEvent pipelineEvent) =>
-        pipelineEvent is LeadChanged or LeadsReassigned or StagesChanged
+        pipelineEvent is LeadChanged or LeadsReassigned or LeadsImported or StagesChanged
             ? InvokeAsync(async () =>
             {
                 await ReloadAsync();

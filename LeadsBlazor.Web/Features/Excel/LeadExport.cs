@@ -18,7 +18,7 @@ namespace LeadsBlazor.Web.Features.Excel;
 /// </summary>
 public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
-    public const int ChunkSize = 5_000;
+    public const int ChunkSize = 2_000;
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -84,14 +84,22 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
                 yield break;
             }
 
-            var ids = chunk.Select(l => l.Id).ToList();
-            var labels = db.Leads.AsNoTracking()
-                .Where(l => ids.Contains(l.Id))
-                .SelectMany(l => l.Labels, (l, x) => new { LeadId = l.Id, x.Name })
+            // Straight from the join table by the chunk's id range, which its LeadId index serves. When the
+            // view is sparse (the range holds many leads it does not show), the chunk's ids narrow it further.
+            var (first, last) = (chunk[0].Id, chunk[^1].Id);
+            var links = db.Set<Dictionary<string, object>>("LeadLabels")
+                .Where(x => EF.Property<int>(x, "LeadId") >= first && EF.Property<int>(x, "LeadId") <= last);
+            if (last - first + 1 > 2 * chunk.Count)
+            {
+                var ids = chunk.Select(l => l.Id).ToList();
+                links = links.Where(x => ids.Contains(EF.Property<int>(x, "LeadId")));
+            }
+
+            var labels = links
+                .Join(db.Labels, x => EF.Property<int>(x, "LabelsId"), label => label.Id, (x, label) => new { LeadId = EF.Property<int>(x, "LeadId"), label.Name })
                 .AsEnumerable()
                 .GroupBy(x => x.LeadId)
                 .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(x => x.Name).Order(StringComparer.CurrentCultureIgnoreCase)));
-
             foreach (var lead in chunk)
             {
                 yield return Row(lead, labels.GetValueOrDefault(lead.Id), lookups, texts);

@@ -56,7 +56,7 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
         ArgumentNullException.ThrowIfNull(preview);
         var valid = preview.Rows.Where(r => r.Action != ImportAction.Invalid).Select(r => r.RowNumber).ToHashSet();
         var result = await RunAsync([.. rows.Where(r => valid.Contains(r.RowNumber))], [], userId, commit: true, cancellationToken);
-        events.Publish(new StagesChanged());
+        events.Publish(new LeadsImported(result.Count(ImportAction.Create), result.Count(ImportAction.Update)));
         return result;
     }
 

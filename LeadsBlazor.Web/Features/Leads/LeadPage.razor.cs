@@ -43,7 +43,7 @@ public sealed partial class LeadPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         userId = await AuthenticationState.UserIdAsync();
-        subscription = Events.Subscribe(e => e is LeadChanged { LeadId: var changed } && changed == LeadId || e is LabelsChanged or StagesChanged or LeadsReassigned
+        subscription = Events.Subscribe(e => e is LeadChanged { LeadId: var changed } && changed == LeadId || e is LabelsChanged or StagesChanged or LeadsReassigned or LeadsImported
             ? InvokeAsync(async () =>
             {
                 await LoadAsync();

@@ -9,6 +9,9 @@ public sealed record LeadChanged(int LeadId, string ResponsibleUserId, string? P
 /// <summary>The owner handed all open leads of one user to another at once: one event for the whole batch.</summary>
 public sealed record LeadsReassigned(string FromUserId, string ToUserId) : PipelineEvent;
 
+/// <summary>An import created or changed many leads at once (and maybe labels): every view reloads once.</summary>
+public sealed record LeadsImported(int Created, int Updated) : PipelineEvent;
+
 /// <summary>The stage list changed: names, probabilities, order, or a stage was deleted (its leads moved).</summary>
 public sealed record StagesChanged : PipelineEvent;
 

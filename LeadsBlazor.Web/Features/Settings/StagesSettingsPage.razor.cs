@@ -35,7 +35,7 @@ public sealed partial class StagesSettingsPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         // Another owner's session, or a lead moved on the board, changes the figures here too.
-        subscription = Events.Subscribe(e => e is StagesChanged or LeadChanged ? InvokeAsync(ReloadAsync) : Task.CompletedTask);
+        subscription = Events.Subscribe(e => e is StagesChanged or LeadChanged or LeadsImported ? InvokeAsync(ReloadAsync) : Task.CompletedTask);
         settings = await Query.GetAsync();
     }
 
