@@ -32,6 +32,7 @@ public static class ErrorKeys
     public const string DuplicateEmail = "Error.DuplicateEmail";
     public const string InvalidEmail = "Error.InvalidEmail";
     public const string ImportClosedStatus = "Error.ImportClosedStatus";
+    public const string InvitationNotSent = "Error.InvitationNotSent";
     public const string UnknownLead = "Error.UnknownLead";
     public const string UnknownUser = "Error.UnknownUser";
     public const string UnknownLabel = "Error.UnknownLabel";

@@ -76,6 +76,17 @@ public sealed class ReminderClaim
         LeasedUntil = now + Lease;
     }
 
+    /// <summary>Before sending, the scanner that holds the claim renews its lease, so a slow send never lets a second scanner take it.</summary>
+    public void RenewLease(string scanner, DateTimeOffset now)
+    {
+        if (State != ReminderState.Pending || LeasedBy != scanner)
+        {
+            throw new InvalidOperationException($"Reminder claim {Id} is not leased to {scanner}.");
+        }
+
+        LeasedUntil = now + Lease;
+    }
+
     public void MarkSent(DateTimeOffset now)
     {
         Attempts++;

@@ -137,6 +137,41 @@ public sealed class ImportTests : IDisposable
         Assert.False(wrongHeaders.CanImport || noExcel.CanImport);
     }
 
+    [Fact]
+    public async Task A_sheet_with_only_some_columns_changes_only_those()
+    {
+        var stages = await _app.StagesAsync();
+        var lead = await _app.Get<LeadCommands>().CreateAsync(new LeadInput
+        {
+            Name = "Relaunch Website", ResponsibleUserId = _app.OwnerId, Revenue = 12_000m, NextActionOn = _app.Today, NextAction = "Anrufen",
+            StageId = stages[2].Id, NewCompanyName = "Überland AG", Info = "Wichtig",
+        }, _app.OwnerId);
+
+        var (rows, preview) = await PreviewAsync(Sheet([new() { ["ID"] = lead, ["Name"] = "Relaunch Website", ["Nächste Aktion am"] = new DateTime(2027, 2, 1) }]));
+        await _app.Get<LeadImport>().CommitAsync(rows, preview, _app.OwnerId);
+
+        Assert.Equal(ImportAction.Update, Assert.Single(preview.Rows).Action);
+        var after = await _app.ReloadAsync(lead);
+        Assert.Equal((12_000m, "Anrufen", "Wichtig", new DateOnly(2027, 2, 1)), (after.Revenue.Amount, after.NextAction, after.Info, after.NextActionOn!.Value));
+        Assert.Equal("Angebot", after.Stage!.Name);
+
+        // A full export of it imports as unchanged, its company with a capital umlaut included.
+        var (_, again) = await PreviewAsync(Sheet((await ExportAsync()).Where(r => Id(r) == lead)));
+        Assert.Equal(ImportAction.Unchanged, Assert.Single(again.Rows).Action);
+    }
+
+    [Theory]
+    [InlineData("1.500", 1_500)]
+    [InlineData("1.500,50", 1_500.5)]
+    [InlineData("1500.5", 1_500.5)]
+    [InlineData("12.000.000", 12_000_000)]
+    public async Task Amounts_written_as_text_are_read_as_people_write_them(string text, double expected)
+    {
+        var (rows, _) = await PreviewAsync(Sheet([NewRow("Als Text", null, 0, null, null, null) is var row && (row["Möglicher Umsatz"] = text) is not null ? row : row]));
+
+        Assert.Equal((decimal)expected, Assert.Single(rows).Revenue);
+    }
+
     private static int Id(Dictionary<string, object?> row) => (int)(double)row["ID"]!;
 
     // Every header of the export, so that MiniExcel, which takes the columns from the first row, writes them all.

@@ -71,6 +71,16 @@ public sealed partial class UserCommandsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("/Account/ResetPassword?invite=abc&code=eA")]
+    [InlineData("/Account/ResetPasswordConfirmation?invite=abc")]
+    public async Task A_mangled_invitation_link_is_no_server_error(string path)
+    {
+        var response = await Client().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("", "nina@test.example", "DisplayName", ErrorKeys.Required)]
     [InlineData("Nina Neu", "nina-at-test", "Email", ErrorKeys.InvalidEmail)]
     [InlineData("Nina Neu", "OWNER@test.example", "Email", ErrorKeys.DuplicateEmail)]

@@ -15,6 +15,9 @@ public sealed class ImportedRow
 
     public required IReadOnlyDictionary<string, object?> Cells { get; init; }
 
+    /// <summary>Whether the sheet has the column at all: a sheet without a column leaves that field of the lead alone.</summary>
+    public bool Has(LeadColumn column) => Cells.ContainsKey(column.ToString());
+
     public List<CellError> Errors { get; } = [];
 
     public int? Id { get; set; }
@@ -49,7 +52,7 @@ public sealed class ImportedRow
 /// Numbers and dates are taken as Excel stores them or as text in either language's writing; a cell
 /// that is neither is named with its row and column, and the rest of the row is still read.
 /// </summary>
-public sealed class ImportSheet(IStringLocalizer<SharedResource> text)
+public sealed partial class ImportSheet(IStringLocalizer<SharedResource> text)
 {
     public const int MaxRows = 20_000;
 
@@ -88,6 +91,12 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text)
                     }
 
                     errors.AddRange(unknown.Select(h => text["Import.UnknownColumn", h].Value));
+                    var twice = raw.Keys.Where(h => lookup.ContainsKey(h.Trim())).GroupBy(h => lookup[h.Trim()]).Where(g => g.Count() > 1).ToList();
+                    if (twice.Count > 0)
+                    {
+                        errors.AddRange(twice.Select(g => text["Import.ColumnTwice", string.Join(", ", g)].Value));
+                        return rows;
+                    }
                 }
 
                 if (raw.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s))))
@@ -215,6 +224,8 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text)
         double d when double.IsFinite(d) && Math.Abs(d) < 1e15 => (decimal)d,
         int i => i,
         long l => l,
+        // "1.500" is German for fifteen hundred, not one and a half; "1500.5" and "1,500.5" stay English.
+        string s when GermanThousands().IsMatch(s.Trim()) => decimal.Parse(s.Trim().Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture),
         string s when decimal.TryParse(s.Replace(" ", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && !s.Contains(',', StringComparison.Ordinal) => d,
         string s when decimal.TryParse(s.Replace(" ", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.GetCultureInfo("de-DE"), out var d) => d,
         _ => null,
@@ -230,4 +241,7 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text)
         string s when DateTime.TryParseExact(s.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => DateOnly.FromDateTime(d),
         _ => null,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+$")]
+    private static partial System.Text.RegularExpressions.Regex GermanThousands();
 }

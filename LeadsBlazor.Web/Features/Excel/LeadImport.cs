@@ -86,7 +86,9 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
     private async Task<ImportPreview> RunAsync(IReadOnlyList<ImportedRow> rows, IReadOnlyList<string> fileErrors, string userId, bool commit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+
+        // The dry run saves nothing, so it takes no write lock: other users keep working while it runs.
+        await using var transaction = commit ? await db.BeginWriteAsync(cancellationToken) : null;
         var context = await ImportContext.LoadAsync(db, rows, cancellationToken);
         var actor = new Actor(userId, time.GetUtcNow());
         var results = new List<ImportRowResult>();
@@ -119,10 +121,10 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
         if (commit)
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await transaction!.CommitAsync(cancellationToken);
         }
 
-        // A dry run is rolled back when the transaction is disposed uncommitted: nothing of it stays.
+        // A dry run's changes live only in this context, which is dropped unsaved.
         return new ImportPreview(results, fileErrors);
     }
 
@@ -146,11 +148,24 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
 
     private static (Lead Lead, ImportAction Action) Update(LeadsDbContext db, ImportContext context, ImportedRow row, int id, Actor actor)
     {
+        // Only the columns the sheet has change the lead: a sheet of IDs, names and dates leaves revenue, labels and the rest alone.
         var lead = context.Lead(id);
         var eventsBefore = lead.History.Count;
         lead.Rename(row.Name, actor);
-        lead.ChangeRevenue(Money.Revenue(row.Revenue, context.Settings.RequireCurrency(row.Currency ?? lead.Revenue.Currency.Code)), actor);
-        lead.ScheduleNextAction(row.NextActionOn, row.NextAction, actor);
+        if (row.Has(LeadColumn.Revenue) || row.Has(LeadColumn.Currency))
+        {
+            var amount = row.Has(LeadColumn.Revenue) ? row.Revenue : lead.Revenue.Amount;
+            lead.ChangeRevenue(Money.Revenue(amount, context.Settings.RequireCurrency(row.Currency ?? lead.Revenue.Currency.Code)), actor);
+        }
+
+        if (row.Has(LeadColumn.NextActionOn) || row.Has(LeadColumn.NextAction))
+        {
+            lead.ScheduleNextAction(
+                row.Has(LeadColumn.NextActionOn) ? row.NextActionOn : lead.NextActionOn,
+                row.Has(LeadColumn.NextAction) ? row.NextAction : lead.NextAction,
+                actor);
+        }
+
         if (row.Responsible is not null)
         {
             lead.AssignTo(context.User(row.Responsible)!, actor);
@@ -183,9 +198,19 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
 
     private static void ApplyDetails(LeadsDbContext db, ImportContext context, Lead lead, ImportedRow row, Actor actor)
     {
-        var company = context.CompanyNamed(db, row.Customer);
-        lead.ChangeCustomer(company, context.PersonNamed(db, row.Contact, company), actor);
-        lead.ChangeInfo(row.Info, actor);
+        var company = row.Has(LeadColumn.Customer) ? context.CompanyNamed(db, row.Customer) : lead.Company;
+        var contact = row.Has(LeadColumn.Contact) ? context.PersonNamed(db, row.Contact, company) : lead.ContactPerson;
+        lead.ChangeCustomer(company, contact, actor);
+        if (row.Has(LeadColumn.Info))
+        {
+            lead.ChangeInfo(row.Info, actor);
+        }
+
+        if (!row.Has(LeadColumn.Labels))
+        {
+            return;
+        }
+
         var wanted = row.Labels.Select(name => context.LabelNamed(db, name)).ToList();
         foreach (var label in lead.Labels.Where(l => !wanted.Contains(l)).ToList())
         {
@@ -232,10 +257,16 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
         public static async Task<ImportContext> LoadAsync(LeadsDbContext db, IReadOnlyList<ImportedRow> rows, CancellationToken cancellationToken)
         {
             var context = new ImportContext { Settings = await db.AccountSettings.Include(a => a.Currencies).SingleAsync(cancellationToken) };
-            foreach (var user in await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken))
+            // A display name two users share names neither: such rows must give the email.
+            var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+            foreach (var named in users.GroupBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase))
             {
-                context._users.TryAdd(user.DisplayName, user.Id);
-                context._users.TryAdd(user.Email ?? user.Id, user.Id);
+                context._users[named.Key] = named.Count() == 1 ? named.Single().Id : "";
+            }
+
+            foreach (var user in users.Where(u => u.Email is not null))
+            {
+                context._users[user.Email!] = user.Id;
             }
 
             context._stages.AddRange(await db.Stages.ToListAsync(cancellationToken));
@@ -244,14 +275,17 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
                 context._labels.TryAdd(label.Name, label);
             }
 
-            var companies = rows.Select(r => r.Customer).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Select(n => n.ToLower()).ToList();
-            foreach (var company in await db.Companies.Where(c => companies.Contains(c.Name.ToLower())).ToListAsync(cancellationToken))
+            // SQLite's lower() folds only ASCII: exact names find "Überland AG", lowered ones "stadtwerke lindau".
+            var companies = rows.Select(r => r.Customer).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var companiesLower = companies.Select(n => n.ToLowerInvariant()).ToList();
+            foreach (var company in await db.Companies.Where(c => companies.Contains(c.Name) || companiesLower.Contains(c.Name.ToLower())).ToListAsync(cancellationToken))
             {
                 context._companies.TryAdd(company.Name, company);
             }
 
-            var people = rows.Select(r => r.Contact).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Select(n => n.ToLower()).ToList();
-            foreach (var person in await db.People.Where(p => people.Contains(p.Name.ToLower())).ToListAsync(cancellationToken))
+            var people = rows.Select(r => r.Contact).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var peopleLower = people.Select(n => n.ToLowerInvariant()).ToList();
+            foreach (var person in await db.People.Where(p => people.Contains(p.Name) || peopleLower.Contains(p.Name.ToLower())).ToListAsync(cancellationToken))
             {
                 context._people.TryAdd(person.Name, person);
             }
@@ -259,7 +293,7 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
             var ids = rows.Select(r => r.Id).OfType<int>().Distinct().ToList();
             foreach (var chunk in ids.Chunk(500))
             {
-                var leads = await db.Leads.Include(l => l.Stage).Include(l => l.Labels).Include(l => l.Company).Include(l => l.ContactPerson).Include(l => l.History)
+                var leads = await db.Leads.Include(l => l.Stage).Include(l => l.Labels).Include(l => l.Company).Include(l => l.ContactPerson)
                     .AsSplitQuery().Where(l => chunk.Contains(l.Id)).ToListAsync(cancellationToken);
                 leads.ForEach(l => context._leads[l.Id] = l);
             }
@@ -271,7 +305,7 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
 
         public string? User(string? nameOrEmail) =>
             nameOrEmail is null ? null
-            : _users.TryGetValue(nameOrEmail, out var id) ? id
+            : _users.TryGetValue(nameOrEmail, out var id) && id.Length > 0 ? id
             : throw new DomainException(nameof(Domain.Leads.Lead.ResponsibleUserId), ErrorKeys.UnknownUser, nameOrEmail);
 
         public Stage Stage(string? name) =>

@@ -86,9 +86,27 @@ public sealed class ReminderScanner(
     private async Task<Outcome> SendDigestAsync(IMailBatch batch, string userId, List<long> claimIds, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        // Only what is still leased to this scanner is sent, with the lease renewed: earlier digests of this
+        // tick may have been slow, and a second scanner may have taken claims whose lease ran out.
+        List<ReminderClaim> claims;
+        await using (var lease = await db.BeginWriteAsync(cancellationToken))
+        {
+            claims = await db.ReminderClaims
+                .Where(c => claimIds.Contains(c.Id) && c.LeasedBy == _scanner && c.State == ReminderState.Pending)
+                .ToListAsync(cancellationToken);
+            claims.ForEach(c => c.RenewLease(_scanner, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+            await lease.CommitAsync(cancellationToken);
+        }
+
+        if (claims.Count == 0)
+        {
+            return Outcome.Skipped;
+        }
+
         var settings = await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        var claims = await db.ReminderClaims.Where(c => claimIds.Contains(c.Id)).ToListAsync(cancellationToken);
         var leadIds = claims.Select(c => c.LeadId).ToList();
         var leads = await db.Leads.AsNoTracking()
             .Where(l => leadIds.Contains(l.Id))
@@ -145,5 +163,6 @@ public sealed class ReminderScanner(
         Sent,
         Failed,
         Dropped,
+        Skipped,
     }
 }

@@ -23,7 +23,7 @@ namespace LeadsBlazor.Web.Features.Settings;
 /// runs in its own DI scope (a fresh UserManager and context) and one write transaction, so two owners
 /// demoting each other at once cannot leave the account without one.
 /// </summary>
-public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, AppUrls urls, IEventBus events, TimeProvider time, IStringLocalizer<SharedResource> text)
+public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, AppUrls urls, IEventBus events, TimeProvider time, IStringLocalizer<SharedResource> text, ILogger<UserCommands> logger)
 {
     public async Task<string> InviteAsync(string displayName, string email, bool owner, string culture, string actingUserId, CancellationToken cancellationToken = default)
     {
@@ -210,6 +210,15 @@ public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, 
             CultureInfo.CurrentUICulture = previous;
         }
 
-        await mail.SendAsync(message, cancellationToken);
+        try
+        {
+            await mail.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or UnauthorizedAccessException or MailKit.Security.AuthenticationException)
+        {
+            // The user exists and can be invited again once mail works; the owner must learn that this mail did not go.
+            logger.LogError(e, "The invitation to {Email} could not be sent.", user.Email);
+            throw new DomainException("", ErrorKeys.InvitationNotSent, user.Email!);
+        }
     }
 }
