@@ -82,18 +82,16 @@ public sealed class CloseReasonCommands(IDbContextFactory<LeadsDbContext> contex
 
     private async Task ChangeAsync(string userId, Func<CloseReasonList, Action<string, string>, CloseReason?> change, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        await db.RequireOwnerAsync(userId, cancellationToken);
-        var list = new CloseReasonList(await db.CloseReasons.ToListAsync(cancellationToken));
-        var actor = new Actor(userId, time.GetUtcNow());
-        if (change(list, (key, detail) => db.SettingsChanges.Add(new SettingsChange(SettingsArea.LostReasons, key, detail, actor))) is { Id: 0 } added)
+        await contexts.ChangeAsOwnerAsync(userId, time, async (db, actor) =>
         {
-            db.CloseReasons.Add(added);
-        }
+            var list = new CloseReasonList(await db.CloseReasons.ToListAsync(cancellationToken));
+            if (change(list, (key, detail) => db.SettingsChanges.Add(new SettingsChange(SettingsArea.LostReasons, key, detail, actor))) is { Id: 0 } added)
+            {
+                db.CloseReasons.Add(added);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            return 0;
+        }, cancellationToken);
     }
 
     private static CloseReason Find(CloseReasonList list, int reasonId) =>

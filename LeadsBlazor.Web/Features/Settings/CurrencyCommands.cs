@@ -52,13 +52,11 @@ public sealed class CurrencyCommands(IDbContextFactory<LeadsDbContext> contexts,
 
     private async Task ChangeAsync(string userId, Func<LeadsDbContext, AccountSettings, Actor, Task> change, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        await db.RequireOwnerAsync(userId, cancellationToken);
-        var settings = await db.AccountSettings.Include(a => a.Currencies).SingleAsync(cancellationToken);
-        await change(db, settings, new Actor(userId, time.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await contexts.ChangeAsOwnerAsync(userId, time, async (db, actor) =>
+        {
+            await change(db, await db.AccountSettings.Include(a => a.Currencies).SingleAsync(cancellationToken), actor);
+            return 0;
+        }, cancellationToken);
 
         // Rates feed the weighted volume of every board.
         events.Publish(new StagesChanged());

@@ -10,6 +10,24 @@ public static class OwnerCheck
     /// Every settings use case checks the role itself, in the database, not only the page: a member's
     /// request that reaches a settings action (an old circuit, a crafted call) is refused there.
     /// </summary>
+    /// <summary>
+    /// An owner's settings change as every settings use case runs it: its own context and write transaction,
+    /// the owner check, the change (which also logs itself), one save, commit.
+    /// </summary>
+    public static async Task<T> ChangeAsOwnerAsync<T>(this IDbContextFactory<LeadsDbContext> contexts, string userId, TimeProvider time, Func<LeadsDbContext, Actor, Task<T>> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(change);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        await db.RequireOwnerAsync(userId, cancellationToken);
+        var result = await change(db, new Actor(userId, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
     public static async Task RequireOwnerAsync(this LeadsDbContext db, string userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -19,34 +19,32 @@ public sealed class ReminderSettingsCommands(IDbContextFactory<LeadsDbContext> c
     public async Task ChangeAsync(string userId, ReminderSettings wanted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(wanted);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        await db.RequireOwnerAsync(userId, cancellationToken);
-        var settings = await db.AccountSettings.SingleAsync(cancellationToken);
-        var actor = new Actor(userId, time.GetUtcNow());
-        var before = new ReminderSettings(settings.RemindersEnabled, settings.ReminderHour, settings.TimeZoneId);
-
-        settings.ChangeReminderHour(wanted.Hour);
-        settings.ChangeTimeZone(wanted.TimeZoneId);
-        settings.SwitchReminders(wanted.Enabled);
-
-        if (before.Enabled != wanted.Enabled)
+        var (before, settings) = await contexts.ChangeAsOwnerAsync(userId, time, async (db, actor) =>
         {
-            db.SettingsChanges.Add(new SettingsChange(SettingsArea.Reminders, wanted.Enabled ? "SettingsLog.RemindersOn" : "SettingsLog.RemindersOff", "", actor));
-        }
+            var settings = await db.AccountSettings.SingleAsync(cancellationToken);
+            var before = new ReminderSettings(settings.RemindersEnabled, settings.ReminderHour, settings.TimeZoneId);
+            settings.ChangeReminderHour(wanted.Hour);
+            settings.ChangeTimeZone(wanted.TimeZoneId);
+            settings.SwitchReminders(wanted.Enabled);
 
-        if (before.Hour != wanted.Hour)
-        {
-            db.SettingsChanges.Add(new SettingsChange(SettingsArea.Reminders, "SettingsLog.ReminderHour", $"{before.Hour}:00 → {wanted.Hour}:00", actor));
-        }
+            void Log(string whatKey, string detail) => db.SettingsChanges.Add(new SettingsChange(SettingsArea.Reminders, whatKey, detail, actor));
+            if (before.Enabled != wanted.Enabled)
+            {
+                Log(wanted.Enabled ? "SettingsLog.RemindersOn" : "SettingsLog.RemindersOff", "");
+            }
 
-        if (before.TimeZoneId != wanted.TimeZoneId)
-        {
-            db.SettingsChanges.Add(new SettingsChange(SettingsArea.Reminders, "SettingsLog.TimeZone", $"{before.TimeZoneId} → {wanted.TimeZoneId}", actor));
-        }
+            if (before.Hour != wanted.Hour)
+            {
+                Log("SettingsLog.ReminderHour", $"{before.Hour}:00 → {wanted.Hour}:00");
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            if (before.TimeZoneId != wanted.TimeZoneId)
+            {
+                Log("SettingsLog.TimeZone", $"{before.TimeZoneId} → {wanted.TimeZoneId}");
+            }
+
+            return (before, settings);
+        }, cancellationToken);
 
         // Another time zone may move "today": badges and lists count their due leads again.
         if (before.TimeZoneId != wanted.TimeZoneId)

@@ -88,15 +88,8 @@ public sealed class StageCommands(IDbContextFactory<LeadsDbContext> contexts, IE
 
     private async Task<T> ChangeAsync<T>(string userId, Func<LeadsDbContext, StageList, Actor, Task<T>> change, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        await db.RequireOwnerAsync(userId, cancellationToken);
-        var list = new StageList(await db.Stages.ToListAsync(cancellationToken));
-        var result = await change(db, list, new Actor(userId, time.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var result = await contexts.ChangeAsOwnerAsync(userId, time, async (db, actor) => await change(db, new StageList(await db.Stages.ToListAsync(cancellationToken)), actor), cancellationToken);
         events.Publish(new StagesChanged());
-
         return result;
     }
 
