@@ -53,11 +53,12 @@ public sealed class AccountSettings
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZone).DateTime);
     }
 
+    /// <summary>A further currency, or a new rate for one; the account currency is 1 by definition and cannot be re-rated.</summary>
     public void AddOrUpdateCurrency(Currency currency, decimal rateToAccount, DateOnly setOn)
     {
         if (currency.Code == CurrencyCode)
         {
-            return;
+            throw new DomainException("Currency", ErrorKeys.AccountCurrencyFixed, currency.Code);
         }
 
         var existing = _currencies.FirstOrDefault(c => c.Code == currency.Code);

@@ -334,6 +334,21 @@ public sealed class Lead
         Record(LeadEventKind.LabelAdded, nameof(Labels), null, label.Name, actor);
     }
 
+    /// <summary>Gives the lead exactly these labels: the others come off, the missing ones go on, each change recorded.</summary>
+    public void SetLabels(IReadOnlyCollection<Label> wanted, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        foreach (var label in _labels.Where(l => !wanted.Any(w => SameLabel(w, l))).ToList())
+        {
+            RemoveLabel(label, actor);
+        }
+
+        foreach (var label in wanted)
+        {
+            AddLabel(label, actor);
+        }
+    }
+
     public void RemoveLabel(Label label, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(label);

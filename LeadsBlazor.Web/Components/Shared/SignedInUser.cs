@@ -9,6 +9,12 @@ public static class SignedInUser
     public static async Task<string> UserIdAsync(this Task<AuthenticationState> authenticationState)
     {
         ArgumentNullException.ThrowIfNull(authenticationState);
-        return (await authenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        return (await authenticationState).User.UserId();
+    }
+
+    public static string UserId(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
     }
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Live;
-using LeadsBlazor.Web.Features.Reminders;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -34,9 +34,6 @@ public sealed partial class BoardPage : IDisposable
     private LeadCommands Commands { get; set; } = default!;
 
     [Inject]
-    private DueLeadsQuery Due { get; set; } = default!;
-
-    [Inject]
     private IEventBus Events { get; set; } = default!;
 
     [Inject]
@@ -62,7 +59,7 @@ public sealed partial class BoardPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _user = (await AuthenticationState).User;
-        _userId = _user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        _userId = _user.UserId();
         _subscription = Events.Subscribe(OnPipelineChangedAsync);
     }
 
@@ -101,7 +98,7 @@ public sealed partial class BoardPage : IDisposable
     }
 
     private Task OnPipelineChangedAsync(PipelineEvent pipelineEvent) =>
-        pipelineEvent is LeadChanged or LeadsReassigned or LeadsImported or StagesChanged
+        pipelineEvent is LeadChanged or LeadsReassigned or LeadsImported or LabelsChanged or StagesChanged
             ? InvokeAsync(async () =>
             {
                 await ReloadAsync();
@@ -120,11 +117,12 @@ public sealed partial class BoardPage : IDisposable
             return;
         }
 
+        var saved = false;
         await Snackbar.TryAsync(T, async () =>
         {
             if (zone is WonZone or LostZone)
             {
-                await CloseAsync(card, zone == WonZone ? LeadStatus.Won : LeadStatus.Lost);
+                saved = await CloseAsync(card, zone == WonZone ? LeadStatus.Won : LeadStatus.Lost);
             }
             else
             {
@@ -132,12 +130,17 @@ public sealed partial class BoardPage : IDisposable
                 card.Zone = zone;
                 await Commands.MoveToStageAsync(card.Id, card.Version, column.StageId, _userId);
                 Snackbar.Add(T["Board.Moved", card.Name, column.Name], Severity.Success);
+                saved = true;
             }
         });
 
-        // Saved or refused, the board shows the truth: the card where the database says it is.
-        await ReloadAsync();
-        StateHasChanged();
+        // A saved move reaches this board through the bus like every other; a refused or cancelled one
+        // publishes nothing, so the board reloads itself to put the card back where the database has it.
+        if (!saved)
+        {
+            await ReloadAsync();
+            StateHasChanged();
+        }
     }
 
     private async Task ChooseMoveAsync(BoardCard card)
@@ -157,13 +160,14 @@ public sealed partial class BoardPage : IDisposable
         }
     }
 
-    private async Task CloseAsync(BoardCard card, LeadStatus outcome)
+    /// <summary>Asks for the closed-on date and reason and closes the lead; false when the user cancels.</summary>
+    private async Task<bool> CloseAsync(BoardCard card, LeadStatus outcome)
     {
         var parameters = new DialogParameters<CloseLeadDialog>
         {
             { d => d.Outcome, outcome },
             { d => d.LeadName, card.Name },
-            { d => d.Today, await Due.TodayAsync() },
+            { d => d.Today, board!.Today },
             { d => d.Reasons, await Query.CloseReasonsAsync() },
         };
         var dialog = await Dialogs.ShowAsync<CloseLeadDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
@@ -171,7 +175,10 @@ public sealed partial class BoardPage : IDisposable
         {
             await Commands.CloseAsync(card.Id, card.Version, outcome, choice.ClosedOn, choice.ReasonId, choice.ReasonText, _userId);
             Snackbar.Add(T["Board.Closed", card.Name, T[$"Status.{outcome}"]], Severity.Success);
+            return true;
         }
+
+        return false;
     }
 
     private async Task ShowMoreAsync(int stageId)

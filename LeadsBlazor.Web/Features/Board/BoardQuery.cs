@@ -8,25 +8,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Board;
 
-/// <summary>The board of one view: its columns with their figures, and the first cards of each column.</summary>
-public sealed record BoardData(IReadOnlyList<BoardColumn> Columns, IReadOnlyList<BoardCard> Cards, WeightedVolume Volume);
+/// <summary>The board of one view: its columns with their figures, the first cards of each column, and today in the account's time zone.</summary>
+public sealed record BoardData(IReadOnlyList<BoardColumn> Columns, IReadOnlyList<BoardCard> Cards, WeightedVolume Volume, DateOnly Today);
 
 /// <summary>
 /// Loads the board without loading the pipeline: the figures come from the weighted-volume query,
 /// the cards page by page per column, the most urgent next action first, so that due leads are on top.
 /// </summary>
-public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, WeightedVolumeQuery volumes, TimeProvider time)
+public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
 {
     public const int PageSize = 50;
 
     public async Task<BoardData> LoadAsync(LeadFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var volume = await volumes.GetAsync(filter, cancellationToken);
+        // One context, one read of the settings and the stages, for the figures and the cards alike.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var today = (await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken)).Today(time);
+        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
+        var today = settings.Today(time);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
+        var volume = await WeightedVolumeQuery.GetAsync(db, filter, settings, stages, cancellationToken);
 
         var names = await db.UserNamesAsync(cancellationToken);
 
@@ -40,7 +42,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Weigh
             columns.Add(new BoardColumn(stage.Id, stage.DisplayName(english), stage.Probability, volume.For(stage.Id), page.Count));
         }
 
-        return new BoardData(columns, cards, volume);
+        return new BoardData(columns, cards, volume, today);
     }
 
     /// <summary>The reasons a lead can be lost or dropped for, in the owner's order; retired ones are not offered.</summary>

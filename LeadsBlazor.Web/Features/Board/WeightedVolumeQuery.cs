@@ -1,4 +1,6 @@
+using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Data.Configurations;
 using LeadsBlazor.Web.Features.Leads;
@@ -15,14 +17,21 @@ public sealed class WeightedVolumeQuery(IDbContextFactory<LeadsDbContext> contex
 {
     public async Task<WeightedVolume> GetAsync(LeadFilter filter, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sums = await Sums(db, filter).ToListAsync(cancellationToken);
         var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
-        var rates = settings.Currencies.ToDictionary(c => c.Code, c => c.RateToAccount);
-        var probabilities = await db.Stages.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Probability, cancellationToken);
+        return await GetAsync(db, filter, settings, await db.Stages.AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
+    }
 
-        var stages = sums
+    /// <summary>The same for a caller that has already read the settings (with their currencies) and the stages.</summary>
+    public static async Task<WeightedVolume> GetAsync(LeadsDbContext db, LeadFilter filter, AccountSettings settings, IEnumerable<Stage> stages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(settings);
+        var sums = await Sums(db, filter).ToListAsync(cancellationToken);
+        var rates = settings.Currencies.ToDictionary(c => c.Code, c => c.RateToAccount);
+        var probabilities = stages.ToDictionary(s => s.Id, s => s.Probability);
+
+        var figures = sums
             .GroupBy(s => s.StageId)
             .Select(stage =>
             {
@@ -32,9 +41,9 @@ public sealed class WeightedVolumeQuery(IDbContextFactory<LeadsDbContext> contex
             })
             .ToList();
 
-        var total = new StageFigures(null, stages.Sum(s => s.Count), Cents(stages.Sum(s => s.Revenue)), Cents(stages.Sum(s => s.Weighted)));
+        var total = new StageFigures(null, figures.Sum(s => s.Count), Cents(figures.Sum(s => s.Revenue)), Cents(figures.Sum(s => s.Weighted)));
         return new WeightedVolume(
-            [.. stages.Select(s => s with { Revenue = Cents(s.Revenue), Weighted = Cents(s.Weighted) })],
+            [.. figures.Select(s => s with { Revenue = Cents(s.Revenue), Weighted = Cents(s.Weighted) })],
             total,
             settings.CurrencyCode);
     }

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Features.Leads;
 
 namespace LeadsBlazor.Web.Features.Excel;
@@ -20,10 +20,10 @@ public static class ExcelEndpoints
                 Status = Enum.TryParse<LeadStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null,
             };
             var file = TemporaryFile();
-            await export.WriteAsync(filter, file, cancellationToken);
+            var fileName = await export.WriteAsync(filter, file, cancellationToken);
             file.Position = 0;
             context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.File(file, LeadExport.ContentType, await export.FileNameAsync(cancellationToken));
+            return TypedResults.File(file, LeadExport.ContentType, fileName);
         });
 
         endpoints.MapGet("/leads/import/template", async (LeadImport import, CancellationToken cancellationToken) =>
@@ -34,7 +34,7 @@ public static class ExcelEndpoints
             return TypedResults.File(file, LeadExport.ContentType, "leads-import-template.xlsx");
         });
         endpoints.MapGet("/leads/import/invalid/{token}", (string token, HttpContext context, ImportFiles files) =>
-            files.Take(token, context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "") is { } xlsx
+            files.Take(token, context.User.UserId()) is { } xlsx
                 ? Results.File(xlsx, LeadExport.ContentType, "leads-import-errors.xlsx")
                 : Results.NotFound());
         return endpoints;

@@ -60,7 +60,7 @@ public sealed partial class ImportSheet(IStringLocalizer<SharedResource> text)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
         var lookup = LeadSheet.HeaderLookup(text);
-        var statuses = StatusLookup();
+        var statuses = LeadSheet.NamesInEveryLanguage(text, Enum.GetValues<LeadStatus>(), status => $"Status.{status}");
         var rows = new List<ImportedRow>();
         var errors = new List<string>();
         fileErrors = errors;
@@ -122,7 +122,7 @@ public sealed partial class ImportSheet(IStringLocalizer<SharedResource> text)
         return rows;
     }
 
-    public string Header(LeadColumn column) => text[$"Sheet.{column}"];
+    public string Header(LeadColumn column) => text[LeadSheet.HeaderKeyOf(column)];
 
     private ImportedRow Parse(int rowNumber, Dictionary<string, object?> cells, IReadOnlyDictionary<string, LeadStatus> statuses)
     {
@@ -195,27 +195,6 @@ public sealed partial class ImportSheet(IStringLocalizer<SharedResource> text)
         row.Labels = [.. (Text(LeadColumn.Labels) ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
         row.Info = Text(LeadColumn.Info);
         return row;
-    }
-
-    // Status names in both languages and as the enum's own names.
-    private IReadOnlyDictionary<string, LeadStatus> StatusLookup()
-    {
-        var lookup = new Dictionary<string, LeadStatus>(StringComparer.OrdinalIgnoreCase);
-        foreach (var culture in Preferences.Preferences.SupportedCultures)
-        {
-            using var _ = new LeadSheet.UiCulture(culture);
-            foreach (var status in Enum.GetValues<LeadStatus>())
-            {
-                lookup[text[$"Status.{status}"].Value] = status;
-            }
-        }
-
-        foreach (var status in Enum.GetValues<LeadStatus>())
-        {
-            lookup[status.ToString()] = status;
-        }
-
-        return lookup;
     }
 
     private static decimal? ToDecimal(object? value) => value switch

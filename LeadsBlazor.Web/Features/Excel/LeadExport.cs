@@ -22,15 +22,8 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>"leads-2026-11-30.xlsx", dated in the account's time zone.</summary>
-    public async Task<string> FileNameAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var today = (await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken)).Today(time);
-        return $"leads-{today:yyyy-MM-dd}.xlsx";
-    }
-
-    public async Task WriteAsync(LeadFilter filter, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>Writes the sheet and returns its download name, "leads-2026-11-30.xlsx", dated in the account's time zone.</summary>
+    public async Task<string> WriteAsync(LeadFilter filter, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -40,6 +33,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
             text["Sheet.Yes"],
             text["Sheet.No"]);
         await output.SaveAsAsync(Rows(db, filter, lookups, texts, cancellationToken), excelType: ExcelType.XLSX, configuration: Configuration(text), cancellationToken: cancellationToken);
+        return $"leads-{lookups.Today:yyyy-MM-dd}.xlsx";
     }
 
     /// <summary>The sheet's columns with their headers in the user's language, widths and formats; frozen bold header row with a filter.</summary>
@@ -109,6 +103,8 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
         }
     }
 
+    // Every text goes in as a string cell, never a formula: a lead named =HYPERLINK(…) or +49 … stays text in
+    // Excel and LibreOffice (OWASP's formula-injection advice; a test reads the cells and the sheet XML back).
     private static Dictionary<string, object?> Row(ExportedLead lead, string? labels, SheetLookups lookups, SheetTexts texts)
     {
         var revenue = lead.Cents / 100m;
@@ -155,8 +151,7 @@ public sealed record SheetLookups(
     IReadOnlyDictionary<int, string> Reasons,
     IReadOnlyDictionary<string, decimal> Rates,
     DateOnly Today,
-    TimeZoneInfo TimeZone,
-    string AccountCurrency)
+    TimeZoneInfo TimeZone)
 {
     // A currency the owner has since removed counts at rate 0 here as on the board.
     public decimal RateOf(string currency) => Rates.TryGetValue(currency, out var rate) ? rate : 0m;
@@ -171,7 +166,6 @@ public sealed record SheetLookups(
             await db.CloseReasons.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken),
             settings.Currencies.ToDictionary(c => c.Code, c => c.RateToAccount),
             settings.Today(time),
-            settings.TimeZone,
-            settings.CurrencyCode);
+            settings.TimeZone);
     }
 }

@@ -211,16 +211,7 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
             return;
         }
 
-        var wanted = row.Labels.Select(name => context.LabelNamed(db, name)).ToList();
-        foreach (var label in lead.Labels.Where(l => !wanted.Contains(l)).ToList())
-        {
-            lead.RemoveLabel(label, actor);
-        }
-
-        foreach (var label in wanted.Where(l => !lead.Labels.Contains(l)))
-        {
-            lead.AddLabel(label, actor);
-        }
+        lead.SetLabels([.. row.Labels.Select(name => context.LabelNamed(db, name))], actor);
     }
 
     // The domain names the field it refuses; the user needs the column of their sheet.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 
 namespace LeadsBlazor.Web.Features.Excel;
@@ -29,12 +28,12 @@ public enum LeadColumn
 }
 
 /// <summary>
-/// A column of the sheet: its header (in the user's language), width and number format, and whether
-/// import reads it (figures the app computes, like the weighted revenue, are written but never read).
+/// A column of the sheet: its header (in the user's language), width and number format. Import reads
+/// only the columns a person enters; the figures the app computes (weighted revenue, due, …) are written, never read.
 /// </summary>
-public sealed record SheetColumn(LeadColumn Key, int Width, string? Format = null, bool Imported = true)
+public sealed record SheetColumn(LeadColumn Key, int Width, string? Format = null)
 {
-    public string HeaderKey => $"Sheet.{Key}";
+    public string HeaderKey => LeadSheet.HeaderKeyOf(Key);
 }
 
 public static class LeadSheet
@@ -48,21 +47,21 @@ public static class LeadSheet
         new(LeadColumn.Name, 32),
         new(LeadColumn.Status, 16),
         new(LeadColumn.Stage, 18),
-        new(LeadColumn.Probability, 12, "0", Imported: false),
+        new(LeadColumn.Probability, 12, "0"),
         new(LeadColumn.Revenue, 16, MoneyFormat),
         new(LeadColumn.Currency, 10),
-        new(LeadColumn.RevenueInAccountCurrency, 18, MoneyFormat, Imported: false),
-        new(LeadColumn.Weighted, 16, MoneyFormat, Imported: false),
+        new(LeadColumn.RevenueInAccountCurrency, 18, MoneyFormat),
+        new(LeadColumn.Weighted, 16, MoneyFormat),
         new(LeadColumn.Responsible, 20),
         new(LeadColumn.NextActionOn, 14, DateFormat),
         new(LeadColumn.NextAction, 30),
-        new(LeadColumn.Due, 10, Imported: false),
+        new(LeadColumn.Due, 10),
         new(LeadColumn.Customer, 28),
         new(LeadColumn.Contact, 22),
         new(LeadColumn.Labels, 24),
-        new(LeadColumn.Created, 14, DateFormat, Imported: false),
-        new(LeadColumn.ClosedOn, 14, DateFormat, Imported: false),
-        new(LeadColumn.Reason, 22, Imported: false),
+        new(LeadColumn.Created, 14, DateFormat),
+        new(LeadColumn.ClosedOn, 14, DateFormat),
+        new(LeadColumn.Reason, 22),
         new(LeadColumn.Info, 40),
     ];
 
@@ -70,46 +69,33 @@ public static class LeadSheet
     /// Header text → column, in German and English and as the column's key: a sheet exported in one
     /// language imports for a user of the other.
     /// </summary>
-    public static IReadOnlyDictionary<string, LeadColumn> HeaderLookup(IStringLocalizer text)
+    public static IReadOnlyDictionary<string, LeadColumn> HeaderLookup(IStringLocalizer text) =>
+        NamesInEveryLanguage(text, Columns.Select(c => c.Key), HeaderKeyOf);
+
+    /// <summary>The resource key of a column's header.</summary>
+    public static string HeaderKeyOf(LeadColumn column) => $"Sheet.{column}";
+
+    /// <summary>Each value by its text in every supported language and by its own name, ignoring case: what a person may have typed.</summary>
+    public static IReadOnlyDictionary<string, T> NamesInEveryLanguage<T>(IStringLocalizer text, IEnumerable<T> values, Func<T, string> textKey)
+        where T : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lookup = new Dictionary<string, LeadColumn>(StringComparer.OrdinalIgnoreCase);
+        var all = values.ToList();
+        var lookup = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
         foreach (var culture in Preferences.Preferences.SupportedCultures)
         {
-            using var _ = new UiCulture(culture);
-            foreach (var column in Columns)
+            using var _ = Preferences.Preferences.Use(culture);
+            foreach (var value in all)
             {
-                lookup[text[column.HeaderKey].Value.Trim()] = column.Key;
+                lookup[text[textKey(value)].Value.Trim()] = value;
             }
         }
 
-        foreach (var column in Columns)
+        foreach (var value in all)
         {
-            lookup[column.Key.ToString()] = column.Key;
+            lookup[value.ToString()] = value;
         }
 
         return lookup;
-    }
-
-    /// <summary>
-    /// OWASP's formula-injection advice: a text that a spreadsheet could take for a formula (=, +, -, @,
-    /// tab, carriage return first) is written as a string cell; MiniExcel writes strings as such, and this
-    /// names the texts a test checks.
-    /// </summary>
-    public static bool LooksLikeFormula(string? value) =>
-        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-
-    /// <summary>Switches the UI culture for a block, e.g. to read a text in another language.</summary>
-    public readonly struct UiCulture : IDisposable
-    {
-        private readonly CultureInfo _previous;
-
-        public UiCulture(CultureInfo culture)
-        {
-            _previous = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = culture;
-        }
-
-        public void Dispose() => CultureInfo.CurrentUICulture = _previous;
     }
 }

@@ -51,11 +51,9 @@ public sealed class LabelCommands(IDbContextFactory<LeadsDbContext> contexts, IE
         db.Labels.Remove(label);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // One event for all its leads: every view that shows labels reloads once, not once per lead.
         events.Publish(new LabelsChanged());
-        foreach (var lead in leads)
-        {
-            events.Publish(new LeadChanged(lead.Id, lead.ResponsibleUserId));
-        }
     }
 
     private static async Task<Label> FindAsync(LeadsDbContext db, int labelId, CancellationToken cancellationToken) =>

@@ -122,9 +122,9 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
         var storedName = "";
         await AppendAsync(leadId, userId, async (db, lead, actor) =>
         {
-            var attachment = await db.LeadAttachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.LeadId == leadId, cancellationToken)
-                ?? throw new DomainException("Attachment", ErrorKeys.UnknownAttachment, attachmentId);
             await db.Entry(lead).Collection(l => l.Attachments).LoadAsync(cancellationToken);
+            var attachment = lead.Attachments.SingleOrDefault(a => a.Id == attachmentId)
+                ?? throw new DomainException("Attachment", ErrorKeys.UnknownAttachment, attachmentId);
             storedName = attachment.StoredName;
             lead.RemoveAttachment(attachment, actor);
         }, cancellationToken);
@@ -221,15 +221,7 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
             throw new DomainException("Labels", ErrorKeys.UnknownLabel, string.Join(", ", wanted.Except(labels.Select(l => l.Id))));
         }
 
-        foreach (var label in lead.Labels.Where(l => !wanted.Contains(l.Id)).ToList())
-        {
-            lead.RemoveLabel(label, actor);
-        }
-
-        foreach (var label in labels)
-        {
-            lead.AddLabel(label, actor);
-        }
+        lead.SetLabels(labels, actor);
     }
 
     private Actor Actor(string userId) => new(userId, time.GetUtcNow());

@@ -64,8 +64,6 @@ public sealed partial class LeadPage : IDisposable
 
     private long Version => details!.Lead.Version;
 
-    private string UserId => userId;
-
     private Task StartAsync() => RunAsync(() => Commands.StartAsync(LeadId, Version, null, userId));
 
     private Task MoveAsync(int stageId) => RunAsync(() => Commands.MoveToStageAsync(LeadId, Version, stageId, userId));
@@ -97,20 +95,17 @@ public sealed partial class LeadPage : IDisposable
         }
     }
 
-    private async Task EditAsync()
+    // A saved edit comes back through the bus (LeadChanged) and reloads the page there.
+    private Task EditAsync() =>
+        Dialogs.ShowAsync<LeadFormDialog>(T["Lead.Edit"], new DialogParameters<LeadFormDialog> { { d => d.LeadId, LeadId } }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+
+    // Every action: run the use case and say what went wrong in the user's words. A committed change reloads
+    // the page through its bus event; a refused one reloads here, so the page shows the lead as it now is.
+    private async Task RunAsync(Func<Task> action)
     {
-        var parameters = new DialogParameters<LeadFormDialog> { { d => d.LeadId, LeadId } };
-        var dialog = await Dialogs.ShowAsync<LeadFormDialog>(T["Lead.Edit"], parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
-        if (await dialog.Result is { Canceled: false })
+        if (!await Snackbar.TryAsync(T, action))
         {
             await LoadAsync();
         }
-    }
-
-    // Every action: run the use case, say what went wrong in the user's words, show the lead as it now is.
-    private async Task RunAsync(Func<Task> action)
-    {
-        await Snackbar.TryAsync(T, action);
-        await LoadAsync();
     }
 }

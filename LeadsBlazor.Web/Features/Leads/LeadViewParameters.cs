@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using LeadsBlazor.Web.Components.Shared;
 
 namespace LeadsBlazor.Web.Features.Leads;
 
@@ -9,7 +10,7 @@ public static class LeadViewParameters
     public static LeadFilter Filter(ClaimsPrincipal user, string? responsible, string? labels, string? search)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = user.UserId();
         return new LeadFilter(
             ResponsibleUserId: responsible == "me" ? userId : string.IsNullOrEmpty(responsible) || responsible == "all" ? null : responsible,
             LabelIds: ParseLabels(labels),

@@ -15,7 +15,7 @@ public sealed record LeadsImported(int Created, int Updated) : PipelineEvent;
 /// <summary>The stage list changed: names, probabilities, order, or a stage was deleted (its leads moved).</summary>
 public sealed record StagesChanged : PipelineEvent;
 
-/// <summary>A label was created, renamed, recoloured or deleted.</summary>
+/// <summary>A label was created, renamed, recoloured or deleted (a deletion took it off its leads too).</summary>
 public sealed record LabelsChanged : PipelineEvent;
 
 /// <summary>A new day began in the account's time zone: leads whose date it is are now due.</summary>

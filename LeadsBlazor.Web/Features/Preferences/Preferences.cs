@@ -15,6 +15,26 @@ public static class Preferences
 
     public static readonly CultureInfo[] SupportedCultures = [new("de-DE"), new("en-US")];
 
+    /// <summary>The supported culture of that name; German when the name is none of them.</summary>
+    public static CultureInfo CultureOf(string? name) => SupportedCultures.FirstOrDefault(c => c.Name == name) ?? SupportedCultures[0];
+
+    /// <summary>Texts and formats in another culture for a block: a mail in its recipient's language, a header in both languages.</summary>
+    public static CultureScope Use(CultureInfo culture) => new(culture);
+
+    public readonly struct CultureScope : IDisposable
+    {
+        private readonly CultureInfo _culture;
+        private readonly CultureInfo _uiCulture;
+
+        public CultureScope(CultureInfo culture)
+        {
+            (_culture, _uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        }
+
+        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (_culture, _uiCulture);
+    }
+
     public static IServiceCollection AddLeadsLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");

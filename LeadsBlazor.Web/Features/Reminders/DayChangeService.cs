@@ -16,16 +16,17 @@ public sealed class DayChangeService(IDbContextFactory<LeadsDbContext> contexts,
         {
             try
             {
-                TimeZoneInfo zone;
+                Domain.Accounts.AccountSettings settings;
                 await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
                 {
-                    zone = (await db.AccountSettings.AsNoTracking().SingleAsync(stoppingToken)).TimeZone;
+                    settings = await db.AccountSettings.AsNoTracking().SingleAsync(stoppingToken);
                 }
 
+                var zone = settings.TimeZone;
                 var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
                 var midnight = new DateTimeOffset(now.Date.AddDays(1), zone.GetUtcOffset(now.Date.AddDays(1)));
                 await Task.Delay(midnight - now + TimeSpan.FromSeconds(1), time, stoppingToken);
-                events.Publish(new DayChanged(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime)));
+                events.Publish(new DayChanged(settings.Today(time)));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

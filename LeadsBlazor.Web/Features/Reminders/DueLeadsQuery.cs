@@ -1,5 +1,6 @@
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Reminders;
@@ -16,14 +17,13 @@ public sealed class DueLeadsQuery(IDbContextFactory<LeadsDbContext> contexts, Ti
     public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken)).Today(time);
+        return await db.TodayAsync(time, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DueLead>> ForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var today = await TodayAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ForUser(db, userId, today)
+        return await ForUser(db, userId, await db.TodayAsync(time, cancellationToken))
             .OrderBy(l => l.NextActionOn).ThenBy(l => l.Id)
             .Select(l => new DueLead(l.Id, l.Name, l.NextActionOn!.Value, l.NextAction, l.ResponsibleUserId))
             .ToListAsync(cancellationToken);
@@ -31,29 +31,24 @@ public sealed class DueLeadsQuery(IDbContextFactory<LeadsDbContext> contexts, Ti
 
     public async Task<int> CountForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var today = await TodayAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ForUser(db, userId, today).CountAsync(cancellationToken);
+        return await ForUser(db, userId, await db.TodayAsync(time, cancellationToken)).CountAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountPerUserAsync(CancellationToken cancellationToken = default)
     {
-        var today = await TodayAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await CountPerUser(db, today).ToDictionaryAsync(c => c.UserId, c => c.Count, cancellationToken);
+        return await CountPerUser(db, await db.TodayAsync(time, cancellationToken)).ToDictionaryAsync(c => c.UserId, c => c.Count, cancellationToken);
     }
 
     /// <summary>The query behind "due for user X" (public so tests can read its plan).</summary>
     public static IQueryable<Lead> ForUser(LeadsDbContext db, string userId, DateOnly today) =>
-        db.Leads.AsNoTracking().Where(l =>
-            l.ResponsibleUserId == userId
-            && (l.Status == LeadStatus.Potential || l.Status == LeadStatus.Running)
-            && l.NextActionOn <= today);
+        db.Leads.AsNoTracking().Where(l => l.ResponsibleUserId == userId).Due(today);
 
     /// <summary>The query behind the due count per user.</summary>
     public static IQueryable<DueCount> CountPerUser(LeadsDbContext db, DateOnly today) =>
         db.Leads.AsNoTracking()
-            .Where(l => (l.Status == LeadStatus.Potential || l.Status == LeadStatus.Running) && l.NextActionOn <= today)
+            .Due(today)
             .GroupBy(l => l.ResponsibleUserId)
             .Select(g => new DueCount(g.Key, g.Count()));
 }

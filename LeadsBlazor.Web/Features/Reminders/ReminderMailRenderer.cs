@@ -18,18 +18,10 @@ public sealed class ReminderMailRenderer(IServiceScopeFactory scopes, ILoggerFac
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             // The culture is set inside the renderer's dispatcher, where the component's texts and dates are formatted.
-            var (previousCulture, previousUiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-            try
-            {
-                var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(ReminderDigestEmail.Digest)] = digest });
-                var html = (await renderer.RenderComponentAsync<ReminderDigestEmail>(parameters)).ToHtmlString();
-                return new MailMessage(to, digest.Subject(text), html, digest.PlainText(text));
-            }
-            finally
-            {
-                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previousCulture, previousUiCulture);
-            }
+            using var _ = Preferences.Preferences.Use(culture);
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(ReminderDigestEmail.Digest)] = digest });
+            var html = (await renderer.RenderComponentAsync<ReminderDigestEmail>(parameters)).ToHtmlString();
+            return new MailMessage(to, digest.Subject(text), html, digest.PlainText(text));
         });
     }
 }

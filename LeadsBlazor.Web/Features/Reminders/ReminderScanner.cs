@@ -1,7 +1,7 @@
-using System.Globalization;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Reminders;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +59,7 @@ public sealed class ReminderScanner(
         {
             var today = settings.Today(time);
             var fresh = await db.Leads.AsNoTracking()
-                .Where(l => (l.Status == LeadStatus.Potential || l.Status == LeadStatus.Running) && l.NextActionOn <= today)
+                .Due(today)
                 .Where(l => db.Users.Any(u => u.Id == l.ResponsibleUserId && u.IsActive && u.RemindersEnabled))
                 .Where(l => !db.ReminderClaims.Any(c => c.UserId == l.ResponsibleUserId && c.DigestOn == today))
                 .Where(l => !db.ReminderClaims.Any(c => c.LeadId == l.Id && c.NextActionOn == l.NextActionOn && c.UserId == l.ResponsibleUserId))
@@ -134,7 +134,7 @@ public sealed class ReminderScanner(
                 urls.BaseUrl);
             try
             {
-                var message = await renderer.RenderAsync(user.Email!, digest, CultureOf(user.Culture ?? settings.Culture));
+                var message = await renderer.RenderAsync(user.Email!, digest, Preferences.Preferences.CultureOf(user.Culture ?? settings.Culture));
                 await batch.SendAsync(message, cancellationToken);
                 stillDue.ForEach(c => c.MarkSent(time.GetUtcNow()));
                 outcome = Outcome.Sent;
@@ -154,9 +154,6 @@ public sealed class ReminderScanner(
         await transaction.CommitAsync(CancellationToken.None);
         return outcome;
     }
-
-    private static CultureInfo CultureOf(string name) =>
-        Preferences.Preferences.SupportedCultures.FirstOrDefault(c => c.Name == name) ?? Preferences.Preferences.SupportedCultures[0];
 
     private enum Outcome
     {

@@ -18,7 +18,7 @@ public sealed class CloseReasonCommands(IDbContextFactory<LeadsDbContext> contex
             .GroupBy(l => l.CloseReasonId!.Value)
             .Select(g => new { Id = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
-        var reasons = await db.CloseReasons.AsNoTracking().OrderBy(r => r.Retired).ThenBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        var reasons = new CloseReasonList(await db.CloseReasons.AsNoTracking().ToListAsync(cancellationToken)).Reasons;
         return [.. reasons.Select(r => new CloseReasonRow(r.Id, r.Name, r.Position, r.Retired, usage.GetValueOrDefault(r.Id)))];
     }
 
@@ -27,7 +27,6 @@ public sealed class CloseReasonCommands(IDbContextFactory<LeadsDbContext> contex
         {
             var reason = list.Add(name);
             log("SettingsLog.ReasonAdded", reason.Name);
-            return reason;
         }, cancellationToken);
 
     public Task RenameAsync(int reasonId, string name, string userId, CancellationToken cancellationToken = default) =>
@@ -40,8 +39,6 @@ public sealed class CloseReasonCommands(IDbContextFactory<LeadsDbContext> contex
             {
                 log("SettingsLog.ReasonRenamed", $"{before} → {reason.Name}");
             }
-
-            return null;
         }, cancellationToken);
 
     public Task MoveAsync(int reasonId, int newIndex, string userId, CancellationToken cancellationToken = default) =>
@@ -54,8 +51,6 @@ public sealed class CloseReasonCommands(IDbContextFactory<LeadsDbContext> contex
             {
                 log("SettingsLog.ReasonsOrdered", string.Join(", ", list.Reasons.Where(r => !r.Retired).Select(r => r.Name)));
             }
-
-            return null;
         }, cancellationToken);
 
     /// <summary>Retires a reason (not offered any more, kept on the leads that have it) or brings it back.</summary>
@@ -76,20 +71,15 @@ public sealed class CloseReasonCommands(IDbContextFactory<LeadsDbContext> contex
 
                 log(retired ? "SettingsLog.ReasonRetired" : "SettingsLog.ReasonRestored", reason.Name);
             }
-
-            return null;
         }, cancellationToken);
 
-    private async Task ChangeAsync(string userId, Func<CloseReasonList, Action<string, string>, CloseReason?> change, CancellationToken cancellationToken)
+    private async Task ChangeAsync(string userId, Action<CloseReasonList, Action<string, string>> change, CancellationToken cancellationToken)
     {
         await contexts.ChangeAsOwnerAsync(userId, time, async (db, actor) =>
         {
             var list = new CloseReasonList(await db.CloseReasons.ToListAsync(cancellationToken));
-            if (change(list, (key, detail) => db.SettingsChanges.Add(new SettingsChange(SettingsArea.LostReasons, key, detail, actor))) is { Id: 0 } added)
-            {
-                db.CloseReasons.Add(added);
-            }
-
+            change(list, (key, detail) => db.SettingsChanges.Add(new SettingsChange(SettingsArea.LostReasons, key, detail, actor)));
+            db.CloseReasons.AddRange(list.Reasons.Where(r => r.Id == 0));
             return 0;
         }, cancellationToken);
     }

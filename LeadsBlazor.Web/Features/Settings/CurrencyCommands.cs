@@ -29,11 +29,6 @@ public sealed class CurrencyCommands(IDbContextFactory<LeadsDbContext> contexts,
         ChangeAsync(userId, (db, settings, actor) =>
         {
             var currency = Currency.Parse(code);
-            if (currency.Code == settings.CurrencyCode)
-            {
-                throw new DomainException("Currency", ErrorKeys.AccountCurrencyFixed, currency.Code);
-            }
-
             var before = settings.Currencies.FirstOrDefault(c => c.Code == currency.Code)?.RateToAccount;
             settings.AddOrUpdateCurrency(currency, rateToAccount, settings.Today(time));
             var rate = rateToAccount.ToString("0.########", CultureInfo.InvariantCulture);

@@ -10,13 +10,14 @@ public sealed record StageRow(int Id, string Name, string? EnglishName, int Perc
 
 public sealed record StageSettings(IReadOnlyList<StageRow> Stages, WeightedVolume Volume);
 
-public sealed class StageSettingsQuery(IDbContextFactory<LeadsDbContext> contexts, WeightedVolumeQuery volumes)
+public sealed class StageSettingsQuery(IDbContextFactory<LeadsDbContext> contexts)
 {
     public async Task<StageSettings> GetAsync(CancellationToken cancellationToken = default)
     {
-        var volume = await volumes.GetAsync(new LeadFilter(), cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
+        var volume = await WeightedVolumeQuery.GetAsync(db, new LeadFilter(), settings, stages, cancellationToken);
         return new StageSettings(
             [.. stages.Select(s => new StageRow(s.Id, s.Name, s.EnglishName, s.Probability.Percent, s.Position, volume.For(s.Id)))],
             volume);

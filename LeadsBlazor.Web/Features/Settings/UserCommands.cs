@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Mail;
 using System.Text;
@@ -6,6 +5,7 @@ using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Live;
 using LeadsBlazor.Web.Features.Reminders;
 using LeadsBlazor.Web.Infrastructure;
@@ -134,7 +134,8 @@ public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, 
             }
 
             var leads = await db.Leads
-                .Where(l => l.ResponsibleUserId == fromUserId && (l.Status == LeadStatus.Potential || l.Status == LeadStatus.Running))
+                .Where(l => l.ResponsibleUserId == fromUserId)
+                .Open()
                 .ToListAsync(cancellationToken);
             leads.ForEach(l => l.AssignTo(to.Id, actor));
             Log(db, "SettingsLog.LeadsReassigned", $"{from.DisplayName} → {to.DisplayName} ({leads.Count})", actor);
@@ -147,23 +148,16 @@ public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, 
 
     private async Task<T> ChangeAsync<T>(string actingUserId, Func<LeadsDbContext, UserManager<ApplicationUser>, Actor, Task<T>> change, CancellationToken cancellationToken)
     {
+        // The scope's context is the one its UserManager saves through, so both share the write transaction.
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        await db.RequireOwnerAsync(actingUserId, cancellationToken);
-        var result = await change(db, users, new Actor(actingUserId, time.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        return await scope.ServiceProvider.GetRequiredService<LeadsDbContext>().ChangeAsOwnerAsync(actingUserId, time, (db, actor) => change(db, users, actor), cancellationToken);
     }
 
     private static async Task EnsureAnotherActiveOwnerAsync(LeadsDbContext db, string userId, string field, CancellationToken cancellationToken)
     {
-        var otherOwners = await db.UserRoles
-            .Where(ur => ur.UserId != userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.AccountOwner))
-            .CountAsync(ur => db.Users.Any(u => u.Id == ur.UserId && u.IsActive), cancellationToken);
-        if (otherOwners == 0)
+        var owners = db.OwnerIds();
+        if (!await db.Users.AnyAsync(u => u.Id != userId && u.IsActive && owners.Contains(u.Id), cancellationToken))
         {
             throw new DomainException(field, ErrorKeys.LastOwner);
         }
@@ -196,18 +190,12 @@ public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, 
     {
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
         var link = urls.Absolute($"Account/ResetPassword?invite=1&email={Uri.EscapeDataString(user.Email!)}&code={code}").AbsoluteUri;
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(user.Culture ?? "de-DE");
         MailMessage message;
-        try
+        using (Preferences.Preferences.Use(Preferences.Preferences.CultureOf(user.Culture)))
         {
             var body = text["Mail.Invite.Body", user.DisplayName, user.Email!].Value;
             var html = $"<p>{WebUtility.HtmlEncode(body)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(text["Mail.Invite.Action"])}</a></p><p>{WebUtility.HtmlEncode(text["Mail.Invite.Validity"])}</p>";
             message = new MailMessage(user.Email!, text["Mail.Invite.Subject"], html, $"{body}\r\n\r\n{link}\r\n\r\n{text["Mail.Invite.Validity"]}\r\n");
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
         }
 
         try

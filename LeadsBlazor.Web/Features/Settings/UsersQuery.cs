@@ -1,5 +1,6 @@
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Settings;
@@ -12,9 +13,9 @@ public sealed class UsersQuery(IDbContextFactory<LeadsDbContext> contexts)
     public async Task<IReadOnlyList<UserRow>> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var ownerRoleId = await db.Roles.Where(r => r.Name == Roles.AccountOwner).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
+        var owners = db.OwnerIds();
         var openLeads = await db.Leads
-            .Where(l => l.Status == LeadStatus.Potential || l.Status == LeadStatus.Running)
+            .Open()
             .GroupBy(l => l.ResponsibleUserId)
             .Select(g => new { UserId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.UserId, g => g.Count, cancellationToken);
@@ -26,7 +27,7 @@ public sealed class UsersQuery(IDbContextFactory<LeadsDbContext> contexts)
                 u.Email,
                 u.IsActive,
                 Pending = u.PasswordHash == null,
-                IsOwner = db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == ownerRoleId),
+                IsOwner = owners.Contains(u.Id),
             })
             .ToListAsync(cancellationToken);
         return [.. users
