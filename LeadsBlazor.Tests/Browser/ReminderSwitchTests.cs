@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Features.Settings.Reminders;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Reminders;
 using LeadsBlazor.Web.Features.Settings;

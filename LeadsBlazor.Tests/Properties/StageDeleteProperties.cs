@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Features.Settings.Stages;
 using CsCheck;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;

@@ -1,3 +1,5 @@
+using LeadsBlazor.Web.Features.Settings.Stages;
+using LeadsBlazor.Web.Features.LeadViews;
 using CsCheck;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using LeadsBlazor.Web.Features.Excel;
-using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.LeadViews;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;

@@ -6,6 +6,7 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Board;
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Features.Leads;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Features.LeadViews;
 using Bunit;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Tests.Support;

@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Leads;

@@ -1,5 +1,5 @@
 using LeadsBlazor.Tests.Support;
-using LeadsBlazor.Web.Features.Live;
+using LeadsBlazor.Web.Infrastructure.Live;
 
 namespace LeadsBlazor.Tests.Features.Reminders;
 

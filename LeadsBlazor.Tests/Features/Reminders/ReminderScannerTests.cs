@@ -127,8 +127,8 @@ public sealed class ReminderScannerTests : IAsyncLifetime
     public async Task Reminders_off_for_the_account_send_nothing()
     {
         await CreateAsync("Angebot Stadtwerke", Today, _app.OwnerId);
-        await _app.Get<LeadsBlazor.Web.Features.Settings.ReminderSettingsCommands>()
-            .ChangeAsync(_app.OwnerId, new LeadsBlazor.Web.Features.Settings.ReminderSettings(false, 7, "Europe/Berlin"));
+        await _app.Get<LeadsBlazor.Web.Features.Settings.Reminders.ReminderSettingsCommands>()
+            .ChangeAsync(_app.OwnerId, new LeadsBlazor.Web.Features.Settings.Reminders.ReminderSettings(false, 7, "Europe/Berlin"));
 
         Assert.Equal(new ReminderScanResult(0, 0, 0), await ScanAsync());
         Assert.Empty(_smtp.Messages);

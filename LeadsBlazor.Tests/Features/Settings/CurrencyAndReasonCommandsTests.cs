@@ -1,3 +1,6 @@
+using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Features.Settings.LostReasons;
+using LeadsBlazor.Web.Features.Settings.Currencies;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
@@ -80,7 +83,7 @@ public sealed class CurrencyAndReasonCommandsTests : IDisposable
         await Reasons.AddAsync("Zu spät", _app.OwnerId);
         await Reasons.RenameAsync(reasons.Single(r => r.Name == "Sonstiges").Id, "Anderer Grund", _app.OwnerId);
 
-        var offered = await _app.Get<BoardQuery>().CloseReasonsAsync();
+        var offered = await _app.Get<CloseReasonsQuery>().OfferedAsync();
         Assert.Equal(["Zeitpunkt", "Wettbewerber", "Kein Budget", "Anderer Grund", "Zu spät"], offered.Select(r => r.Name));
         Assert.Equal(price.Id, (await _app.ReloadAsync(lead.Id)).CloseReasonId);
         var listed = await Reasons.ListAsync();

@@ -1,7 +1,8 @@
+using LeadsBlazor.Web.Features.Settings.Reminders;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
-using LeadsBlazor.Web.Features.Live;
+using LeadsBlazor.Web.Infrastructure.Live;
 using LeadsBlazor.Web.Features.Settings;
 
 namespace LeadsBlazor.Tests.Features.Settings;

@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Features.Settings.Stages;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;

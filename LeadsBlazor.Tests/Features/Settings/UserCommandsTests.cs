@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Features.Settings.Users;
 using System.Net;
 using System.Text.RegularExpressions;
 using LeadsBlazor.Domain.Accounts;
@@ -6,7 +7,7 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
-using LeadsBlazor.Web.Features.Live;
+using LeadsBlazor.Web.Infrastructure.Live;
 using LeadsBlazor.Web.Features.Settings;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

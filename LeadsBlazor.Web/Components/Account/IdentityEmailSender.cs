@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Infrastructure.Mail;
 using System.Net;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Reminders;

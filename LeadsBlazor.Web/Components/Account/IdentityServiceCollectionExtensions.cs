@@ -18,6 +18,7 @@ public static class IdentityServiceCollectionExtensions
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddTransient<IEmailSender<ApplicationUser>, IdentityEmailSender>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>

@@ -1,9 +1,7 @@
 using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Web.Features.LeadViews;
 
 namespace LeadsBlazor.Web.Features.Board;
-
-/// <summary>A label's name and colour, as chips and dots show it.</summary>
-public sealed record LabelChip(int Id, string Name, string Color);
 
 /// <summary>What a kanban card shows of a running lead. Its stage changes while it is dragged; the rest is read-only.</summary>
 public sealed class BoardCard

@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Pipeline;
 
 namespace LeadsBlazor.Web.Features.Board;

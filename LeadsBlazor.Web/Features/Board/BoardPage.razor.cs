@@ -1,8 +1,9 @@
+using LeadsBlazor.Web.Features.LeadViews;
 using System.Security.Claims;
 using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Features.Leads;
-using LeadsBlazor.Web.Features.Live;
+using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -163,15 +164,7 @@ public sealed partial class BoardPage : IDisposable
     /// <summary>Asks for the closed-on date and reason and closes the lead; false when the user cancels.</summary>
     private async Task<bool> CloseAsync(BoardCard card, LeadStatus outcome)
     {
-        var parameters = new DialogParameters<CloseLeadDialog>
-        {
-            { d => d.Outcome, outcome },
-            { d => d.LeadName, card.Name },
-            { d => d.Today, board!.Today },
-            { d => d.Reasons, await Query.CloseReasonsAsync() },
-        };
-        var dialog = await Dialogs.ShowAsync<CloseLeadDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: CloseLeadChoice choice })
+        if (await Dialogs.AskToCloseAsync(outcome, card.Name, board!.Today) is { } choice)
         {
             await Commands.CloseAsync(card.Id, card.Version, outcome, choice.ClosedOn, choice.ReasonId, choice.ReasonText, _userId);
             Snackbar.Add(T["Board.Closed", card.Name, T[$"Status.{outcome}"]], Severity.Success);

@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Features.LeadViews;
 using System.Globalization;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
@@ -46,12 +47,6 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, TimeP
     }
 
     /// <summary>The reasons a lead can be lost or dropped for, in the owner's order; retired ones are not offered.</summary>
-    public async Task<IReadOnlyList<Domain.Accounts.CloseReason>> CloseReasonsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.CloseReasons.AsNoTracking().Where(r => !r.Retired).OrderBy(r => r.Position).ToListAsync(cancellationToken);
-    }
-
     private static async Task<List<BoardCard>> CardsAsync(LeadsDbContext db, LeadFilter filter, int stageId, int take, DateOnly today, Dictionary<string, string> names, CancellationToken cancellationToken)
     {
         var rows = await (filter with { Status = LeadStatus.Running }).Apply(db.Leads.AsNoTracking())

@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Features.Leads;

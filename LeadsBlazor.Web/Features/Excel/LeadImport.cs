@@ -5,7 +5,7 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Live;
+using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;

@@ -1,7 +1,7 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Labels;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Live;
+using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Labels;

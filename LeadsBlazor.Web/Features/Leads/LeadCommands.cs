@@ -3,7 +3,7 @@ using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Live;
+using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Leads;

@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace LeadsBlazor.Web.Features.Leads;
 public sealed record HistoryEntry(LeadEventKind Kind, string? Field, string? OldValue, string? NewValue, string UserName, DateTimeOffset At);
 
 /// <summary>A lead as its page shows it: the lead itself, user names, and the history newest first.</summary>
-public sealed record LeadDetails(Lead Lead, string ResponsibleName, IReadOnlyList<HistoryEntry> History, TimeZoneInfo TimeZone, DateOnly Today, IReadOnlyDictionary<string, string> UserNames, IReadOnlyList<StageOption> Stages, IReadOnlyList<LeadsBlazor.Web.Features.Board.LabelChip> AllLabels)
+public sealed record LeadDetails(Lead Lead, string ResponsibleName, IReadOnlyList<HistoryEntry> History, TimeZoneInfo TimeZone, DateOnly Today, IReadOnlyDictionary<string, string> UserNames, IReadOnlyList<StageOption> Stages, IReadOnlyList<LeadsBlazor.Web.Features.LeadViews.LabelChip> AllLabels)
 {
     public string UserName(string userId) => UserNames.GetValueOrDefault(userId, userId);
 }
@@ -37,7 +38,7 @@ public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts,
             .ToList();
         var settings = await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken);
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name)).ToListAsync(cancellationToken);
-        var labels = await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => new LeadsBlazor.Web.Features.Board.LabelChip(l.Id, l.Name, l.Color)).ToListAsync(cancellationToken);
+        var labels = await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => new LeadsBlazor.Web.Features.LeadViews.LabelChip(l.Id, l.Name, l.Color)).ToListAsync(cancellationToken);
         return new LeadDetails(lead, Name(lead.ResponsibleUserId), history, settings.TimeZone, settings.Today(time), names, stages, labels);
     }
 }

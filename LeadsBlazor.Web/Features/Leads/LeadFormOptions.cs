@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Board;

@@ -1,7 +1,8 @@
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Features.Board;
-using LeadsBlazor.Web.Features.Live;
+using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -24,9 +25,6 @@ public sealed partial class LeadPage : IDisposable
 
     [Inject]
     private LeadCommands Commands { get; set; } = default!;
-
-    [Inject]
-    private BoardQuery Board { get; set; } = default!;
 
     [Inject]
     private IEventBus Events { get; set; } = default!;
@@ -81,15 +79,7 @@ public sealed partial class LeadPage : IDisposable
 
     private async Task CloseAsync(LeadStatus outcome)
     {
-        var parameters = new DialogParameters<CloseLeadDialog>
-        {
-            { d => d.Outcome, outcome },
-            { d => d.LeadName, details!.Lead.Name },
-            { d => d.Today, details.Today },
-            { d => d.Reasons, await Board.CloseReasonsAsync() },
-        };
-        var dialog = await Dialogs.ShowAsync<CloseLeadDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: CloseLeadChoice choice })
+        if (await Dialogs.AskToCloseAsync(outcome, details!.Lead.Name, details.Today) is { } choice)
         {
             await RunAsync(() => Commands.CloseAsync(LeadId, Version, outcome, choice.ClosedOn, choice.ReasonId, choice.ReasonText, userId));
         }

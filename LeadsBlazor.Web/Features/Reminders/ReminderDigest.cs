@@ -1,24 +1,30 @@
 using System.Globalization;
 using System.Text;
 using LeadsBlazor.Web.Components.Shared;
+using LeadsBlazor.Web.Infrastructure.Mail;
 using Microsoft.Extensions.Localization;
 
 namespace LeadsBlazor.Web.Features.Reminders;
 
 /// <summary>One user's daily reminder: their leads that became due, each with a link into the app.</summary>
-public sealed record ReminderDigest(string RecipientName, DateOnly Today, IReadOnlyList<DigestLead> Leads, Uri AppUrl);
+public sealed record ReminderDigest(string RecipientName, DateOnly Today, IReadOnlyList<DigestLead> Leads, Uri AppUrl) : IMailModel
+{
+    public string Subject(IStringLocalizer text) => ReminderDigestTexts.Subject(this, text);
+
+    public string PlainText(IStringLocalizer text) => ReminderDigestTexts.PlainText(this, text);
+}
 
 public sealed record DigestLead(int Id, string Name, string? Customer, DateOnly NextActionOn, string? NextAction, Uri Url);
 
-public static class ReminderDigestTexts
+internal static class ReminderDigestTexts
 {
-    public static string Subject(this ReminderDigest digest, IStringLocalizer text) =>
+    public static string Subject(ReminderDigest digest, IStringLocalizer text) =>
         digest.Leads.Count == 1
             ? text["Mail.Digest.SubjectOne", digest.Leads[0].Name]
             : text["Mail.Digest.SubjectMany", digest.Leads.Count];
 
     /// <summary>The plain-text part, for mail programs that show no HTML and for filters and screen readers.</summary>
-    public static string PlainText(this ReminderDigest digest, IStringLocalizer text)
+    public static string PlainText(ReminderDigest digest, IStringLocalizer text)
     {
         var body = new StringBuilder()
             .AppendLine(text["Mail.Digest.Greeting", digest.RecipientName])
@@ -53,8 +59,7 @@ public static class ReminderDigestTexts
         return body.AppendLine("-- ")
             .AppendLine(text["Mail.Digest.Footer"])
             .AppendLine(digest.AppUrl.AbsoluteUri)
-            .ToString()
-            .ReplaceLineEndings("\r\n");
+            .ToString();
     }
 
     /// <summary>"überfällig seit 3 Tagen" for a date before today; null for today.</summary>

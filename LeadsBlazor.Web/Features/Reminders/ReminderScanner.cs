@@ -1,3 +1,5 @@
+using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Infrastructure.Mail;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Reminders;
 using LeadsBlazor.Web.Data;
@@ -20,7 +22,7 @@ public sealed record ReminderScanResult(int DigestsSent, int DigestsFailed, int 
 public sealed class ReminderScanner(
     IDbContextFactory<LeadsDbContext> contexts,
     IMailSender mail,
-    ReminderMailRenderer renderer,
+    MailRenderer renderer,
     AppUrls urls,
     TimeProvider time,
     ILogger<ReminderScanner> logger)
@@ -134,7 +136,7 @@ public sealed class ReminderScanner(
                 urls.BaseUrl);
             try
             {
-                var message = await renderer.RenderAsync(user.Email!, digest, Preferences.Preferences.CultureOf(user.Culture ?? settings.Culture));
+                var message = await renderer.RenderAsync<ReminderDigestEmail>(user.Email!, digest, Preferences.Preferences.CultureOf(user.Culture ?? settings.Culture));
                 await batch.SendAsync(message, cancellationToken);
                 stillDue.ForEach(c => c.MarkSent(time.GetUtcNow()));
                 outcome = Outcome.Sent;

@@ -1,0 +1,6 @@
+namespace LeadsBlazor.Web.Features.Board;
+
+public static class BoardFeature
+{
+    public static IServiceCollection AddBoard(this IServiceCollection services) => services.AddScoped<BoardQuery>();
+}

@@ -1,0 +1,15 @@
+namespace LeadsBlazor.Web.Features.Excel;
+
+public static class ExcelFeature
+{
+    /// <summary>Export and import; an uploaded file waits in memory between preview and confirm.</summary>
+    public static IServiceCollection AddExcel(this IServiceCollection services)
+    {
+        services.AddScoped<LeadExport>();
+        services.AddScoped<ImportSheet>();
+        services.AddScoped<LeadImport>();
+        services.AddMemoryCache();
+        services.AddSingleton<ImportFiles>();
+        return services;
+    }
+}

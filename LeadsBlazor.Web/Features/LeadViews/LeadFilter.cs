@@ -1,0 +1,50 @@
+using LeadsBlazor.Domain.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsBlazor.Web.Features.LeadViews;
+
+/// <summary>
+/// What a lead view shows (Rule 10): the responsible user (null = everyone), the labels a lead must
+/// all carry, a search over name, customer and contact, and the status. Board, lists, figures and
+/// export all apply the same filter.
+/// </summary>
+public sealed record LeadFilter(
+    string? ResponsibleUserId = null,
+    IReadOnlyCollection<int>? LabelIds = null,
+    string? Search = null,
+    LeadStatus? Status = null)
+{
+    public IQueryable<Lead> Apply(IQueryable<Lead> leads)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        if (Status is { } status)
+        {
+            leads = leads.Where(l => l.Status == status);
+        }
+
+        if (!string.IsNullOrEmpty(ResponsibleUserId))
+        {
+            leads = leads.Where(l => l.ResponsibleUserId == ResponsibleUserId);
+        }
+
+        foreach (var labelId in LabelIds ?? [])
+        {
+            leads = leads.Where(l => l.Labels.Any(label => label.Id == labelId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            var pattern = "%" + EscapeLike(Search.Trim()) + "%";
+            leads = leads.Where(l =>
+                EF.Functions.Like(l.Name, pattern, "\\")
+                || (l.Company != null && EF.Functions.Like(l.Company.Name, pattern, "\\"))
+                || (l.ContactPerson != null && EF.Functions.Like(l.ContactPerson.Name, pattern, "\\")));
+        }
+
+        return leads;
+    }
+
+    // The user searches for text, not for LIKE wildcards.
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

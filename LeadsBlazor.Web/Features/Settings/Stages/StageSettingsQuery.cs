@@ -1,0 +1,26 @@
+using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Board;
+using LeadsBlazor.Web.Features.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsBlazor.Web.Features.Settings.Stages;
+
+/// <summary>A stage as the settings page lists it, with the running leads it holds and their figures.</summary>
+public sealed record StageRow(int Id, string Name, string? EnglishName, int Percent, int Position, StageFigures Figures);
+
+public sealed record StageSettings(IReadOnlyList<StageRow> Stages, WeightedVolume Volume);
+
+public sealed class StageSettingsQuery(IDbContextFactory<LeadsDbContext> contexts)
+{
+    public async Task<StageSettings> GetAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
+        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
+        var volume = await WeightedVolumeQuery.GetAsync(db, new LeadFilter(), settings, stages, cancellationToken);
+        return new StageSettings(
+            [.. stages.Select(s => new StageRow(s.Id, s.Name, s.EnglishName, s.Probability.Percent, s.Position, volume.For(s.Id)))],
+            volume);
+    }
+}

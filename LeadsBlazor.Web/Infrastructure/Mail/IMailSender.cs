@@ -1,0 +1,23 @@
+namespace LeadsBlazor.Web.Infrastructure.Mail;
+
+/// <summary>An email with an HTML and a plain-text part.</summary>
+public sealed record MailMessage(string To, string Subject, string HtmlBody, string TextBody);
+
+/// <summary>The one way the app sends mail: reminders, invitations, password resets.</summary>
+public interface IMailSender
+{
+    /// <summary>Opens a batch for several mails: SMTP keeps one connection for all of them.</summary>
+    Task<IMailBatch> StartBatchAsync(CancellationToken cancellationToken = default);
+
+    async Task SendAsync(MailMessage message, CancellationToken cancellationToken = default)
+    {
+        await using var batch = await StartBatchAsync(cancellationToken);
+        await batch.SendAsync(message, cancellationToken);
+    }
+}
+
+/// <summary>Mails sent one after the other over one connection. A failed mail does not stop the next one.</summary>
+public interface IMailBatch : IAsyncDisposable
+{
+    Task SendAsync(MailMessage message, CancellationToken cancellationToken = default);
+}
