@@ -53,6 +53,15 @@ public sealed class AccountSettings
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZone).DateTime);
     }
 
+    /// <summary>
+    /// A revenue in the account currency (Rule 3), at the owner's rate, rounded to the cent. A currency the
+    /// owner has since removed counts at rate 0, so an old lead never fails a board or an export.
+    /// </summary>
+    public Money InAccountCurrency(Money revenue) =>
+        revenue.Currency == Currency
+            ? revenue
+            : revenue.ConvertTo(Currency, _currencies.FirstOrDefault(c => c.Code == revenue.Currency.Code)?.RateToAccount ?? 0m);
+
     /// <summary>A further currency, or a new rate for one; the account currency is 1 by definition and cannot be re-rated.</summary>
     public void AddOrUpdateCurrency(Currency currency, decimal rateToAccount, DateOnly setOn)
     {

@@ -61,9 +61,18 @@ public readonly record struct Money
 
     public static Money operator +(Money left, Money right) => left.Add(right);
 
-    /// <summary>Converts with a rate "1 unit of this currency = rate units of the target", rounded to the cent.</summary>
+    /// <summary>Converts with a rate "1 unit of this currency = rate units of the target", rounded to the cent (<see cref="ToCent"/>).</summary>
     public Money ConvertTo(Currency target, decimal rate) =>
-        target == Currency ? this : new Money(decimal.Round(Amount * rate, 2, MidpointRounding.ToEven), target);
+        target == Currency ? this : new Money(ToCent(Amount * rate), target);
+
+    /// <summary>
+    /// The app's one rounding of a computed amount: to the cent, half away from zero (0.005 → 0.01), as a
+    /// person rounds on paper. Banker's rounding would make 1,000.05 × 10 % show 100.00 in one place and 100.01 in another.
+    /// </summary>
+    public static decimal ToCent(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>This amount <paramref name="count"/> times, exactly: the sum of that many leads of the same amount.</summary>
+    public Money Times(int count) => new(Amount * count, Currency);
 
     public override string ToString() => $"{Amount:0.00} {Currency.Code}";
 }

@@ -9,13 +9,15 @@ public readonly record struct Probability
 
     public int Percent { get; }
 
-    public decimal Fraction => Percent / 100m;
-
     public static Probability FromPercent(int percent, string field = nameof(Stage.Probability)) =>
         percent is >= 0 and <= 100 ? new Probability(percent) : throw new DomainException(field, ErrorKeys.ProbabilityOutOfRange, percent);
 
-    /// <summary>Weighted revenue = revenue × probability (Rule 4), kept exact in decimal.</summary>
-    public decimal Weigh(decimal amount) => amount * Percent / 100m;
+    /// <summary>
+    /// Rule 4 for one lead: its revenue × this probability, rounded to the cent once (<see cref="Money.ToCent"/>).
+    /// Every figure that adds weighted revenue adds these per-lead amounts, so a column, the board, a list and
+    /// an export of the same leads agree to the cent.
+    /// </summary>
+    public Money Weigh(Money revenue) => new(Money.ToCent(revenue.Amount * Percent / 100m), revenue.Currency);
 
     public override string ToString() => $"{Percent} %";
 }

@@ -30,6 +30,14 @@ public sealed class MoneyTests
     }
 
     [Fact]
+    public void A_half_cent_after_converting_rounds_away_from_zero()
+    {
+        var converted = new Money(0.10m, Currency.Chf).ConvertTo(Currency.Eur, 1.25m);
+
+        Assert.Equal(new Money(0.13m, Currency.Eur), converted);
+    }
+
+    [Fact]
     public void A_negative_revenue_is_refused_naming_the_field()
     {
         var error = Assert.Throws<DomainException>(() => Money.Revenue(-1m, Currency.Eur));

@@ -1,3 +1,4 @@
+using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
@@ -102,9 +103,32 @@ public sealed class StageListTests
     }
 
     [Fact]
-    public void Weighted_revenue_is_revenue_times_probability_in_exact_decimal()
+    public void Weighted_revenue_is_revenue_times_probability_rounded_to_the_cent_once()
     {
-        Assert.Equal(3_333.33m, Probability.FromPercent(30).Weigh(11_111.10m));
-        Assert.Equal(0.01m, Probability.FromPercent(1).Weigh(1m));
+        Assert.Equal(new Money(3_333.33m, Currency.Eur), Probability.FromPercent(30).Weigh(new Money(11_111.10m, Currency.Eur)));
+        Assert.Equal(new Money(0.01m, Currency.Eur), Probability.FromPercent(1).Weigh(new Money(1m, Currency.Eur)));
+    }
+
+    [Fact]
+    public void A_lead_of_1000_05_euros_in_a_10_percent_stage_weighs_100_01_euros()
+    {
+        // 100.005 is a half cent: rounded half away from zero, never to the even 100.00.
+        var account = new AccountSettings(Currency.Eur, "Europe/Berlin", "de-DE", new DateOnly(2026, 12, 1));
+
+        var weighted = WeightedRevenue.Of(new Money(1_000.05m, Currency.Eur), Probability.FromPercent(10), account);
+
+        Assert.Equal(new Money(100.01m, Currency.Eur), weighted);
+    }
+
+    [Fact]
+    public void A_foreign_lead_is_converted_to_the_cent_first_then_weighted()
+    {
+        // 100.10 CHF × 1.05 = 105.105 → 105.11 EUR; × 50 % = 52.555 → 52.56 EUR (weighing before rounding would give 52.55).
+        var account = new AccountSettings(Currency.Eur, "Europe/Berlin", "de-DE", new DateOnly(2026, 12, 1));
+        account.AddOrUpdateCurrency(Currency.Chf, 1.05m, new DateOnly(2026, 12, 1));
+
+        var weighted = WeightedRevenue.Of(new Money(100.10m, Currency.Chf), Probability.FromPercent(50), account);
+
+        Assert.Equal(new Money(52.56m, Currency.Eur), weighted);
     }
 }

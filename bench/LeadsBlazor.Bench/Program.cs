@@ -113,11 +113,11 @@ internal static class BoardBench
         await connection.OpenAsync();
         await using (var sums = connection.CreateCommand())
         {
-            sums.CommandText = "SELECT StageId, RevenueCurrency, COUNT(*), SUM(RevenueMinor) FROM Leads WHERE Status = 1 GROUP BY StageId, RevenueCurrency";
+            sums.CommandText = "SELECT StageId, RevenueCurrency, RevenueMinor, COUNT(*) FROM Leads WHERE Status = 1 GROUP BY StageId, RevenueCurrency, RevenueMinor";
             await using var reader = await sums.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                _ = (reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3));
+                _ = (reader.GetInt32(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt32(3));
             }
         }
 

@@ -34,7 +34,7 @@ public sealed class StageColumnHeaderTests
     public async Task The_board_totals_show_the_weighted_volume_first()
     {
         await using var context = ComponentContext.Create();
-        var volume = new WeightedVolume([new StageFigures(1, 2, 20_000m, 2_000m)], new StageFigures(null, 2, 20_000m, 2_000m), "EUR");
+        var volume = new WeightedVolume([new StageFigures(1, 2, 20_000m, 2_000m)], new StageFigures(null, 2, 20_000m, 2_000m), "EUR", []);
 
         var totals = context.Render<BoardTotals>(p => p.Add(c => c.Volume, volume));
 

@@ -16,7 +16,7 @@ public sealed class QueryPlanTests(ITestOutputHelper output) : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task The_weighted_volume_is_one_grouped_sum_read_from_the_covering_index()
+    public async Task The_weighted_volume_is_one_grouped_count_read_from_the_covering_index_in_its_order()
     {
         await using var db = _app.NewContext();
         var query = WeightedVolumeQuery.Sums(db, new LeadFilter());
@@ -28,7 +28,8 @@ public sealed class QueryPlanTests(ITestOutputHelper output) : IDisposable
 
         Assert.Contains("GROUP BY", sql, StringComparison.Ordinal);
         Assert.Contains("COUNT(*)", sql, StringComparison.Ordinal);
-        Assert.Contains("SUM(", sql, StringComparison.Ordinal);
+        // Grouped in the index's own order: SQLite streams the groups without sorting them in a temporary tree.
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.Contains("USING COVERING INDEX IX_Leads_Status_StageId_RevenueCurrency_RevenueMinor", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
     }

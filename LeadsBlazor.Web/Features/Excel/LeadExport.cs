@@ -1,4 +1,6 @@
 using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Domain.Accounts;
+using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
@@ -108,8 +110,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
     // Excel and LibreOffice (OWASP's formula-injection advice; a test reads the cells and the sheet XML back).
     private static Dictionary<string, object?> Row(ExportedLead lead, string? labels, SheetLookups lookups, SheetTexts texts)
     {
-        var revenue = lead.Cents / 100m;
-        var inAccount = decimal.Round(revenue * lookups.RateOf(lead.Currency), 2, MidpointRounding.AwayFromZero);
+        var revenue = Money.FromMinorUnits(lead.Cents, Currency.Parse(lead.Currency));
         var stage = lead.StageId is { } id ? lookups.Stages.GetValueOrDefault(id) : null;
         var running = lead.Status == LeadStatus.Running && stage is not null;
         return new Dictionary<string, object?>
@@ -119,10 +120,10 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
             [nameof(LeadColumn.Status)] = texts.Statuses[lead.Status],
             [nameof(LeadColumn.Stage)] = running ? stage!.Name : null,
             [nameof(LeadColumn.Probability)] = running ? stage!.Probability.Percent : null,
-            [nameof(LeadColumn.Revenue)] = revenue,
+            [nameof(LeadColumn.Revenue)] = revenue.Amount,
             [nameof(LeadColumn.Currency)] = lead.Currency,
-            [nameof(LeadColumn.RevenueInAccountCurrency)] = inAccount,
-            [nameof(LeadColumn.Weighted)] = running ? decimal.Round(stage!.Probability.Weigh(inAccount), 2, MidpointRounding.AwayFromZero) : null,
+            [nameof(LeadColumn.RevenueInAccountCurrency)] = lookups.Account.InAccountCurrency(revenue).Amount,
+            [nameof(LeadColumn.Weighted)] = running ? WeightedRevenue.Of(revenue, stage!.Probability, lookups.Account).Amount : null,
             [nameof(LeadColumn.Responsible)] = lookups.UserNames.GetValueOrDefault(lead.ResponsibleUserId, lead.ResponsibleUserId),
             [nameof(LeadColumn.NextActionOn)] = lead.NextActionOn?.ToDateTime(TimeOnly.MinValue),
             [nameof(LeadColumn.NextAction)] = lead.NextAction,
@@ -150,13 +151,10 @@ public sealed record SheetLookups(
     IReadOnlyDictionary<string, string> UserNames,
     IReadOnlyDictionary<int, Stage> Stages,
     IReadOnlyDictionary<int, string> Reasons,
-    IReadOnlyDictionary<string, decimal> Rates,
+    AccountSettings Account,
     DateOnly Today,
     TimeZoneInfo TimeZone)
 {
-    // A currency the owner has since removed counts at rate 0 here as on the board.
-    public decimal RateOf(string currency) => Rates.TryGetValue(currency, out var rate) ? rate : 0m;
-
     public static async Task<SheetLookups> LoadAsync(LeadsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -165,7 +163,7 @@ public sealed record SheetLookups(
             await db.UserNamesAsync(cancellationToken),
             await db.Stages.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken),
             await db.CloseReasons.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken),
-            settings.Currencies.ToDictionary(c => c.Code, c => c.RateToAccount),
+            settings,
             settings.Today(time),
             settings.TimeZone);
     }

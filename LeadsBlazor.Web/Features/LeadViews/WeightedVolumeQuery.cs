@@ -1,17 +1,19 @@
 using LeadsBlazor.Domain.Accounts;
+using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Data.Configurations;
-using LeadsBlazor.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.LeadViews;
 
 /// <summary>
-/// Rule 4, computed by the database: running leads are counted and their cents summed per stage and
-/// currency in one grouped query; only those few sums are turned into the account currency and
-/// weighted here, exactly, in decimal. No lead is loaded.
+/// Rule 4, computed by the database: running leads are counted per stage, currency and amount in one grouped
+/// query that walks the covering index in its order; the domain's per-lead rule (<see cref="WeightedRevenue"/>)
+/// is applied once per distinct amount and multiplied by its count. No lead is loaded, and the sums are exactly
+/// the sums of the per-lead figures a list or an export shows. Revenues repeat (5.000, 12.000 …), so the groups
+/// are few; at worst there is one per lead.
 /// </summary>
 public sealed class WeightedVolumeQuery(IDbContextFactory<LeadsDbContext> contexts)
 {
@@ -27,42 +29,28 @@ public sealed class WeightedVolumeQuery(IDbContextFactory<LeadsDbContext> contex
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(settings);
-        var sums = await Sums(db, filter).ToListAsync(cancellationToken);
-        var rates = settings.Currencies.ToDictionary(c => c.Code, c => c.RateToAccount);
-        var probabilities = stages.ToDictionary(s => s.Id, s => s.Probability);
-
-        var figures = sums
-            .GroupBy(s => s.StageId)
-            .Select(stage =>
-            {
-                var revenue = stage.Sum(s => s.Cents / 100m * RateOf(rates, s.Currency));
-                var probability = stage.Key is { } id && probabilities.TryGetValue(id, out var p) ? p.Fraction : 0m;
-                return new StageFigures(stage.Key, stage.Sum(s => s.Count), revenue, revenue * probability);
-            })
+        var groups = await Sums(db, filter).ToListAsync(cancellationToken);
+        var amounts = groups
+            .Where(g => g.StageId is not null)
+            .Select(g => new StageAmount(g.StageId!.Value, settings.InAccountCurrency(Money.FromMinorUnits(g.Cents, Currency.Parse(g.Currency))), g.Count))
             .ToList();
-
-        var total = new StageFigures(null, figures.Sum(s => s.Count), Cents(figures.Sum(s => s.Revenue)), Cents(figures.Sum(s => s.Weighted)));
-        return new WeightedVolume(
-            [.. figures.Select(s => s with { Revenue = Cents(s.Revenue), Weighted = Cents(s.Weighted) })],
-            total,
-            settings.CurrencyCode);
+        return WeightedVolume.Of(amounts, stages.ToDictionary(s => s.Id, s => s.Probability), settings.Currency);
     }
 
-    /// <summary>The grouped sum the database runs (public so tests can read its SQL and plan).</summary>
-    public static IQueryable<CurrencySum> Sums(LeadsDbContext db, LeadFilter filter)
+    /// <summary>The grouped count the database runs (public so tests can read its SQL and plan).</summary>
+    public static IQueryable<RevenueGroup> Sums(LeadsDbContext db, LeadFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         return (filter with { Status = LeadStatus.Running }).Apply(db.Leads.AsNoTracking())
-            .GroupBy(l => new { l.StageId, Currency = EF.Property<string>(l, LeadConfiguration.RevenueCurrency) })
-            .Select(g => new CurrencySum(g.Key.StageId, g.Key.Currency, g.Count(), g.Sum(l => EF.Property<long>(l, LeadConfiguration.RevenueMinor))));
+            .GroupBy(l => new
+            {
+                l.StageId,
+                Currency = EF.Property<string>(l, LeadConfiguration.RevenueCurrency),
+                Cents = EF.Property<long>(l, LeadConfiguration.RevenueMinor),
+            })
+            .Select(g => new RevenueGroup(g.Key.StageId, g.Key.Currency, g.Key.Cents, g.Count()));
     }
-
-    // A currency a lead uses but the owner has since removed counts at rate 0 rather than failing the board.
-    private static decimal RateOf(Dictionary<string, decimal> rates, string currency) =>
-        rates.TryGetValue(currency, out var rate) ? rate : 0m;
-
-    private static decimal Cents(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>One row of the database's sum: a stage, a currency, how many leads and their cents.</summary>
-public sealed record CurrencySum(int? StageId, string Currency, int Count, long Cents);
+/// <summary>One row of the database's count: how many running leads of a stage carry one amount (in cents) in one currency.</summary>
+public sealed record RevenueGroup(int? StageId, string Currency, long Cents, int Count);

@@ -4,7 +4,6 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Data.Configurations;
-using LeadsBlazor.Web.Features.Board;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Leads;
@@ -24,11 +23,8 @@ public sealed record LeadRow(
     LeadStatus Status,
     string? StageName,
     int? Probability,
-    DateOnly? ClosedOn)
-{
-    /// <summary>Revenue × the stage's probability, in the lead's currency; only running leads have one.</summary>
-    public decimal? Weighted => Status == LeadStatus.Running && Probability is { } p ? decimal.Round(Revenue.Amount * p / 100m, 2) : null;
-}
+    DateOnly? ClosedOn,
+    Money? Weighted);
 
 public sealed record LeadListPage(IReadOnlyList<LeadRow> Rows, int Total);
 
@@ -42,7 +38,8 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ti
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var today = (await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken)).Today(time);
+        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
+        var today = settings.Today(time);
         var names = await db.UserNamesAsync(cancellationToken);
         var leads = filter.Apply(db.Leads.AsNoTracking());
         var total = await leads.CountAsync(cancellationToken);
@@ -70,10 +67,14 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ti
             .ToListAsync(cancellationToken);
 
         return new LeadListPage(
-            [.. rows.Select(r => new LeadRow(
-                r.Id, r.Version, r.Name, r.Customer, r.Contact, names.GetValueOrDefault(r.ResponsibleUserId, ""),
-                Money.FromMinorUnits(r.Cents, Currency.Parse(r.Currency)), r.NextActionOn,
-                r.Status.IsOpen() && r.NextActionOn <= today, r.Labels, r.Status, r.StageName, r.Probability?.Percent, r.ClosedOn))],
+            [.. rows.Select(r =>
+            {
+                var revenue = Money.FromMinorUnits(r.Cents, Currency.Parse(r.Currency));
+                return new LeadRow(
+                    r.Id, r.Version, r.Name, r.Customer, r.Contact, names.GetValueOrDefault(r.ResponsibleUserId, ""),
+                    revenue, r.NextActionOn, r.Status.IsOpen() && r.NextActionOn <= today, r.Labels, r.Status, r.StageName, r.Probability?.Percent, r.ClosedOn,
+                    r.Status == LeadStatus.Running && r.Probability is { } probability ? WeightedRevenue.Of(revenue, probability, settings) : null);
+            })],
             total);
     }
 
