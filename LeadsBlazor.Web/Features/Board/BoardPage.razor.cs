@@ -12,7 +12,8 @@ namespace LeadsBlazor.Web.Features.Board;
 
 /// <summary>
 /// The kanban of running leads. Dropping a card saves the stage at once; a failed save puts the card
-/// back and says why. Every change anyone commits reloads the board, so all sessions see it live.
+/// back and says why. Every committed change to what the board shows reloads it through
+/// <see cref="LiveRefresh"/>, so all sessions see it live.
 /// </summary>
 public sealed partial class BoardPage : IDisposable
 {
@@ -23,7 +24,6 @@ public sealed partial class BoardPage : IDisposable
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private BoardData? board;
     private MudDropContainer<BoardCard>? container;
-    private IDisposable? _subscription;
     private string _userId = "";
     private ClaimsPrincipal _user = new();
     private bool _refreshContainer;
@@ -33,9 +33,6 @@ public sealed partial class BoardPage : IDisposable
 
     [Inject]
     private LeadCommands Commands { get; set; } = default!;
-
-    [Inject]
-    private IEventBus Events { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -61,7 +58,6 @@ public sealed partial class BoardPage : IDisposable
     {
         _user = (await AuthenticationState).User;
         _userId = _user.UserId();
-        _subscription = Events.Subscribe(OnPipelineChangedAsync);
     }
 
     protected override Task OnParametersSetAsync() => ReloadAsync();
@@ -78,7 +74,6 @@ public sealed partial class BoardPage : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
         _reloading.Dispose();
     }
 
@@ -97,15 +92,6 @@ public sealed partial class BoardPage : IDisposable
             _reloading.Release();
         }
     }
-
-    private Task OnPipelineChangedAsync(PipelineEvent pipelineEvent) =>
-        pipelineEvent is LeadChanged or LeadsReassigned or LeadsImported or LabelsChanged or StagesChanged
-            ? InvokeAsync(async () =>
-            {
-                await ReloadAsync();
-                StateHasChanged();
-            })
-            : Task.CompletedTask;
 
     private Task OnDroppedAsync(MudItemDropInfo<BoardCard> drop) =>
         drop.Item is null ? Task.CompletedTask : MoveAsync(drop.Item, drop.DropzoneIdentifier);

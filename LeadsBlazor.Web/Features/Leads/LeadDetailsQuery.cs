@@ -1,5 +1,7 @@
 using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +10,8 @@ namespace LeadsBlazor.Web.Features.Leads;
 /// <summary>One history entry, with the acting user's name resolved.</summary>
 public sealed record HistoryEntry(LeadEventKind Kind, string? Field, string? OldValue, string? NewValue, string UserName, DateTimeOffset At);
 
-/// <summary>A lead as its page shows it: the lead itself, user names, and the history newest first.</summary>
-public sealed record LeadDetails(Lead Lead, string ResponsibleName, IReadOnlyList<HistoryEntry> History, TimeZoneInfo TimeZone, DateOnly Today, IReadOnlyDictionary<string, string> UserNames, IReadOnlyList<StageOption> Stages, IReadOnlyList<LeadsBlazor.Web.Features.LeadViews.LabelChip> AllLabels)
+/// <summary>A lead as its page shows it: the lead itself, user names, the history newest first, and for a running lead its weighted revenue (Rule 4).</summary>
+public sealed record LeadDetails(Lead Lead, string ResponsibleName, IReadOnlyList<HistoryEntry> History, TimeZoneInfo TimeZone, DateOnly Today, IReadOnlyDictionary<string, string> UserNames, IReadOnlyList<StageOption> Stages, IReadOnlyList<LabelChip> AllLabels, Money? Weighted)
 {
     public string UserName(string userId) => UserNames.GetValueOrDefault(userId, userId);
 }
@@ -36,9 +38,10 @@ public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts,
                 ? new HistoryEntry(e.Kind, e.Field, Name(e.OldValue), Name(e.NewValue), Name(e.UserId), e.At)
                 : new HistoryEntry(e.Kind, e.Field, e.OldValue, e.NewValue, Name(e.UserId), e.At))
             .ToList();
-        var settings = await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name)).ToListAsync(cancellationToken);
-        var labels = await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => new LeadsBlazor.Web.Features.LeadViews.LabelChip(l.Id, l.Name, l.Color)).ToListAsync(cancellationToken);
-        return new LeadDetails(lead, Name(lead.ResponsibleUserId), history, settings.TimeZone, settings.Today(time), names, stages, labels);
+        var labels = await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => new LabelChip(l.Id, l.Name, l.Color)).ToListAsync(cancellationToken);
+        var weighted = lead is { Status: LeadStatus.Running, Stage: { } stage } ? WeightedRevenue.Of(lead.Revenue, stage.Probability, settings) : (Money?)null;
+        return new LeadDetails(lead, Name(lead.ResponsibleUserId), history, settings.TimeZone, settings.Today(time), names, stages, labels, weighted);
     }
 }

@@ -10,11 +10,10 @@ using MudBlazor;
 namespace LeadsBlazor.Web.Features.Leads;
 
 /// <summary>One lead: its fields, status moves, labels, notes and history, live for every session.</summary>
-public sealed partial class LeadPage : IDisposable
+public sealed partial class LeadPage
 {
     private LeadDetails? details;
     private bool loaded;
-    private IDisposable? subscription;
     private string userId = "";
 
     [Parameter]
@@ -27,9 +26,6 @@ public sealed partial class LeadPage : IDisposable
     private LeadCommands Commands { get; set; } = default!;
 
     [Inject]
-    private IEventBus Events { get; set; } = default!;
-
-    [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
@@ -38,21 +34,9 @@ public sealed partial class LeadPage : IDisposable
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
-    {
-        userId = await AuthenticationState.UserIdAsync();
-        subscription = Events.Subscribe(e => e is LeadChanged { LeadId: var changed } && changed == LeadId || e is LabelsChanged or StagesChanged or LeadsReassigned or LeadsImported
-            ? InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            })
-            : Task.CompletedTask);
-    }
+    protected override async Task OnInitializedAsync() => userId = await AuthenticationState.UserIdAsync();
 
     protected override Task OnParametersSetAsync() => LoadAsync();
-
-    public void Dispose() => subscription?.Dispose();
 
     private async Task LoadAsync()
     {

@@ -1,22 +1,96 @@
 namespace LeadsBlazor.Web.Infrastructure.Live;
 
-/// <summary>Something that changed in the pipeline, published after the change is committed.</summary>
-public abstract record PipelineEvent;
+/// <summary>What a view shows and an event can touch; a view refreshes only for events that touch what it shows.</summary>
+[Flags]
+public enum LiveTopic
+{
+    None = 0,
+
+    /// <summary>A lead's fields, status, stage, responsible user, labels, notes or files.</summary>
+    Leads = 1,
+
+    /// <summary>Stage names, order and probabilities.</summary>
+    Stages = 2,
+
+    /// <summary>Label names and colours, or a label deleted from its leads.</summary>
+    Labels = 4,
+
+    /// <summary>What "today" is in the account's time zone: due marks and badges depend on it (Rule 5).</summary>
+    Day = 8,
+
+    /// <summary>Money in the account currency: currencies and their rates (Rule 3).</summary>
+    Money = 16,
+}
+
+/// <summary>
+/// Something that changed in the pipeline, published after the change is committed. Each event says what it
+/// touches; <see cref="LiveRefresh"/> compares that with what a view shows, so no view writes its own filter.
+/// </summary>
+public abstract record PipelineEvent
+{
+    public abstract LiveTopic Topics { get; }
+
+    /// <summary>The leads it touches; null when it may touch any lead.</summary>
+    public virtual IReadOnlyCollection<int>? LeadIds => null;
+
+    /// <summary>The users whose leads it touches (as the responsible user); null when it may touch anyone's.</summary>
+    public virtual IReadOnlyCollection<string>? UserIds => null;
+
+    /// <summary>Whether a view that shows <paramref name="topics"/> (only of one lead, or only of one user's leads, when given) must refresh.</summary>
+    public bool Touches(LiveTopic topics, int? leadId = null, string? userId = null) =>
+        (Topics & topics) != LiveTopic.None
+        && (leadId is not { } lead || (Topics & topics & ~LiveTopic.Leads) != LiveTopic.None || LeadIds is null || LeadIds.Contains(lead))
+        && (userId is null || (Topics & topics & ~LiveTopic.Leads) != LiveTopic.None || UserIds is null || UserIds.Contains(userId));
+}
 
 /// <summary>A lead was created or changed. Both responsible users are named, so a reassignment reaches the old and the new one.</summary>
-public sealed record LeadChanged(int LeadId, string ResponsibleUserId, string? PreviousResponsibleUserId = null) : PipelineEvent;
+public sealed record LeadChanged(int LeadId, string ResponsibleUserId, string? PreviousResponsibleUserId = null) : PipelineEvent
+{
+    public override LiveTopic Topics => LiveTopic.Leads;
+
+    public override IReadOnlyCollection<int> LeadIds => [LeadId];
+
+    public override IReadOnlyCollection<string> UserIds =>
+        PreviousResponsibleUserId is { } previous && previous != ResponsibleUserId ? [ResponsibleUserId, previous] : [ResponsibleUserId];
+}
 
 /// <summary>The owner handed all open leads of one user to another at once: one event for the whole batch.</summary>
-public sealed record LeadsReassigned(string FromUserId, string ToUserId) : PipelineEvent;
+public sealed record LeadsReassigned(string FromUserId, string ToUserId) : PipelineEvent
+{
+    public override LiveTopic Topics => LiveTopic.Leads;
+
+    public override IReadOnlyCollection<string> UserIds => [FromUserId, ToUserId];
+}
 
 /// <summary>An import created or changed many leads at once (and maybe labels): every view reloads once.</summary>
-public sealed record LeadsImported(int Created, int Updated) : PipelineEvent;
+public sealed record LeadsImported(int Created, int Updated) : PipelineEvent
+{
+    public override LiveTopic Topics => LiveTopic.Leads | LiveTopic.Labels;
+}
 
 /// <summary>The stage list changed: names, probabilities, order, or a stage was deleted (its leads moved).</summary>
-public sealed record StagesChanged : PipelineEvent;
+public sealed record StagesChanged : PipelineEvent
+{
+    public override LiveTopic Topics => LiveTopic.Stages | LiveTopic.Leads;
+}
 
 /// <summary>A label was created, renamed, recoloured or deleted (a deletion took it off its leads too).</summary>
-public sealed record LabelsChanged : PipelineEvent;
+public sealed record LabelsChanged : PipelineEvent
+{
+    public override LiveTopic Topics => LiveTopic.Labels;
+}
 
 /// <summary>A new day began in the account's time zone: leads whose date it is are now due.</summary>
-public sealed record DayChanged(DateOnly Today) : PipelineEvent;
+public sealed record DayChanged(DateOnly Today) : PipelineEvent
+{
+    public override LiveTopic Topics => LiveTopic.Day;
+}
+
+/// <summary>
+/// The owner changed the account's settings: cached settings are stale, and views that show what the change
+/// <paramref name="Affects"/> refresh (a new rate changes money, another time zone changes what is due).
+/// </summary>
+public sealed record AccountSettingsChanged(LiveTopic Affects) : PipelineEvent
+{
+    public override LiveTopic Topics => Affects;
+}

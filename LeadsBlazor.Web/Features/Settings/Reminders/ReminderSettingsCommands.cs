@@ -47,10 +47,7 @@ public sealed class ReminderSettingsCommands(IDbContextFactory<LeadsDbContext> c
         }, cancellationToken);
 
         // Another time zone may move "today": badges and lists count their due leads again.
-        if (before.TimeZoneId != wanted.TimeZoneId)
-        {
-            events.Publish(new DayChanged(settings.Today(time)));
-        }
+        events.Publish(new AccountSettingsChanged(before.TimeZoneId != wanted.TimeZoneId ? LiveTopic.Day : LiveTopic.None));
     }
 }
 

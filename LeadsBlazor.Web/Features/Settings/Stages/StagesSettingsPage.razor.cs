@@ -8,11 +8,10 @@ using MudBlazor;
 namespace LeadsBlazor.Web.Features.Settings.Stages;
 
 /// <summary>Rule 2 for the owner: the running stages in order, with their probabilities and what they hold; live for every session.</summary>
-public sealed partial class StagesSettingsPage : IDisposable
+public sealed partial class StagesSettingsPage
 {
     private StageSettings? settings;
     private int revision;
-    private IDisposable? subscription;
 
     [Inject]
     private StageSettingsQuery Query { get; set; } = default!;
@@ -26,26 +25,16 @@ public sealed partial class StagesSettingsPage : IDisposable
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [Inject]
-    private IEventBus Events { get; set; } = default!;
-
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
-    {
-        // Another owner's session, or a lead moved on the board, changes the figures here too.
-        subscription = Events.Subscribe(e => e is StagesChanged or LeadChanged or LeadsImported ? InvokeAsync(ReloadAsync) : Task.CompletedTask);
-        settings = await Query.GetAsync();
-    }
+    protected override async Task OnInitializedAsync() => settings = await Query.GetAsync();
 
-    public void Dispose() => subscription?.Dispose();
-
+    // Another owner's session, or a lead moved on the board, changes the figures here too.
     private async Task ReloadAsync()
     {
         settings = await Query.GetAsync();
         revision++;
-        StateHasChanged();
     }
 
     private async Task AddAsync() => await ShowStageDialogAsync(T["Stage.Add"], null);
