@@ -37,6 +37,7 @@ builder.Services.AddSettings();
 builder.Services.AddAttachments(builder.Configuration);
 builder.Services.AddLeadsHealthChecks();
 builder.Services.AddSingleton<AppUrls>();
+builder.Services.AddScoped<AccountSettingsReader>();
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 

@@ -2,6 +2,7 @@ using LeadsBlazor.Web.Features.Settings.Reminders;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Features.Reminders;
 using LeadsBlazor.Web.Infrastructure.Live;
 using LeadsBlazor.Web.Features.Settings;
 
@@ -19,14 +20,10 @@ public sealed class ReminderSettingsTests : IDisposable
     [Fact]
     public async Task The_owner_changes_the_reminders_and_the_log_says_who_changed_what()
     {
-        var days = new List<DayChanged>();
+        var published = new List<PipelineEvent>();
         using var subscription = _app.Get<IEventBus>().Subscribe(e =>
         {
-            if (e is DayChanged day)
-            {
-                days.Add(day);
-            }
-
+            published.Add(e);
             return Task.CompletedTask;
         });
 
@@ -41,8 +38,9 @@ public sealed class ReminderSettingsTests : IDisposable
         Assert.Contains(log, e => e.Detail == "Europe/Berlin → Pacific/Auckland");
         Assert.All(log, e => Assert.Equal("owner", e.UserName));
 
-        // 12:00 UTC is 1 December, 01:00 in Auckland: badges recount for the new "today".
-        Assert.Equal(new DateOnly(2026, 12, 1), Assert.Single(days).Today);
+        // 12:00 UTC is 1 December, 01:00 in Auckland: every view with due marks refreshes, and reads the new "today".
+        Assert.True(Assert.Single(published).Touches(LiveTopic.Day));
+        Assert.Equal(new DateOnly(2026, 12, 1), await _app.Get<DueLeadsQuery>().TodayAsync());
     }
 
     [Fact]

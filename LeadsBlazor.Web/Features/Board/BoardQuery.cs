@@ -3,6 +3,7 @@ using System.Globalization;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Data.Configurations;
 using LeadsBlazor.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed record BoardData(IReadOnlyList<BoardColumn> Columns, IReadOnlyList
 /// Loads the board without loading the pipeline: the figures come from the weighted-volume query,
 /// the cards page by page per column, the most urgent next action first, so that due leads are on top.
 /// </summary>
-public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
+public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time)
 {
     public const int PageSize = 50;
 
@@ -25,7 +26,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, TimeP
         ArgumentNullException.ThrowIfNull(filter);
         // One context, one read of the settings and the stages, for the figures and the cards alike.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
+        var settings = await account.GetAsync(cancellationToken);
         var today = settings.Today(time);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);

@@ -4,6 +4,7 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Data.Configurations;
 using LeadsBlazor.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace LeadsBlazor.Web.Features.Excel;
 /// of <see cref="ChunkSize"/> by id and go straight to MiniExcel, so memory stays flat however
 /// many leads the account has; only the users, stages, reasons and rates are held, which are few.
 /// </summary>
-public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time, IStringLocalizer<SharedResource> text)
+public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     public const int ChunkSize = 2_000;
 
@@ -30,7 +31,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, TimeP
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var lookups = await SheetLookups.LoadAsync(db, time, cancellationToken);
+        var lookups = await SheetLookups.LoadAsync(db, await account.GetAsync(cancellationToken), time, cancellationToken);
         var texts = new SheetTexts(
             Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => text[$"Status.{s}"].Value),
             text["Sheet.Yes"],
@@ -155,10 +156,10 @@ public sealed record SheetLookups(
     DateOnly Today,
     TimeZoneInfo TimeZone)
 {
-    public static async Task<SheetLookups> LoadAsync(LeadsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<SheetLookups> LoadAsync(LeadsDbContext db, AccountSettings settings, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(settings);
         return new SheetLookups(
             await db.UserNamesAsync(cancellationToken),
             await db.Stages.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken),

@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,12 +16,12 @@ namespace LeadsBlazor.Web.Features.LeadViews;
 /// the sums of the per-lead figures a list or an export shows. Revenues repeat (5.000, 12.000 …), so the groups
 /// are few; at worst there is one per lead.
 /// </summary>
-public sealed class WeightedVolumeQuery(IDbContextFactory<LeadsDbContext> contexts)
+public sealed class WeightedVolumeQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account)
 {
     public async Task<WeightedVolume> GetAsync(LeadFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
+        var settings = await account.GetAsync(cancellationToken);
         return await GetAsync(db, filter, settings, await db.Stages.AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Leads;
@@ -16,7 +17,7 @@ public sealed record LeadDetails(Lead Lead, string ResponsibleName, IReadOnlyLis
     public string UserName(string userId) => UserNames.GetValueOrDefault(userId, userId);
 }
 
-public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
+public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time)
 {
     public async Task<LeadDetails?> GetAsync(int leadId, CancellationToken cancellationToken = default)
     {
@@ -38,7 +39,7 @@ public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts,
                 ? new HistoryEntry(e.Kind, e.Field, Name(e.OldValue), Name(e.NewValue), Name(e.UserId), e.At)
                 : new HistoryEntry(e.Kind, e.Field, e.OldValue, e.NewValue, Name(e.UserId), e.At))
             .ToList();
-        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
+        var settings = await account.GetAsync(cancellationToken);
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name)).ToListAsync(cancellationToken);
         var labels = await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => new LabelChip(l.Id, l.Name, l.Color)).ToListAsync(cancellationToken);
         var weighted = lead is { Status: LeadStatus.Running, Stage: { } stage } ? WeightedRevenue.Of(lead.Revenue, stage.Probability, settings) : (Money?)null;

@@ -1,6 +1,7 @@
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Features.Board;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,12 +21,12 @@ public sealed record LeadFormOptions(
     IReadOnlyList<string> Contacts,
     DateOnly Today);
 
-public sealed class LeadFormOptionsQuery(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
+public sealed class LeadFormOptionsQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time)
 {
     public async Task<LeadFormOptions> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
+        var settings = await account.GetAsync(cancellationToken);
         return new LeadFormOptions(
             await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new UserOption(u.Id, u.DisplayName)).ToListAsync(cancellationToken),
             settings,

@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,13 +33,13 @@ public sealed record LeadListPage(IReadOnlyList<LeadRow> Rows, int Total);
 /// The lists' query: filter, sort and page in the database (Rule 10), so that a list of 50,000
 /// leads costs one page of rows and one count.
 /// </summary>
-public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
+public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time)
 {
     public async Task<LeadListPage> GetAsync(LeadFilter filter, string? sortBy, bool descending, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
+        var settings = await account.GetAsync(cancellationToken);
         var today = settings.Today(time);
         var names = await db.UserNamesAsync(cancellationToken);
         var leads = filter.Apply(db.Leads.AsNoTracking());

@@ -1,7 +1,7 @@
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Reminders;
@@ -13,18 +13,14 @@ public sealed record DueLead(int Id, string Name, DateOnly NextActionOn, string?
 /// Rule 5: open leads whose next-action date is today or earlier in the account's time zone.
 /// Both queries are served by the (responsible, status, next action) and (status, next action) indexes.
 /// </summary>
-public sealed class DueLeadsQuery(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
+public sealed class DueLeadsQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account)
 {
-    public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.TodayAsync(time, cancellationToken);
-    }
+    public Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default) => account.TodayAsync(cancellationToken);
 
     public async Task<IReadOnlyList<DueLead>> ForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ForUser(db, userId, await db.TodayAsync(time, cancellationToken))
+        return await ForUser(db, userId, await account.TodayAsync(cancellationToken))
             .OrderBy(l => l.NextActionOn).ThenBy(l => l.Id)
             .Select(l => new DueLead(l.Id, l.Name, l.NextActionOn!.Value, l.NextAction, l.ResponsibleUserId))
             .ToListAsync(cancellationToken);
@@ -33,13 +29,13 @@ public sealed class DueLeadsQuery(IDbContextFactory<LeadsDbContext> contexts, Ti
     public async Task<int> CountForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ForUser(db, userId, await db.TodayAsync(time, cancellationToken)).CountAsync(cancellationToken);
+        return await ForUser(db, userId, await account.TodayAsync(cancellationToken)).CountAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountPerUserAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await CountPerUser(db, await db.TodayAsync(time, cancellationToken)).ToDictionaryAsync(c => c.UserId, c => c.Count, cancellationToken);
+        return await CountPerUser(db, await account.TodayAsync(cancellationToken)).ToDictionaryAsync(c => c.UserId, c => c.Count, cancellationToken);
     }
 
     /// <summary>The query behind "due for user X" (public so tests can read its plan).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Data.Configurations;
 using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
@@ -12,12 +13,12 @@ namespace LeadsBlazor.Web.Features.Settings.Currencies;
 public sealed record CurrencyRow(string Code, decimal RateToAccount, DateOnly RateSetOn, int Leads, bool IsAccountCurrency);
 
 /// <summary>Rule 3's currencies: the account currency, and further ones with a rate; one that leads use stays. Logged (Rule 12).</summary>
-public sealed class CurrencyCommands(IDbContextFactory<LeadsDbContext> contexts, IEventBus events, TimeProvider time)
+public sealed class CurrencyCommands(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, IEventBus events, TimeProvider time)
 {
     public async Task<IReadOnlyList<CurrencyRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
+        var settings = await account.GetAsync(cancellationToken);
         var usage = await UsageAsync(db, cancellationToken);
         return [.. settings.Currencies
             .OrderBy(c => c.Code != settings.CurrencyCode).ThenBy(c => c.Code, StringComparer.Ordinal)

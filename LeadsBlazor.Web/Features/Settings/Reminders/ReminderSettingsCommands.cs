@@ -1,18 +1,18 @@
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Settings.Reminders;
 
 /// <summary>The reminders' account settings (Rule 6): on or off, the digest hour, and the time zone in which days begin.</summary>
-public sealed class ReminderSettingsCommands(IDbContextFactory<LeadsDbContext> contexts, IEventBus events, TimeProvider time)
+public sealed class ReminderSettingsCommands(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, IEventBus events, TimeProvider time)
 {
     public async Task<ReminderSettings> GetAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var settings = await account.GetAsync(cancellationToken);
         return new ReminderSettings(settings.RemindersEnabled, settings.ReminderHour, settings.TimeZoneId);
     }
 

@@ -1,5 +1,6 @@
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +12,12 @@ public sealed record StageRow(int Id, string Name, string? EnglishName, int Perc
 
 public sealed record StageSettings(IReadOnlyList<StageRow> Stages, WeightedVolume Volume);
 
-public sealed class StageSettingsQuery(IDbContextFactory<LeadsDbContext> contexts)
+public sealed class StageSettingsQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account)
 {
     public async Task<StageSettings> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await db.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync(cancellationToken);
+        var settings = await account.GetAsync(cancellationToken);
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
         var volume = await WeightedVolumeQuery.GetAsync(db, new LeadFilter(), settings, stages, cancellationToken);
         return new StageSettings(
