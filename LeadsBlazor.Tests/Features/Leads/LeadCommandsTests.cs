@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Infrastructure.Live;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Tests.Features.Leads;
 
@@ -37,6 +38,20 @@ public sealed class LeadCommandsTests : IDisposable
         Assert.Equal(new Money(12_000m, Currency.Eur), lead.Revenue);
         Assert.Contains(lead.History, e => e.Kind == LeadEventKind.Created && e.UserId == _app.OwnerId);
         Assert.Contains(lead.History, e => e is { Field: "Company", NewValue: "Alpenblick Hotels AG" });
+    }
+
+    [Fact]
+    public async Task A_company_typed_in_another_case_umlauts_included_is_the_existing_entry()
+    {
+        var first = await Commands.CreateAsync(Input("Erster") with { NewCompanyName = "Überland AG", NewContactName = "Jörg Müller" }, _app.OwnerId);
+
+        var second = await Commands.CreateAsync(Input("Zweiter") with { NewCompanyName = "überland ag", NewContactName = "JÖRG MÜLLER" }, _app.OwnerId);
+
+        var (a, b) = (await _app.ReloadAsync(first), await _app.ReloadAsync(second));
+        Assert.Equal(a.CompanyId, b.CompanyId);
+        Assert.Equal(a.ContactPersonId, b.ContactPersonId);
+        await using var db = _app.NewContext();
+        Assert.Equal(1, await db.Companies.CountAsync());
     }
 
     [Fact]

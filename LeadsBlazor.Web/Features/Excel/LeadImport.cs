@@ -5,6 +5,7 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -239,8 +240,8 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
         private readonly Dictionary<string, string> _users = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<Stage> _stages = [];
         private readonly Dictionary<string, Label> _labels = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, Company> _companies = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, Person> _people = new(StringComparer.OrdinalIgnoreCase);
+        private Dictionary<string, Company> _companies = new(CustomerDirectory.NameComparer);
+        private Dictionary<string, Person> _people = new(CustomerDirectory.NameComparer);
         private readonly Dictionary<int, Lead> _leads = [];
 
         public Domain.Accounts.AccountSettings Settings { get; private set; } = default!;
@@ -266,20 +267,8 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
                 context._labels.TryAdd(label.Name, label);
             }
 
-            // SQLite's lower() folds only ASCII: exact names find "Überland AG", lowered ones "stadtwerke lindau".
-            var companies = rows.Select(r => r.Customer).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var companiesLower = companies.Select(n => n.ToLowerInvariant()).ToList();
-            foreach (var company in await db.Companies.Where(c => companies.Contains(c.Name) || companiesLower.Contains(c.Name.ToLower())).ToListAsync(cancellationToken))
-            {
-                context._companies.TryAdd(company.Name, company);
-            }
-
-            var people = rows.Select(r => r.Contact).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var peopleLower = people.Select(n => n.ToLowerInvariant()).ToList();
-            foreach (var person in await db.People.Where(p => people.Contains(p.Name) || peopleLower.Contains(p.Name.ToLower())).ToListAsync(cancellationToken))
-            {
-                context._people.TryAdd(person.Name, person);
-            }
+            context._companies = await db.CompaniesNamedAsync(rows.Select(r => r.Customer).OfType<string>(), cancellationToken);
+            context._people = await db.PeopleNamedAsync(rows.Select(r => r.Contact).OfType<string>(), cancellationToken);
 
             var ids = rows.Select(r => r.Id).OfType<int>().Distinct().ToList();
             foreach (var chunk in ids.Chunk(500))

@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -204,12 +205,12 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
         var company = input.CompanyId is { } companyId
             ? await db.Companies.FindAsync([companyId], cancellationToken) ?? throw new DomainException("Company", ErrorKeys.UnknownCompany, companyId)
             : string.IsNullOrEmpty(companyName) ? null
-            : await db.Companies.FirstOrDefaultAsync(c => c.Name.ToLower() == companyName.ToLower(), cancellationToken) ?? new Company(companyName);
+            : (await db.CompaniesNamedAsync([companyName], cancellationToken)).GetValueOrDefault(companyName) ?? new Company(companyName);
         var contactName = input.NewContactName?.Trim();
         var contact = input.ContactPersonId is { } personId
             ? await db.People.FindAsync([personId], cancellationToken) ?? throw new DomainException("ContactPerson", ErrorKeys.UnknownContact, personId)
             : string.IsNullOrEmpty(contactName) ? null
-            : await db.People.FirstOrDefaultAsync(p => p.Name.ToLower() == contactName.ToLower(), cancellationToken) ?? new Person(contactName, company: company);
+            : (await db.PeopleNamedAsync([contactName], cancellationToken)).GetValueOrDefault(contactName) ?? new Person(contactName, company: company);
         lead.ChangeCustomer(company, contact, actor);
         lead.ChangeInfo(input.Info, actor);
         lead.ChangeServicePeriod(input.ServiceFrom, input.ServiceTo, actor);
