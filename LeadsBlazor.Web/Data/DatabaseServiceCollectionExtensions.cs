@@ -13,6 +13,7 @@ public static class DatabaseServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLeadsDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        RequireSqlite(configuration["Database:Provider"]);
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Leads") ?? DefaultConnectionString, environment.ContentRootPath);
         services.AddDbContextFactory<LeadsDbContext>(options => options
             .UseSqlite(connectionString)
@@ -20,6 +21,22 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoData>();
         return services;
+    }
+
+    /// <summary>
+    /// <c>Database:Provider</c> names the database. SQLite is the one this version ships migrations for; a
+    /// deployment that asks for another must fail at start with the reason, not run on a database it did not choose.
+    /// </summary>
+    internal static void RequireSqlite(string? provider)
+    {
+        if (string.IsNullOrWhiteSpace(provider) || string.Equals(provider.Trim(), "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        throw new InvalidOperationException(string.Equals(provider.Trim(), "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? "Database:Provider is 'Postgres', which this version does not support yet. Set Database:Provider to 'Sqlite'."
+            : $"Database:Provider is '{provider}', which is not a database LeadsBlazor knows. Set it to 'Sqlite'.");
     }
 
     /// <summary>Resolves a relative data source against the content root and creates its folder when missing.</summary>

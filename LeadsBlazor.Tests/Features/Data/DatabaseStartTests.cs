@@ -112,4 +112,17 @@ public sealed class DatabaseStartTests
             await QueryAsync(app, db => Task.FromResult(db.Database.GetMigrations().ToList())),
             await QueryAsync(app, async db => (await db.Database.GetAppliedMigrationsAsync()).ToList()));
     }
+
+    [Theory]
+    [InlineData("Postgres", "does not support yet")]
+    [InlineData("Oracle", "not a database LeadsBlazor knows")]
+    public void A_provider_other_than_sqlite_stops_the_start_with_the_reason(string provider, string reason)
+    {
+        using var app = new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Database:Provider"] = provider });
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.Services);
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Database:Provider", error.Message, StringComparison.Ordinal);
+    }
 }
