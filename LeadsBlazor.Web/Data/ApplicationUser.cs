@@ -17,6 +17,9 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>The language the user chose in the user menu ("de-DE", "en-US"); mails to them use it. Null: the account's.</summary>
     public string? Culture { get; set; }
 
+    /// <summary>How mails address the user: by name, or by their email when they have none.</summary>
+    public string NameOrEmail() => DisplayName is { Length: > 0 } ? DisplayName : Email ?? "";
+
     /// <summary>Two letters for the avatar on cards.</summary>
     public static string InitialsOf(string? name) =>
         string.Concat((string.IsNullOrWhiteSpace(name) ? "?" : name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(p => char.ToUpperInvariant(p[0])));

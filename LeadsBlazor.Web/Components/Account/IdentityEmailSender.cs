@@ -1,27 +1,31 @@
-using LeadsBlazor.Web.Infrastructure.Mail;
-using System.Net;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Reminders;
+using LeadsBlazor.Web.Infrastructure;
+using LeadsBlazor.Web.Infrastructure.Mail;
+using LeadsBlazor.Web.Infrastructure.Mail.Templates;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 
 namespace LeadsBlazor.Web.Components.Account;
 
-/// <summary>Identity's mails (password reset) through the app's one mail sender, in the user's language.</summary>
-internal sealed class IdentityEmailSender(IMailSender mail, IStringLocalizer<SharedResource> text) : IEmailSender<ApplicationUser>
+/// <summary>
+/// Identity's mails through the app's one mail sender, rendered from Razor templates in the user's language
+/// (not the language of whoever asked: a reset may be asked for from any browser).
+/// </summary>
+internal sealed class IdentityEmailSender(IMailSender mail, MailRenderer renderer, AppUrls urls) : IEmailSender<ApplicationUser>
 {
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
-        SendLinkAsync(email, text["Mail.Confirm.Subject"], text["Mail.Confirm.Body"], confirmationLink);
+        SendAsync<AddressConfirmationEmail>(user, email, new AddressConfirmation(user.NameOrEmail(), new Uri(confirmationLink), urls.BaseUrl));
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
-        SendLinkAsync(email, text["Mail.Reset.Subject"], text["Mail.Reset.Body"], resetLink);
+        SendAsync<PasswordResetEmail>(user, email, new PasswordReset(user.NameOrEmail(), urls.BaseUrl, Link: new Uri(resetLink)));
 
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
-        mail.SendAsync(new MailMessage(email, text["Mail.Reset.Subject"], $"<p>{WebUtility.HtmlEncode(resetCode)}</p>", resetCode));
+        SendAsync<PasswordResetEmail>(user, email, new PasswordReset(user.NameOrEmail(), urls.BaseUrl, Code: resetCode));
 
-    private Task SendLinkAsync(string email, string subject, string body, string link)
+    private async Task SendAsync<TComponent>(ApplicationUser user, string email, IMailModel model)
+        where TComponent : IComponent
     {
-        var html = $"<p>{WebUtility.HtmlEncode(body)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>";
-        return mail.SendAsync(new MailMessage(email, subject, html, $"{body}\n\n{link}\n"));
+        var message = await renderer.RenderAsync<TComponent>(user, email, model);
+        await mail.SendAsync(message);
     }
 }

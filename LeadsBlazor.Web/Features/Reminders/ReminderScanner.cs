@@ -1,5 +1,6 @@
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure.Mail;
+using LeadsBlazor.Web.Infrastructure.Mail.Templates;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Reminders;
 using LeadsBlazor.Web.Data;
@@ -129,14 +130,14 @@ public sealed class ReminderScanner(
         if (wanted && stillDue.Count > 0)
         {
             var digest = new ReminderDigest(
-                user!.DisplayName is { Length: > 0 } name ? name : user.Email!,
+                user!.NameOrEmail(),
                 settings.Today(time),
                 [.. stillDue.Select(c => leads[c.LeadId]).OrderBy(l => l.NextActionOn).ThenBy(l => l.Name)
                     .Select(l => new DigestLead(l.Id, l.Name, l.Customer, l.NextActionOn!.Value, l.NextAction, urls.Absolute($"leads/{l.Id}")))],
                 urls.BaseUrl);
             try
             {
-                var message = await renderer.RenderAsync<ReminderDigestEmail>(user.Email!, digest, Preferences.Preferences.CultureOf(user.Culture ?? settings.Culture));
+                var message = await renderer.RenderAsync<ReminderDigestEmail>(user, user.Email!, digest, cancellationToken);
                 await batch.SendAsync(message, cancellationToken);
                 stillDue.ForEach(c => c.MarkSent(time.GetUtcNow()));
                 outcome = Outcome.Sent;

@@ -1,7 +1,9 @@
 using System.Globalization;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Preferences;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace LeadsBlazor.Web.Infrastructure.Mail;
@@ -20,9 +22,25 @@ public interface IMailModel
 /// <see cref="HtmlRenderer"/> in the recipient's language. Each rendering gets its own DI scope: the renderer
 /// needs scoped services that a background service's root provider cannot give.
 /// </summary>
-public sealed class MailRenderer(IServiceScopeFactory scopes, ILoggerFactory loggers, IStringLocalizer<SharedResource> text)
+public sealed class MailRenderer(IServiceScopeFactory scopes, IDbContextFactory<LeadsDbContext> contexts, ILoggerFactory loggers, IStringLocalizer<SharedResource> text)
 {
     public const string ModelParameter = "Model";
+
+    /// <summary>A mail to a user of the app, in the language they chose, or in the account's when they chose none.</summary>
+    /// <param name="to">The address: usually the user's, but Identity may name another (a new address to confirm).</param>
+    public async Task<MailMessage> RenderAsync<TComponent>(ApplicationUser recipient, string to, IMailModel model, CancellationToken cancellationToken = default)
+        where TComponent : IComponent
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        var culture = recipient.Culture;
+        if (culture is null)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            culture = await db.AccountSettings.AsNoTracking().Select(a => a.Culture).SingleAsync(cancellationToken);
+        }
+
+        return await RenderAsync<TComponent>(to, model, Preferences.CultureOf(culture));
+    }
 
     public async Task<MailMessage> RenderAsync<TComponent>(string to, IMailModel model, CultureInfo culture)
         where TComponent : IComponent

@@ -1,6 +1,6 @@
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure.Mail;
-using System.Net;
+using LeadsBlazor.Web.Infrastructure.Mail.Templates;
 using System.Net.Mail;
 using System.Text;
 using LeadsBlazor.Domain.Accounts;
@@ -14,8 +14,6 @@ using LeadsBlazor.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using MailMessage = LeadsBlazor.Web.Infrastructure.Mail.MailMessage;
 
 namespace LeadsBlazor.Web.Features.Settings.Users;
 
@@ -25,7 +23,7 @@ namespace LeadsBlazor.Web.Features.Settings.Users;
 /// runs in its own DI scope (a fresh UserManager and context) and one write transaction, so two owners
 /// demoting each other at once cannot leave the account without one.
 /// </summary>
-public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, AppUrls urls, IEventBus events, TimeProvider time, IStringLocalizer<SharedResource> text, ILogger<UserCommands> logger)
+public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, MailRenderer renderer, AppUrls urls, IEventBus events, TimeProvider time, ILogger<UserCommands> logger)
 {
     public async Task<string> InviteAsync(string displayName, string email, bool owner, string culture, string actingUserId, CancellationToken cancellationToken = default)
     {
@@ -191,14 +189,8 @@ public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, 
     private async Task SendInvitationAsync(ApplicationUser user, string token, CancellationToken cancellationToken)
     {
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        var link = urls.Absolute($"Account/ResetPassword?invite=1&email={Uri.EscapeDataString(user.Email!)}&code={code}").AbsoluteUri;
-        MailMessage message;
-        using (Preferences.Preferences.Use(Preferences.Preferences.CultureOf(user.Culture)))
-        {
-            var body = text["Mail.Invite.Body", user.DisplayName, user.Email!].Value;
-            var html = $"<p>{WebUtility.HtmlEncode(body)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(text["Mail.Invite.Action"])}</a></p><p>{WebUtility.HtmlEncode(text["Mail.Invite.Validity"])}</p>";
-            message = new MailMessage(user.Email!, text["Mail.Invite.Subject"], html, $"{body}\r\n\r\n{link}\r\n\r\n{text["Mail.Invite.Validity"]}\r\n");
-        }
+        var link = urls.Absolute($"Account/ResetPassword?invite=1&email={Uri.EscapeDataString(user.Email!)}&code={code}");
+        var message = await renderer.RenderAsync<InvitationEmail>(user, user.Email!, new Invitation(user.NameOrEmail(), user.Email!, link, urls.BaseUrl), cancellationToken);
 
         try
         {
