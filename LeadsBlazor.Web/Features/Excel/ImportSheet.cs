@@ -137,6 +137,24 @@ public sealed partial class ImportSheet(IStringLocalizer<SharedResource> text)
         };
         void Fail(LeadColumn c, string key, params object[] values) => row.Errors.Add(new CellError(rowNumber, Header(c), text[key, values]));
 
+        // A typed cell: empty stays null, a value that does not read as T is the cell's error.
+        T? Read<T>(LeadColumn c, Func<object?, T?> read, string errorKey)
+            where T : struct
+        {
+            if (Text(c) is not { } written)
+            {
+                return null;
+            }
+
+            var value = read(Cell(c));
+            if (value is null)
+            {
+                Fail(c, errorKey, written);
+            }
+
+            return value;
+        }
+
         if (Text(LeadColumn.Id) is { } id)
         {
             if (ToDecimal(Cell(LeadColumn.Id)) is { } number && number == decimal.Truncate(number) && number is > 0 and <= int.MaxValue)
@@ -163,31 +181,11 @@ public sealed partial class ImportSheet(IStringLocalizer<SharedResource> text)
         }
 
         row.Stage = Text(LeadColumn.Stage);
-        if (Text(LeadColumn.Revenue) is { } revenue)
-        {
-            if (ToDecimal(Cell(LeadColumn.Revenue)) is { } amount)
-            {
-                row.Revenue = amount;
-            }
-            else
-            {
-                Fail(LeadColumn.Revenue, "Import.NotANumber", revenue);
-            }
-        }
+        row.Revenue = Read(LeadColumn.Revenue, ToDecimal, "Import.NotANumber") ?? row.Revenue;
 
         row.Currency = Text(LeadColumn.Currency);
         row.Responsible = Text(LeadColumn.Responsible);
-        if (Text(LeadColumn.NextActionOn) is { } date)
-        {
-            if (ToDate(Cell(LeadColumn.NextActionOn)) is { } day)
-            {
-                row.NextActionOn = day;
-            }
-            else
-            {
-                Fail(LeadColumn.NextActionOn, "Import.NotADate", date);
-            }
-        }
+        row.NextActionOn = Read(LeadColumn.NextActionOn, ToDate, "Import.NotADate");
 
         row.NextAction = Text(LeadColumn.NextAction);
         row.Customer = Text(LeadColumn.Customer);
