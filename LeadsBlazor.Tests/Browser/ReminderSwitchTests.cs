@@ -1,7 +1,7 @@
-using LeadsBlazor.Web.Features.Settings.Reminders;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Reminders;
 using LeadsBlazor.Web.Features.Settings;
+using LeadsBlazor.Web.Features.Settings.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

@@ -1,8 +1,8 @@
-using LeadsBlazor.Web.Features.Settings.Stages;
 using CsCheck;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Settings;
+using LeadsBlazor.Web.Features.Settings.Stages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Tests.Properties;

@@ -1,8 +1,8 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using Bunit;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Board;
+using LeadsBlazor.Web.Features.LeadViews;
 
 namespace LeadsBlazor.Tests.Components.Board;
 

@@ -1,7 +1,7 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Features.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;

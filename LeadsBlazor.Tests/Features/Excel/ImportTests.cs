@@ -1,9 +1,9 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Excel;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.LeadViews;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 

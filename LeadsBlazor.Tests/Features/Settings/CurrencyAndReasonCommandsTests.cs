@@ -1,13 +1,13 @@
-using LeadsBlazor.Web.Features.LeadViews;
-using LeadsBlazor.Web.Features.Settings.LostReasons;
-using LeadsBlazor.Web.Features.Settings.Currencies;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Features.Settings;
+using LeadsBlazor.Web.Features.Settings.Currencies;
+using LeadsBlazor.Web.Features.Settings.LostReasons;
 
 namespace LeadsBlazor.Tests.Features.Settings;
 

@@ -1,10 +1,10 @@
-using LeadsBlazor.Web.Features.Settings.Reminders;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Reminders;
-using LeadsBlazor.Web.Infrastructure.Live;
 using LeadsBlazor.Web.Features.Settings;
+using LeadsBlazor.Web.Features.Settings.Reminders;
+using LeadsBlazor.Web.Infrastructure.Live;
 
 namespace LeadsBlazor.Tests.Features.Settings;
 

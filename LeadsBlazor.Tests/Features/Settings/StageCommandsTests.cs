@@ -1,8 +1,8 @@
-using LeadsBlazor.Web.Features.Settings.Stages;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Settings;
+using LeadsBlazor.Web.Features.Settings.Stages;
 
 namespace LeadsBlazor.Tests.Features.Settings;
 

@@ -1,4 +1,3 @@
-using LeadsBlazor.Web.Features.Settings.Users;
 using System.Net;
 using System.Text.RegularExpressions;
 using LeadsBlazor.Domain.Accounts;
@@ -7,8 +6,9 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
-using LeadsBlazor.Web.Infrastructure.Live;
 using LeadsBlazor.Web.Features.Settings;
+using LeadsBlazor.Web.Features.Settings.Users;
+using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

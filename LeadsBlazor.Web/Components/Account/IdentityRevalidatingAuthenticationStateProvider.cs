@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using LeadsBlazor.Web.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using LeadsBlazor.Web.Data;
 
 namespace LeadsBlazor.Web.Components.Account;
 

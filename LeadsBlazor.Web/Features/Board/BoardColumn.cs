@@ -1,5 +1,5 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Pipeline;
+using LeadsBlazor.Web.Features.LeadViews;
 
 namespace LeadsBlazor.Web.Features.Board;
 

@@ -1,8 +1,8 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using System.Security.Claims;
-using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,11 +1,11 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using System.Globalization;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Data.Configurations;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Board;

@@ -1,7 +1,7 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.LeadViews;
 
 namespace LeadsBlazor.Web.Features.Excel;
 

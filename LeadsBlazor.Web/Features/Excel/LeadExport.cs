@@ -1,12 +1,12 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Data.Configurations;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;

@@ -3,8 +3,8 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Data.Configurations;
+using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.LeadViews;

@@ -1,8 +1,8 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,10 +1,10 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Data.Configurations;
+using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Leads;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 

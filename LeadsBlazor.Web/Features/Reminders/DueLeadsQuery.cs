@@ -1,6 +1,6 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,11 +1,11 @@
-using LeadsBlazor.Web.Features.LeadViews;
-using LeadsBlazor.Web.Infrastructure.Mail;
-using LeadsBlazor.Web.Infrastructure.Mail.Templates;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Reminders;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure;
+using LeadsBlazor.Web.Infrastructure.Mail;
+using LeadsBlazor.Web.Infrastructure.Mail.Templates;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Reminders;

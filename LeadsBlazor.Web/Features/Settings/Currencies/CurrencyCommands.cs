@@ -2,8 +2,8 @@ using System.Globalization;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Data.Configurations;
+using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Settings.Stages;

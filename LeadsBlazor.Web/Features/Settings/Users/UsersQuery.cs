@@ -1,7 +1,7 @@
-using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.LeadViews;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Settings.Users;
