@@ -3,6 +3,7 @@ using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -80,6 +81,32 @@ public sealed class PageErrorBoundaryTests
         Assert.Empty(shell.FindAll("[data-testid=page-error]"));
     }
 
+    [Fact]
+    public async Task Following_a_link_away_from_a_failed_page_shows_the_next_page()
+    {
+        // With the real Router: it handles the location change before the boundary recovers, so the boundary
+        // recovers into the new page and does not render the failed one again.
+        await using var context = ComponentContext.Create();
+        var navigation = context.Services.GetRequiredService<NavigationManager>();
+        var app = context.Render<Router>(p => p
+            .Add(r => r.AppAssembly, typeof(PageErrorBoundaryTests).Assembly)
+            .Add(r => r.Found, route => builder =>
+            {
+                builder.OpenComponent<RouteView>(0);
+                builder.AddAttribute(1, nameof(RouteView.RouteData), route);
+                builder.AddAttribute(2, nameof(RouteView.DefaultLayout), typeof(BoundaryLayout));
+                builder.CloseComponent();
+            }));
+
+        await app.InvokeAsync(() => navigation.NavigateTo(BrokenPage.Address));
+        app.WaitForAssertion(() => Assert.Single(app.FindAll("[data-testid=page-error]")));
+
+        await app.InvokeAsync(() => navigation.NavigateTo(FinePage.Address));
+
+        app.WaitForAssertion(() => Assert.Single(app.FindAll("[data-testid=fine-page]")));
+        Assert.Empty(app.FindAll("[data-testid=page-error]"));
+    }
+
     /// <summary>A stand-in for the layout: a counter beside the boundary, the page inside it.</summary>
     private static RenderFragment Shell(PageSwitch page) => builder =>
     {
@@ -145,6 +172,39 @@ public sealed class PageErrorBoundaryTests
             builder.AddAttribute(1, "data-testid", "sibling");
             builder.AddAttribute(2, "onclick", EventCallback.Factory.Create<MouseEventArgs>(this, () => clicks++));
             builder.AddContent(3, clicks);
+            builder.CloseElement();
+        }
+    }
+
+    /// <summary>The app's layout reduced to the boundary around the body.</summary>
+    public sealed class BoundaryLayout : LayoutComponentBase
+    {
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            builder.OpenComponent<PageErrorBoundary>(0);
+            builder.AddAttribute(1, nameof(PageErrorBoundary.ChildContent), Body);
+            builder.CloseComponent();
+        }
+    }
+
+    [Route(Address)]
+    public sealed class BrokenPage : ComponentBase
+    {
+        public const string Address = "/test/broken-page";
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder) => throw new InvalidOperationException("This page always fails.");
+    }
+
+    [Route(Address)]
+    public sealed class FinePage : ComponentBase
+    {
+        public const string Address = "/test/fine-page";
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            builder.OpenElement(0, "p");
+            builder.AddAttribute(1, "data-testid", "fine-page");
+            builder.AddContent(2, "Fine");
             builder.CloseElement();
         }
     }
