@@ -71,8 +71,5 @@ public readonly record struct Money
     /// </summary>
     public static decimal ToCent(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
 
-    /// <summary>This amount <paramref name="count"/> times, exactly: the sum of that many leads of the same amount.</summary>
-    public Money Times(int count) => new(Amount * count, Currency);
-
     public override string ToString() => $"{Amount:0.00} {Currency.Code}";
 }

@@ -59,21 +59,4 @@ public sealed class QueryPlanTests(ITestOutputHelper output) : IDisposable
 
         Assert.Contains(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.Contains("INDEX IX_Leads_ResponsibleUserId_Status_NextActionOn", StringComparison.Ordinal));
     }
-
-    [Fact]
-    public async Task The_due_count_per_user_is_grouped_in_SQL_over_an_index()
-    {
-        await using var db = _app.NewContext();
-        var query = DueLeadsQuery.CountPerUser(db, _app.Today);
-
-        var sql = query.ToQueryString();
-        var plan = await query.ExplainAsync();
-        output.WriteLine(sql);
-        output.WriteLine(string.Join('\n', plan));
-
-        Assert.Contains("GROUP BY", sql, StringComparison.Ordinal);
-        Assert.Contains("COUNT(*)", sql, StringComparison.Ordinal);
-        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
-        Assert.Contains(plan, step => step.Contains("INDEX IX_Leads_", StringComparison.Ordinal));
-    }
 }

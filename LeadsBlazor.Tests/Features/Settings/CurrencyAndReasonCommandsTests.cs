@@ -11,7 +11,7 @@ using LeadsBlazor.Web.Features.Settings.LostReasons;
 
 namespace LeadsBlazor.Tests.Features.Settings;
 
-/// <summary>Rule 3's currencies and reasons as the owner keeps them: what leads use stays, every change is logged.</summary>
+/// <summary>Rule 3's currencies and Rule 1's reasons as the owner keeps them: what leads use stays, every change is logged.</summary>
 public sealed class CurrencyAndReasonCommandsTests : IDisposable
 {
     private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });

@@ -49,18 +49,6 @@ public sealed class MailTemplateTests : IDisposable
     }
 
     [Fact]
-    public async Task A_reset_code_is_shown_as_text_in_both_parts()
-    {
-        var reset = new PasswordReset("Nina Neu", AppUrl, Code: "<b>123456</b>");
-
-        var mail = await Renderer.RenderAsync<PasswordResetEmail>("nina@test.example", reset, CultureInfo.GetCultureInfo("en-US"));
-
-        Assert.Contains("&lt;b&gt;123456&lt;/b&gt;", mail.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("<b>123456</b>", mail.TextBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("ResetPassword", mail.HtmlBody, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Identity_writes_the_reset_in_the_users_language_not_the_askers_and_without_a_language_in_the_accounts()
     {
         await using (var db = _app.NewContext())

@@ -13,19 +13,17 @@ namespace LeadsBlazor.Web.Components.Account;
 /// </summary>
 internal sealed class IdentityEmailSender(IMailSender mail, MailRenderer renderer, AppUrls urls) : IEmailSender<ApplicationUser>
 {
+    // Accounts need no confirmed address (users are invited by the owner) and the app maps no Identity API
+    // endpoints, so Identity never asks for these two; a call would be a new path that needs its own mail.
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
-        SendAsync<AddressConfirmationEmail>(user, email, new AddressConfirmation(user.NameOrEmail(), new Uri(confirmationLink), urls.BaseUrl));
-
-    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
-        SendAsync<PasswordResetEmail>(user, email, new PasswordReset(user.NameOrEmail(), urls.BaseUrl, Link: new Uri(resetLink)));
+        throw new NotSupportedException("LeadsBlazor does not confirm email addresses.");
 
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
-        SendAsync<PasswordResetEmail>(user, email, new PasswordReset(user.NameOrEmail(), urls.BaseUrl, Code: resetCode));
+        throw new NotSupportedException("LeadsBlazor resets passwords by link, not by code.");
 
-    private async Task SendAsync<TComponent>(ApplicationUser user, string email, IMailModel model)
-        where TComponent : IComponent
-    {
-        var message = await renderer.RenderAsync<TComponent>(user, email, model);
-        await mail.SendAsync(message);
-    }
+    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
+        SendAsync(user, email, new PasswordReset(user.NameOrEmail(), urls.BaseUrl, new Uri(resetLink)));
+
+    private async Task SendAsync(ApplicationUser user, string email, PasswordReset model) =>
+        await mail.SendAsync(await renderer.RenderAsync<PasswordResetEmail>(user, email, model));
 }

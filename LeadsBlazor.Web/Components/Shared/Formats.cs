@@ -28,4 +28,7 @@ public static class Formats
         CultureInfo.GetCultures(CultureTypes.SpecificCultures)
             .Select(culture => new RegionInfo(culture.Name))
             .FirstOrDefault(region => region.ISOCurrencySymbol == c)?.CurrencySymbol ?? c);
+
+    /// <summary>An amount for machines (a data attribute a test or a script reads): invariant, always with its cents.</summary>
+    public static string MachineMoney(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

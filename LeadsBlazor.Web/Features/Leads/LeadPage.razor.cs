@@ -1,6 +1,5 @@
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Components.Shared;
-using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.AspNetCore.Components;

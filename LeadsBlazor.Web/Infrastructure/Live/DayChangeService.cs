@@ -1,5 +1,5 @@
+using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Infrastructure.Live;
@@ -7,30 +7,40 @@ namespace LeadsBlazor.Web.Infrastructure.Live;
 /// <summary>
 /// Announces each new day in the account's time zone on the event bus: at midnight the leads dated
 /// today become due, and every open badge and list must learn it without anyone changing a lead.
+/// When the owner moves the account to another time zone, the wait starts again from that zone's midnight.
 /// </summary>
 public sealed class DayChangeService(IDbContextFactory<LeadsDbContext> contexts, IEventBus events, TimeProvider time, ILogger<DayChangeService> logger) : BackgroundService
 {
+    private CancellationTokenSource? _wait;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var subscription = events.Subscribe(OnEvent);
         while (!stoppingToken.IsCancellationRequested)
         {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            Volatile.Write(ref _wait, wait);
             try
             {
-                Domain.Accounts.AccountSettings settings;
-                await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
+                AccountSettings settings;
+                await using (var db = await contexts.CreateDbContextAsync(wait.Token))
                 {
-                    settings = await db.AccountSettings.AsNoTracking().SingleAsync(stoppingToken);
+                    settings = await db.AccountSettings.AsNoTracking().SingleAsync(wait.Token);
                 }
 
                 var zone = settings.TimeZone;
                 var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
                 var midnight = new DateTimeOffset(now.Date.AddDays(1), zone.GetUtcOffset(now.Date.AddDays(1)));
-                await Task.Delay(midnight - now + TimeSpan.FromSeconds(1), time, stoppingToken);
+                await Task.Delay(midnight - now + TimeSpan.FromSeconds(1), time, wait.Token);
                 events.Publish(new DayChanged(settings.Today(time)));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (OperationCanceledException)
+            {
+                // The settings changed while waiting: read the time zone again.
             }
             catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
             {
@@ -39,5 +49,22 @@ public sealed class DayChangeService(IDbContextFactory<LeadsDbContext> contexts,
                 await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
             }
         }
+    }
+
+    private Task OnEvent(PipelineEvent pipelineEvent)
+    {
+        if (pipelineEvent is AccountSettingsChanged { Affects: var affects } && affects.HasFlag(LiveTopic.Day))
+        {
+            try
+            {
+                Volatile.Read(ref _wait)?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The wait ended on its own a moment ago; the next one reads the new zone anyway.
+            }
+        }
+
+        return Task.CompletedTask;
     }
 }

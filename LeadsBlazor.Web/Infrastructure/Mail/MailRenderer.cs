@@ -3,7 +3,6 @@ using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Preferences;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace LeadsBlazor.Web.Infrastructure.Mail;
@@ -22,7 +21,7 @@ public interface IMailModel
 /// <see cref="HtmlRenderer"/> in the recipient's language. Each rendering gets its own DI scope: the renderer
 /// needs scoped services that a background service's root provider cannot give.
 /// </summary>
-public sealed class MailRenderer(IServiceScopeFactory scopes, IDbContextFactory<LeadsDbContext> contexts, ILoggerFactory loggers, IStringLocalizer<SharedResource> text)
+public sealed class MailRenderer(IServiceScopeFactory scopes, AccountSettingsReader account, ILoggerFactory loggers, IStringLocalizer<SharedResource> text)
 {
     public const string ModelParameter = "Model";
 
@@ -32,13 +31,7 @@ public sealed class MailRenderer(IServiceScopeFactory scopes, IDbContextFactory<
         where TComponent : IComponent
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        var culture = recipient.Culture;
-        if (culture is null)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            culture = await db.AccountSettings.AsNoTracking().Select(a => a.Culture).SingleAsync(cancellationToken);
-        }
-
+        var culture = recipient.Culture ?? (await account.GetAsync(cancellationToken)).Culture;
         return await RenderAsync<TComponent>(to, model, Preferences.CultureOf(culture));
     }
 

@@ -8,7 +8,7 @@ namespace LeadsBlazor.Web.Features.Settings.LostReasons;
 /// <summary>A lost/dropped reason as the owner's list shows it, with how many leads carry it.</summary>
 public sealed record CloseReasonRow(int Id, string Name, int Position, bool Retired, int Leads);
 
-/// <summary>Rule 3's reasons, shaped by the owner: add, rename, reorder, retire and bring back. Logged (Rule 12).</summary>
+/// <summary>Rule 1's lost and dropped reasons, kept by the owner: add, rename, reorder, retire and bring back. Logged (Rule 12).</summary>
 public sealed class CloseReasonCommands(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
 {
     public async Task<IReadOnlyList<CloseReasonRow>> ListAsync(CancellationToken cancellationToken = default)
