@@ -80,6 +80,19 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void The_areas_within_a_feature_are_free_of_cycles_too()
+    {
+        // Settings.Stages, Settings.Users … share Settings.Shared (shell, log, owner check) and are registered by
+        // Settings itself: one slice per namespace keeps those arrows pointing one way.
+        var slices = new SliceRuleCreator();
+        slices.SetSliceAssignment(new SliceAssignment(FeatureNamespace, "by namespace under LeadsBlazor.Web.Features"));
+
+        Assert.Contains(Code.Value.Types.Where(t => FeatureNamespace(t).Identifier == "Settings.Stages").SelectMany(t => t.GetTypeDependencies()),
+            t => FeatureNamespace(t).Identifier == "Settings.Shared");
+        new GivenSlices(slices).Should().BeFreeOfCycles().Check(Code.Value);
+    }
+
+    [Fact]
     public void The_feature_slices_cover_every_feature_folder()
     {
         // A rule over slices that match nothing would pass for that: every feature folder must show up as a slice.
@@ -112,6 +125,13 @@ public sealed class ArchitectureTests
             .Where(r => !r.Passed).Select(r => ((IType)r.EvaluatedObject).Name).Order(StringComparer.Ordinal);
 
         Assert.Equal([nameof(Fixtures.DatabaseInAsyncMethod), nameof(Fixtures.DatabaseInRenderLambda), nameof(Fixtures.DatabaseInjected)], failing);
+    }
+
+    private static SliceIdentifier FeatureNamespace(IType type)
+    {
+        const string features = "LeadsBlazor.Web.Features.";
+        var name = type.Namespace.FullName;
+        return name.StartsWith(features, StringComparison.Ordinal) ? SliceIdentifier.Of(name[features.Length..]) : SliceIdentifier.Ignore();
     }
 
     private static SliceIdentifier TopLevelFeature(IType type)

@@ -24,7 +24,7 @@ public sealed class ShellTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(member.GetByTestId("nav-settings")).ToHaveCountAsync(0);
         await Assertions.Expect(member.GetByText("Einstellungen")).ToHaveCountAsync(0);
 
-        foreach (var path in new[] { "settings" }.Concat(LeadsBlazor.Web.Features.Settings.SettingsShell.Pages.Select(p => p.Href)))
+        foreach (var path in new[] { "settings" }.Concat(LeadsBlazor.Web.Features.Settings.Shared.SettingsShell.Pages.Select(p => p.Href)))
         {
             await member.GotoAsync(path);
             await Assertions.Expect(member.GetByTestId("not-allowed")).ToContainTextAsync("Nicht erlaubt");

@@ -27,7 +27,7 @@ public sealed class SignInTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/leads")).StatusCode);
         var settings = await client.GetAsync("/settings");
         Assert.Equal("/settings/stages", settings.RedirectPath());
-        foreach (var (_, href, _, _) in LeadsBlazor.Web.Features.Settings.SettingsShell.Pages)
+        foreach (var (_, href, _, _) in LeadsBlazor.Web.Features.Settings.Shared.SettingsShell.Pages)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/" + href)).StatusCode);
         }

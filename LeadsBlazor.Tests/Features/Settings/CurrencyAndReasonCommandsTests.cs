@@ -5,6 +5,7 @@ using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Features.Settings.Shared;
 using LeadsBlazor.Web.Features.Settings;
 using LeadsBlazor.Web.Features.Settings.Currencies;
 using LeadsBlazor.Web.Features.Settings.LostReasons;

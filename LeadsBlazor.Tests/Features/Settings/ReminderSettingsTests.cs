@@ -2,6 +2,7 @@ using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Reminders;
+using LeadsBlazor.Web.Features.Settings.Shared;
 using LeadsBlazor.Web.Features.Settings;
 using LeadsBlazor.Web.Features.Settings.Reminders;
 using LeadsBlazor.Web.Infrastructure.Live;

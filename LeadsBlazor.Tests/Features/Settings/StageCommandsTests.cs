@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Features.Settings.Shared;
 using LeadsBlazor.Web.Features.Settings;
 using LeadsBlazor.Web.Features.Settings.Stages;
 

@@ -6,6 +6,7 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.Settings.Shared;
 using LeadsBlazor.Web.Features.Settings;
 using LeadsBlazor.Web.Features.Settings.Users;
 using LeadsBlazor.Web.Infrastructure.Live;

@@ -1,3 +1,5 @@
+using LeadsBlazor.Web.Features.Settings.Shared;
+
 namespace LeadsBlazor.Web.Features.Settings;
 
 public static class SettingsFeature

@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Settings.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Settings.LostReasons;

@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Settings.Shared;
 using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;

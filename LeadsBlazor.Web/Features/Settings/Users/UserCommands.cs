@@ -7,6 +7,7 @@ using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Features.Reminders;
+using LeadsBlazor.Web.Features.Settings.Shared;
 using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Infrastructure.Live;
 using LeadsBlazor.Web.Infrastructure.Mail;

@@ -2,6 +2,7 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Features.Settings.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Settings.Users;

@@ -2,7 +2,7 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace LeadsBlazor.Web.Features.Settings;
+namespace LeadsBlazor.Web.Features.Settings.Shared;
 
 public static class OwnerCheck
 {

@@ -3,7 +3,7 @@ using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace LeadsBlazor.Web.Features.Settings;
+namespace LeadsBlazor.Web.Features.Settings.Shared;
 
 /// <summary>A settings change as the log shows it, its time in the account's time zone.</summary>
 public sealed record SettingsLogEntry(DateTime At, string UserName, string WhatKey, string Detail);
