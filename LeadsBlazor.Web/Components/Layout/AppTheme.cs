@@ -16,6 +16,9 @@ internal static class AppTheme
             AppbarBackground = "#163a6b",
             Background = "#f5f7fa",
             DrawerBackground = "#ffffff",
+
+            // MudBlazor's #f44336 reaches 3.7:1 on white; due dates are small red text and need WCAG's 4.5:1.
+            Error = "#c62828",
         },
         PaletteDark = new PaletteDark
         {
