@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,42 +15,38 @@ public static class CustomerDirectory
     public static readonly StringComparer NameComparer = StringComparer.InvariantCultureIgnoreCase;
 
     /// <summary>The companies (tracked, so a new lead can point to them) named any of <paramref name="names"/>, keyed by name.</summary>
-    public static async Task<Dictionary<string, Company>> CompaniesNamedAsync(this LeadsDbContext db, IEnumerable<string> names, CancellationToken cancellationToken = default)
+    public static Task<Dictionary<string, Company>> CompaniesNamedAsync(this LeadsDbContext db, IEnumerable<string> names, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var wanted = names.ToHashSet(NameComparer);
-        var lengths = Lengths(wanted);
-        var found = new Dictionary<string, Company>(NameComparer);
-        foreach (var company in await db.Companies.Where(c => lengths.Contains(c.Name.Length)).ToListAsync(cancellationToken))
-        {
-            if (wanted.Contains(company.Name))
-            {
-                found.TryAdd(company.Name, company);
-            }
-        }
-
-        return found;
+        return NamedAsync(db.Companies, c => c.Name, names, cancellationToken);
     }
 
     /// <summary>The contact persons (tracked) named any of <paramref name="names"/>, keyed by name.</summary>
-    public static async Task<Dictionary<string, Person>> PeopleNamedAsync(this LeadsDbContext db, IEnumerable<string> names, CancellationToken cancellationToken = default)
+    public static Task<Dictionary<string, Person>> PeopleNamedAsync(this LeadsDbContext db, IEnumerable<string> names, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var wanted = names.ToHashSet(NameComparer);
-        var lengths = Lengths(wanted);
-        var found = new Dictionary<string, Person>(NameComparer);
-        foreach (var person in await db.People.Where(p => lengths.Contains(p.Name.Length)).ToListAsync(cancellationToken))
-        {
-            if (wanted.Contains(person.Name))
-            {
-                found.TryAdd(person.Name, person);
-            }
-        }
-
-        return found;
+        return NamedAsync(db.People, p => p.Name, names, cancellationToken);
     }
 
     // SQLite's lower() and LIKE fold only ASCII letters, so the database narrows by length (case never changes a
     // name's length) and .NET compares what is left, umlauts included.
-    private static List<int> Lengths(IEnumerable<string> names) => [.. names.Select(n => n.Length).Distinct()];
+    private static async Task<Dictionary<string, T>> NamedAsync<T>(IQueryable<T> entries, Expression<Func<T, string>> name, IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var wanted = names.ToHashSet(NameComparer);
+        var lengths = wanted.Select(n => n.Length).Distinct().ToList();
+        var hasWantedLength = Expression.Lambda<Func<T, bool>>(
+            Expression.Call(Expression.Constant(lengths), typeof(List<int>).GetMethod(nameof(List<int>.Contains))!, Expression.Property(name.Body, nameof(string.Length))),
+            name.Parameters);
+        var nameOf = name.Compile();
+        var found = new Dictionary<string, T>(NameComparer);
+        foreach (var entry in await entries.Where(hasWantedLength).ToListAsync(cancellationToken))
+        {
+            if (wanted.Contains(nameOf(entry)))
+            {
+                found.TryAdd(nameOf(entry), entry);
+            }
+        }
+
+        return found;
+    }
 }
