@@ -1,0 +1,99 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using LeadsBlazor.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LeadsBlazor.Tests.Browser;
+
+/// <summary>
+/// Every page passes axe-core (WCAG 2.1 A and AA) without a serious or critical violation, for the owner and for
+/// a member, in German and English, light and dark.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    private static readonly string[] SignedOutPages = ["Account/Login", "Account/ForgotPassword"];
+
+    private static readonly string[] LeadPages = ["leads", "leads/potential", "leads/all", "leads/all?tab=lost", "leads/import", "projects"];
+
+    private static readonly string[] SettingsPages = ["settings/stages", "settings/reminders", "settings/currencies", "settings/lost-reasons", "settings/users"];
+
+    private int _lead;
+
+    protected override async Task ArrangeAsync()
+    {
+        var member = await App.CreateMemberAsync();
+        var stages = await App.StagesAsync();
+        _lead = await App.CreateLeadAsync("Relaunch Website", 12_000m, member.Id, stages[1].Id, nextActionOn: DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime).AddDays(-1));
+        await App.CreateLeadAsync("Kampagne Frühjahr", 5_500.50m, member.Id, stageId: null);
+    }
+
+    public static TheoryData<string, string, bool> Sessions() => new()
+    {
+        { LeadsAppFactory.OwnerEmail, "de-DE", false },
+        { LeadsAppFactory.OwnerEmail, "en-US", true },
+        { LeadsAppFactory.MemberEmail, "en-US", false },
+        { LeadsAppFactory.MemberEmail, "de-DE", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sessions))]
+    public async Task Every_page_has_no_serious_or_critical_violation(string email, string locale, bool dark)
+    {
+        var page = await NewPageAsync(locale);
+        var problems = new List<string>();
+        foreach (var path in SignedOutPages)
+        {
+            await page.GotoAsync(path);
+            problems.AddRange(await ViolationsAsync(page, path));
+        }
+
+        await page.SignInAsync(email, email == LeadsAppFactory.OwnerEmail ? LeadsAppFactory.OwnerPassword : LeadsAppFactory.MemberPassword);
+        if (dark)
+        {
+            await page.GotoAsync("preferences/theme/dark?returnUrl=%2Fleads");
+            await page.WaitForCircuitAsync();
+        }
+
+        // A member asking for a settings page lands on "access denied", a static page: that page must pass too.
+        foreach (var path in LeadPages.Append($"leads/{_lead}").Concat(SettingsPages))
+        {
+            await page.GotoAsync(path);
+            if (page.Url.Contains("/Account/", StringComparison.Ordinal))
+            {
+                problems.AddRange(await ViolationsAsync(page, path));
+                continue;
+            }
+
+            try
+            {
+                await page.WaitForCircuitAsync();
+                await page.Locator(".mud-progress-linear").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+            }
+            catch (TimeoutException)
+            {
+                problems.Add($"{path}: the page did not become interactive");
+                continue;
+            }
+
+            problems.AddRange(await ViolationsAsync(page, path));
+        }
+
+        // The Identity pages render statically: no circuit to wait for.
+        await page.GotoAsync("Account/Manage/ChangePassword");
+        problems.AddRange(await ViolationsAsync(page, "Account/Manage/ChangePassword"));
+
+        Assert.True(problems.Count == 0, $"{email}, {locale}, {(dark ? "dark" : "light")}:\n{string.Join('\n', problems)}");
+    }
+
+    private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string path)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{path}: {v.Id} ({v.Impact}) at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target))}: {v.Help}");
+    }
+}
