@@ -10,6 +10,6 @@ public interface ILabelAssignment
 
     Task RemoveAsync(int leadId, int labelId, string userId, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates the label and puts it on the lead; returns the new label.</summary>
-    Task<LabelChip> CreateAndAddAsync(int leadId, string name, string color, string userId, CancellationToken cancellationToken = default);
+    /// <summary>Creates the label and puts it on the lead.</summary>
+    Task CreateAndAddAsync(int leadId, string name, string color, string userId, CancellationToken cancellationToken = default);
 }

@@ -12,10 +12,9 @@ public sealed class LabelAssignment(LeadCommands leads, LabelCommands labels) : 
     public Task RemoveAsync(int leadId, int labelId, string userId, CancellationToken cancellationToken = default) =>
         leads.RemoveLabelAsync(leadId, labelId, userId, cancellationToken);
 
-    public async Task<LabelChip> CreateAndAddAsync(int leadId, string name, string color, string userId, CancellationToken cancellationToken = default)
+    public async Task CreateAndAddAsync(int leadId, string name, string color, string userId, CancellationToken cancellationToken = default)
     {
         var labelId = await labels.CreateAsync(name, color, cancellationToken);
         await leads.AddLabelAsync(leadId, labelId, userId, cancellationToken);
-        return new LabelChip(labelId, name.Trim(), color);
     }
 }
