@@ -8,18 +8,18 @@ public static class LabelPalette
 {
     public static IReadOnlyList<PaletteColor> Colors { get; } =
     [
-        new("#e53935", "Color.Red"),
-        new("#fb8c00", "Color.Orange"),
-        new("#fdd835", "Color.Yellow"),
-        new("#7cb342", "Color.LightGreen"),
-        new("#2e7d32", "Color.Green"),
-        new("#00897b", "Color.Teal"),
-        new("#1e88e5", "Color.Blue"),
-        new("#3949ab", "Color.Indigo"),
-        new("#8e24aa", "Color.Purple"),
-        new("#d81b60", "Color.Pink"),
-        new("#6d4c41", "Color.Brown"),
-        new("#757575", "Color.Grey"),
+        new("#e53935", "Palette.Red"),
+        new("#fb8c00", "Palette.Orange"),
+        new("#fdd835", "Palette.Yellow"),
+        new("#7cb342", "Palette.LightGreen"),
+        new("#2e7d32", "Palette.Green"),
+        new("#00897b", "Palette.Teal"),
+        new("#1e88e5", "Palette.Blue"),
+        new("#3949ab", "Palette.Indigo"),
+        new("#8e24aa", "Palette.Purple"),
+        new("#d81b60", "Palette.Pink"),
+        new("#6d4c41", "Palette.Brown"),
+        new("#757575", "Palette.Grey"),
     ];
 
     /// <summary>A new label's colour: the first one no label has yet, so labels stay apart; the first one when all are taken.</summary>
