@@ -48,7 +48,7 @@ public sealed class LeadCardTests
         Assert.Equal("leads/7", card.Find("a.lead-card-name").GetAttribute("href"));
         Assert.Equal("Alpenblick Hotels AG", card.Find(".lead-card-customer").TextContent.Trim());
         Assert.Equal("AB", card.Find(".lead-card-avatar").TextContent.Trim());
-        Assert.Equal(["Website", "Heiß"], card.FindAll(".lead-card-label").Select(l => l.GetAttribute("title")));
+        Assert.Equal(["Website", "Heiß"], card.FindAll(".label-bar").Select(l => l.GetAttribute("title")));
     }
 
     [Fact]

@@ -2,11 +2,12 @@ namespace LeadsBlazor.Web.Features.LeadViews;
 
 public static class LeadViewsFeature
 {
-    /// <summary>The queries every lead view shares: the weighted volume and the close reasons.</summary>
+    /// <summary>The queries every lead view shares: the weighted volume, the close reasons and the labels to pick from.</summary>
     public static IServiceCollection AddLeadViews(this IServiceCollection services)
     {
         services.AddScoped<WeightedVolumeQuery>();
         services.AddScoped<CloseReasonsQuery>();
+        services.AddScoped<LabelListQuery>();
         return services;
     }
 }

@@ -41,7 +41,7 @@ public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts,
             .ToList();
         var settings = await account.GetAsync(cancellationToken);
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name)).ToListAsync(cancellationToken);
-        var labels = await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => new LabelChip(l.Id, l.Name, l.Color)).ToListAsync(cancellationToken);
+        var labels = await LabelListQuery.Chips(db).ToListAsync(cancellationToken);
         var weighted = lead is { Status: LeadStatus.Running, Stage: { } stage } ? WeightedRevenue.Of(lead.Revenue, stage.Probability, settings) : (Money?)null;
         return new LeadDetails(lead, Name(lead.ResponsibleUserId), history, settings.TimeZone, settings.Today(time), names, stages, labels, weighted);
     }

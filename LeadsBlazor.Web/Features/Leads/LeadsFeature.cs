@@ -9,6 +9,7 @@ public static class LeadsFeature
         services.AddScoped<LeadDetailsQuery>();
         services.AddScoped<LeadListQuery>();
         services.AddScoped<LeadFormOptionsQuery>();
+        services.AddScoped<LeadViews.ILabelAssignment, LabelAssignment>();
         return services;
     }
 }
