@@ -187,6 +187,7 @@ public sealed class ImportTests : IDisposable
         ["Angelegt am"] = null,
         ["Abgeschlossen am"] = null,
         ["Grund"] = null,
+        ["Begründung"] = null,
         ["Info"] = null,
         ["Name"] = name,
         ["Status"] = null,
