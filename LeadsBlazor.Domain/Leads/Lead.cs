@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Labels;
@@ -78,6 +79,8 @@ public sealed class Lead
     public DateOnly? ClosedOn { get; private set; }
 
     public int? CloseReasonId { get; private set; }
+
+    public CloseReason? CloseReason { get; private set; }
 
     public string? CloseReasonText { get; private set; }
 
@@ -159,12 +162,16 @@ public sealed class Lead
         SetField(nameof(NextAction), NextAction, action, actor, v => NextAction = v);
     }
 
-    public void AssignTo(string responsibleUserId, Actor actor)
+    /// <summary>Hands the lead to another user; <paramref name="nameOf"/> gives a user's name as it is now, for the history.</summary>
+    public void AssignTo(string responsibleUserId, Func<string, string> nameOf, Actor actor)
     {
+        ArgumentNullException.ThrowIfNull(nameOf);
         var userId = Text.Required(responsibleUserId, nameof(ResponsibleUserId), 450);
         if (userId != ResponsibleUserId)
         {
-            Record(LeadEventKind.ResponsibleChanged, nameof(ResponsibleUserId), ResponsibleUserId, userId, actor);
+            // History is read by people (Rule 7): it keeps the names as they were at the time, not ids a later rename
+            // or deletion would change or empty. Events before this kept ids under "ResponsibleUserId".
+            Record(LeadEventKind.ResponsibleChanged, HistoryFields.Responsible, nameOf(ResponsibleUserId), nameOf(userId), actor);
             ResponsibleUserId = userId;
         }
     }
@@ -242,7 +249,7 @@ public sealed class Lead
     }
 
     /// <summary>Any open lead → Won, Lost or Dropped, with the date it closed on; lost and dropped need a reason.</summary>
-    public void Close(LeadStatus outcome, DateOnly closedOn, int? reasonId, string? reasonText, Actor actor)
+    public void Close(LeadStatus outcome, DateOnly closedOn, CloseReason? reason, string? reasonText, Actor actor)
     {
         if (outcome.IsOpen())
         {
@@ -250,7 +257,7 @@ public sealed class Lead
         }
 
         RequireStatus(outcome, LeadStatus.Potential, LeadStatus.Running);
-        if (outcome.NeedsReason() && reasonId is null)
+        if (outcome.NeedsReason() && reason is null)
         {
             throw new DomainException(nameof(CloseReasonId), ErrorKeys.ReasonRequired);
         }
@@ -261,9 +268,12 @@ public sealed class Lead
         Record(LeadEventKind.FieldChanged, nameof(ClosedOn), null, Format(closedOn), actor);
         if (outcome.NeedsReason())
         {
-            CloseReasonId = reasonId;
+            CloseReason = reason;
+            CloseReasonId = NullIfTransient(reason!.Id);
             CloseReasonText = text;
-            Record(LeadEventKind.FieldChanged, nameof(CloseReasonId), null, reasonId!.Value.ToString(CultureInfo.InvariantCulture), actor);
+
+            // The reason's name at the time, for people (Rule 7); events before this kept its id under "CloseReasonId".
+            Record(LeadEventKind.FieldChanged, HistoryFields.CloseReason, null, reason.Name, actor);
             if (text is not null)
             {
                 Record(LeadEventKind.FieldChanged, nameof(CloseReasonText), null, text, actor);
@@ -303,11 +313,14 @@ public sealed class Lead
         ChangeStatus(to, actor);
         Record(LeadEventKind.FieldChanged, nameof(ClosedOn), Format(ClosedOn), null, actor);
         ClosedOn = null;
-        if (CloseReasonId is not null)
+        EnsureLoaded(CloseReasonId, CloseReason, nameof(CloseReason));
+        if (CloseReason is not null)
         {
-            Record(LeadEventKind.FieldChanged, nameof(CloseReasonId), CloseReasonId.Value.ToString(CultureInfo.InvariantCulture), null, actor);
-            CloseReasonId = null;
+            Record(LeadEventKind.FieldChanged, HistoryFields.CloseReason, CloseReason.Name, null, actor);
         }
+
+        CloseReason = null;
+        CloseReasonId = null;
 
         SetField(nameof(CloseReasonText), CloseReasonText, null, actor, v => CloseReasonText = v);
         if (to == LeadStatus.Running)

@@ -2,7 +2,8 @@ namespace LeadsBlazor.Domain.Leads;
 
 /// <summary>
 /// One entry of a lead's history: append-only, never edited. Old and new values are kept as
-/// invariant text (ids, ISO dates, amounts with currency) so the UI can show them in any language.
+/// invariant text (names as they were at the time, ISO dates, amounts with currency) so the UI can show them in any
+/// language and format.
 /// </summary>
 public sealed class LeadEvent
 {

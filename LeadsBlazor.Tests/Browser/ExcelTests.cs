@@ -72,4 +72,25 @@ public sealed class ExcelTests(BrowserFixture browser) : BrowserTest(browser)
         await page.GotoAsync("leads/potential");
         await Assertions.Expect(page.GetByTestId("lead-grid")).ToContainTextAsync("Neuer Lead aus Excel");
     }
+
+    [Fact]
+    public async Task The_preview_shows_what_an_update_row_changes_with_names_and_dates_as_the_reader_writes_them()
+    {
+        var anna = await App.CreateMemberAsync("anna@test.example", "Anna-Password-1", "Anna Berger");
+        await App.CreateMemberAsync("ben@test.example", "Ben-Password-1", "Ben Keller");
+        var lead = await App.CreateLeadAsync("Messestand 2027", 9_500m, anna.Id, null, nextActionOn: new DateOnly(2026, 12, 4));
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/import");
+        var file = Path.Combine(App.Folder, "handover.xlsx");
+        MiniExcel.SaveAs(file, new[]
+        {
+            new Dictionary<string, object?> { ["ID"] = lead, ["Name"] = "Messestand 2027", ["Verantwortlich"] = "Ben Keller", ["Nächste Aktion am"] = new DateTime(2026, 12, 15), ["Möglicher Umsatz"] = 9_500 },
+        });
+
+        await page.GetByTestId("import-upload").Last.SetInputFilesAsync(file);
+
+        await Assertions.Expect(page.GetByTestId("import-updates")).ToHaveAttributeAsync("data-count", "1");
+        var changes = page.GetByTestId("import-change");
+        await Assertions.Expect(changes).ToHaveTextAsync(["Nächste Aktion: 04.12.2026 → 15.12.2026", "Zuständig: Anna Berger → Ben Keller"]);
+        Assert.Equal(anna.Id, (await App.LeadAsync(lead)).ResponsibleUserId);
+    }
 }

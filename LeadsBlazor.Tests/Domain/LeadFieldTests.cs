@@ -59,11 +59,11 @@ public sealed class LeadFieldTests
         var lead = Potential(revenue: 1000m);
 
         lead.ChangeRevenue(new Money(2500m, Currency.Chf), Anna);
-        lead.AssignTo("carla", Anna);
+        lead.AssignTo("carla", id => id == "ben" ? "Ben Keller" : "Carla Roth", Anna);
         lead.ScheduleNextAction(Today.AddDays(10), "Angebot schicken", Anna);
 
         Assert.Contains(lead.History, e => e is { Kind: LeadEventKind.FieldChanged, Field: "Revenue", OldValue: "1000.00 EUR", NewValue: "2500.00 CHF" });
-        Assert.Contains(lead.History, e => e is { Kind: LeadEventKind.ResponsibleChanged, OldValue: "ben", NewValue: "carla" });
+        Assert.Contains(lead.History, e => e is { Kind: LeadEventKind.ResponsibleChanged, Field: HistoryFields.Responsible, OldValue: "Ben Keller", NewValue: "Carla Roth" });
         Assert.Contains(lead.History, e => e is { Field: "NextActionOn", OldValue: "2026-12-03", NewValue: "2026-12-10" });
         Assert.All(lead.History, e => Assert.Equal(("anna", Anna.At), (e.UserId, e.At)));
     }

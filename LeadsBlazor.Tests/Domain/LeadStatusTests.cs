@@ -1,3 +1,4 @@
+using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using static LeadsBlazor.Tests.Domain.LeadBuilder;
@@ -7,6 +8,8 @@ namespace LeadsBlazor.Tests.Domain;
 /// <summary>Rule 1: the allowed status moves, and nothing else.</summary>
 public sealed class LeadStatusTests
 {
+    private static readonly CloseReason Price = new("Preis", 0);
+    private static readonly CloseReason Timing = new("Zeitpunkt", 1);
     private readonly IReadOnlyList<LeadsBlazor.Domain.Pipeline.Stage> _stages = DefaultStages().Stages;
 
     [Fact]
@@ -42,11 +45,12 @@ public sealed class LeadStatusTests
     {
         foreach (var lead in new[] { Potential(), Running(_stages[2]) })
         {
-            lead.Close(outcome, Today, reasonId: 1, "zu teuer", Anna);
+            lead.Close(outcome, Today, Price, "zu teuer", Anna);
 
             Assert.Equal(outcome, lead.Status);
             Assert.Equal(Today, lead.ClosedOn);
             Assert.False(lead.IsOpen);
+            Assert.Equal(outcome != LeadStatus.Won, lead.History.Any(e => e is { Field: HistoryFields.CloseReason, NewValue: "Preis" }));
         }
     }
 
@@ -57,7 +61,7 @@ public sealed class LeadStatusTests
     {
         var lead = Running(_stages[0]);
 
-        var error = Assert.Throws<DomainException>(() => lead.Close(outcome, Today, reasonId: null, null, Anna));
+        var error = Assert.Throws<DomainException>(() => lead.Close(outcome, Today, reason: null, null, Anna));
 
         Assert.Equal(ErrorKeys.ReasonRequired, error.MessageKey);
         Assert.Equal(LeadStatus.Running, lead.Status);
@@ -68,7 +72,7 @@ public sealed class LeadStatusTests
     {
         var lead = Running(_stages[3]);
 
-        lead.Close(LeadStatus.Won, Today, reasonId: null, null, Anna);
+        lead.Close(LeadStatus.Won, Today, reason: null, null, Anna);
 
         Assert.Null(lead.CloseReasonId);
     }
@@ -79,13 +83,15 @@ public sealed class LeadStatusTests
     public void A_closed_lead_reopens_and_forgets_its_closed_on_date_and_reason(LeadStatus to)
     {
         var lead = Running(_stages[2]);
-        lead.Close(LeadStatus.Lost, Today, reasonId: 2, "Timing", Anna);
+        lead.Close(LeadStatus.Lost, Today, Timing, "Timing", Anna);
 
         lead.Reopen(to, to == LeadStatus.Running ? _stages[0] : null, Today.AddDays(7), Anna);
 
         Assert.Equal(to, lead.Status);
         Assert.Null(lead.ClosedOn);
+        Assert.Null(lead.CloseReason);
         Assert.Null(lead.CloseReasonId);
+        Assert.Contains(lead.History, e => e is { Field: HistoryFields.CloseReason, OldValue: "Zeitpunkt", NewValue: null });
         Assert.Null(lead.CloseReasonText);
         Assert.Equal(Today.AddDays(7), lead.NextActionOn);
         Assert.Equal(to == LeadStatus.Running, lead.Stage is not null);
@@ -114,7 +120,7 @@ public sealed class LeadStatusTests
         Assert.Equal(ErrorKeys.StatusMoveNotAllowed, Assert.Throws<DomainException>(() => running.Start(_stages[1], Anna)).MessageKey);
         Assert.Equal(ErrorKeys.StatusMoveNotAllowed, Assert.Throws<DomainException>(() => potential.BackToPotential(Anna)).MessageKey);
         Assert.Equal(ErrorKeys.StatusMoveNotAllowed, Assert.Throws<DomainException>(() => potential.MoveToStage(_stages[1], Anna)).MessageKey);
-        Assert.Equal(ErrorKeys.StatusMoveNotAllowed, Assert.Throws<DomainException>(() => won.Close(LeadStatus.Lost, Today, 1, null, Anna)).MessageKey);
+        Assert.Equal(ErrorKeys.StatusMoveNotAllowed, Assert.Throws<DomainException>(() => won.Close(LeadStatus.Lost, Today, Price, null, Anna)).MessageKey);
         Assert.Equal(ErrorKeys.StatusMoveNotAllowed, Assert.Throws<DomainException>(() => won.MoveToStage(_stages[1], Anna)).MessageKey);
         Assert.Equal(ErrorKeys.StatusMoveNotAllowed, Assert.Throws<DomainException>(() => running.Reopen(LeadStatus.Potential, null, Today, Anna)).MessageKey);
         Assert.Equal(ErrorKeys.StatusMoveNotAllowed, Assert.Throws<DomainException>(() => running.Close(LeadStatus.Running, Today, null, null, Anna)).MessageKey);

@@ -1,4 +1,5 @@
 using CsCheck;
+using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
@@ -51,7 +52,7 @@ public sealed class LeadMoveProperties
                 Assert.True(lead.Status != LeadStatus.Running || lead.Stage is not null, "a running lead must sit in a stage");
                 Assert.True(lead.Status != LeadStatus.Potential || lead.Stage is null, "a potential lead sits in no stage");
                 Assert.Equal(lead.Status.IsClosed(), lead.ClosedOn is not null);
-                Assert.True(lead.Status is not (LeadStatus.Lost or LeadStatus.Dropped) || lead.CloseReasonId is not null);
+                Assert.True(lead.Status is not (LeadStatus.Lost or LeadStatus.Dropped) || lead.CloseReason is not null);
                 Assert.True(!lead.IsOpen || lead.NextActionOn is not null);
             }
         }, iter: 2000);
@@ -65,8 +66,8 @@ public sealed class LeadMoveProperties
             case Move.MoveToStage: lead.MoveToStage(stage, Anna); break;
             case Move.BackToPotential: lead.BackToPotential(Anna); break;
             case Move.Win: lead.Close(LeadStatus.Won, Today, null, null, Anna); break;
-            case Move.Lose: lead.Close(LeadStatus.Lost, Today, 1, "Preis", Anna); break;
-            case Move.Drop: lead.Close(LeadStatus.Dropped, Today, 2, null, Anna); break;
+            case Move.Lose: lead.Close(LeadStatus.Lost, Today, new CloseReason("Preis", 0), "Preis", Anna); break;
+            case Move.Drop: lead.Close(LeadStatus.Dropped, Today, new CloseReason("Zeitpunkt", 1), null, Anna); break;
             case Move.ReopenRunning: lead.Reopen(LeadStatus.Running, stage, Today.AddDays(1), Anna); break;
             case Move.ReopenPotential: lead.Reopen(LeadStatus.Potential, null, Today.AddDays(1), Anna); break;
         }

@@ -89,6 +89,7 @@ public sealed class WeightedVolumeProperties : IDisposable
         {
             await using var db = _app.NewContext();
             var tracked = await db.Stages.OrderBy(s => s.Position).ToListAsync();
+            var reason = await db.CloseReasons.OrderBy(r => r.Position).FirstAsync();
             var n = 0;
             foreach (var random in leads)
             {
@@ -100,7 +101,7 @@ public sealed class WeightedVolumeProperties : IDisposable
                         lead.BackToPotential(_app.Actor);
                         break;
                     case LeadStatus.Won or LeadStatus.Lost or LeadStatus.Dropped:
-                        lead.Close((LeadStatus)random.Status, _app.Today, 1, null, _app.Actor);
+                        lead.Close((LeadStatus)random.Status, _app.Today, reason, null, _app.Actor);
                         break;
                 }
 
@@ -143,7 +144,7 @@ public sealed class WeightedVolumeProperties : IDisposable
     private async Task<decimal> ExportSumAsync(LeadFilter filter)
     {
         using var file = new MemoryStream();
-        await _app.Get<LeadExport>().WriteAsync(filter, file);
+        await _app.Get<LeadExport>().WriteAsync(filter, LeadView.All, file);
         file.Position = 0;
         var header = _app.Get<IStringLocalizer<SharedResource>>()[LeadSheet.HeaderKeyOf(LeadColumn.Weighted)].Value;
         return file.Query(useHeaderRow: true, excelType: ExcelType.XLSX)

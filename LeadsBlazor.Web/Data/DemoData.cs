@@ -92,7 +92,7 @@ public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> use
 
             if (status is LeadStatus.Won or LeadStatus.Lost or LeadStatus.Dropped)
             {
-                lead.Close(status, today.AddDays(-random.Next(1, 30)), status == LeadStatus.Won ? null : reasons[i % reasons.Count].Id, null, actor);
+                lead.Close(status, today.AddDays(-random.Next(1, 30)), status == LeadStatus.Won ? null : reasons[i % reasons.Count], null, actor);
             }
 
             db.Leads.Add(lead);

@@ -30,7 +30,7 @@ internal static class ExportBench
             async () =>
             {
                 await using var file = File.Create(appFile);
-                await export.WriteAsync(new LeadFilter(), file);
+                await export.WriteAsync(new LeadFilter(), LeadView.All, file);
             },
             async () =>
             {

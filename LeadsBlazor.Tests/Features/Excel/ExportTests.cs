@@ -48,6 +48,31 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
+    public async Task The_export_keeps_the_views_order_and_is_named_after_the_view()
+    {
+        var stages = await _app.StagesAsync();
+        var commands = _app.Get<LeadCommands>();
+        async Task<int> LeadDueIn(string name, int days, int? stageId) => await commands.CreateAsync(new LeadInput
+        {
+            Name = name, ResponsibleUserId = _app.OwnerId, Revenue = 1_000m, NextActionOn = _app.Today.AddDays(days), StageId = stageId,
+        }, _app.OwnerId);
+        var later = await LeadDueIn("Später", 9, stages[0].Id);
+        var soon = await LeadDueIn("Bald", 2, stages[1].Id);
+        var sameDay = await LeadDueIn("Auch bald", 2, stages[0].Id);
+        await LeadDueIn("Idee", 1, null);
+
+        var (board, _, _) = await DownloadAsync("?view=board&status=running");
+        var (potential, _, _) = await DownloadAsync("?view=potential&status=potential");
+        var (lost, _, _) = await DownloadAsync("?view=all&status=lost");
+
+        // The board's order: next action first, then the older lead.
+        Assert.Equal([(double)soon, (double)sameDay, (double)later], Rows(board).Select(r => r["ID"]));
+        Assert.Equal(["Leads"], MiniExcel.GetSheetNames(new MemoryStream(board)));
+        Assert.Equal(["Kontaktpotential"], MiniExcel.GetSheetNames(new MemoryStream(potential)));
+        Assert.Equal(["Alle Leads – Verloren"], MiniExcel.GetSheetNames(new MemoryStream(lost)));
+    }
+
+    [Fact]
     public async Task The_board_filtered_by_a_label_exports_exactly_its_leads_with_typed_cells()
     {
         var stages = await _app.StagesAsync();
@@ -75,7 +100,7 @@ public sealed class ExportTests : IDisposable
         Assert.Equal("owner", row["Verantwortlich"]);
 
         var xml = SheetXml(file);
-        Assert.Contains("autoFilter ref=\"A1:T2\"", xml, StringComparison.Ordinal);
+        Assert.Contains("autoFilter ref=\"A1:U2\"", xml, StringComparison.Ordinal);
         Assert.Contains("ySplit=\"1\"", xml, StringComparison.Ordinal); // the header row is frozen
     }
 

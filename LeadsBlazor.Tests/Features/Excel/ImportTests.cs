@@ -19,7 +19,7 @@ public sealed class ImportTests : IDisposable
     private async Task<List<Dictionary<string, object?>>> ExportAsync()
     {
         using var file = new MemoryStream();
-        await _app.Get<LeadExport>().WriteAsync(new LeadFilter(), file);
+        await _app.Get<LeadExport>().WriteAsync(new LeadFilter(), LeadView.All, file);
         file.Position = 0;
         return [.. file.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r))];
     }
@@ -187,6 +187,7 @@ public sealed class ImportTests : IDisposable
         ["Angelegt am"] = null,
         ["Abgeschlossen am"] = null,
         ["Grund"] = null,
+        ["Begründung"] = null,
         ["Info"] = null,
         ["Name"] = name,
         ["Status"] = null,

@@ -154,7 +154,7 @@ public sealed partial class UserCommandsTests : IDisposable
         await using var db = await _scope.ServiceProvider.GetRequiredService<IDbContextFactory<LeadsDbContext>>().CreateDbContextAsync();
         var moved = await db.Leads.Include(l => l.History).SingleAsync(l => l.Id == open);
         Assert.Equal(_ownerId, moved.ResponsibleUserId);
-        Assert.Contains(moved.History, e => e.Kind == LeadEventKind.ResponsibleChanged && e.OldValue == member.Id && e.NewValue == _ownerId);
+        Assert.Contains(moved.History, e => e is { Kind: LeadEventKind.ResponsibleChanged, OldValue: "Mia Member", NewValue: "owner" }); // names as they were (Rule 7)
         Assert.Equal(member.Id, (await db.Leads.SingleAsync(l => l.Id == won)).ResponsibleUserId);
         Assert.Equal(new LeadsReassigned(member.Id, _ownerId), Assert.Single(events));
     }

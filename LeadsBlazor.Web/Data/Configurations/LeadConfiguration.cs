@@ -31,7 +31,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasOne(l => l.Stage).WithMany().HasForeignKey(l => l.StageId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(l => l.Company).WithMany().HasForeignKey(l => l.CompanyId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(l => l.ContactPerson).WithMany().HasForeignKey(l => l.ContactPersonId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<Domain.Accounts.CloseReason>().WithMany().HasForeignKey(l => l.CloseReasonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(l => l.CloseReason).WithMany().HasForeignKey(l => l.CloseReasonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(l => l.ResponsibleUserId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(l => l.Labels).WithMany().UsingEntity("LeadLabels");

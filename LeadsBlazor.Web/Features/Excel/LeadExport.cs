@@ -16,9 +16,9 @@ using MiniExcelLibs.OpenXml;
 namespace LeadsBlazor.Web.Features.Excel;
 
 /// <summary>
-/// Writes the leads of a view as an .xlsx sheet (Rule 10). Rows come from the database in chunks
-/// of <see cref="ChunkSize"/> by id and go straight to MiniExcel, so memory stays flat however
-/// many leads the account has; only the users, stages, reasons and rates are held, which are few.
+/// Writes the leads of a view as an .xlsx sheet (Rule 10), in the view's order. Rows come from the database in
+/// chunks of <see cref="ChunkSize"/> and go straight to MiniExcel, so memory stays nearly flat however many leads
+/// the account has; only the view's ordered ids and the users, stages, reasons and rates are held.
 /// </summary>
 public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
@@ -26,8 +26,11 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Writes the sheet and returns its download name, "leads-2026-11-30.xlsx", dated in the account's time zone.</summary>
-    public async Task<string> WriteAsync(LeadFilter filter, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the sheet, named after the view, with the rows in the view's order, and returns its download name,
+    /// "leads-2026-11-30.xlsx", dated in the account's time zone.
+    /// </summary>
+    public async Task<string> WriteAsync(LeadFilter filter, LeadView view, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -36,7 +39,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
             Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => text[$"Status.{s}"].Value),
             text["Sheet.Yes"],
             text["Sheet.No"]);
-        await output.SaveAsAsync(Rows(db, filter, lookups, texts, cancellationToken), excelType: ExcelType.XLSX, configuration: Configuration(text), cancellationToken: cancellationToken);
+        await output.SaveAsAsync(Rows(db, filter, lookups, texts, cancellationToken), sheetName: SheetName(view, filter.Status), excelType: ExcelType.XLSX, configuration: Configuration(text), cancellationToken: cancellationToken);
         return $"leads-{lookups.Today:yyyy-MM-dd}.xlsx";
     }
 
@@ -49,16 +52,30 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
         DynamicColumns = [.. LeadSheet.Columns.Select(c => new DynamicExcelColumn(c.Key.ToString()) { Name = text[c.HeaderKey], Width = c.Width, Format = c.Format })],
     };
 
+    /// <summary>The view's name in the user's language ("Alle Leads – Verloren"), as a sheet name may be: at most 31 characters, none of []:*?/\.</summary>
+    public string SheetName(LeadView view, LeadStatus? status)
+    {
+        var name = view switch
+        {
+            LeadView.Board => text["Page.Board.Title"].Value,
+            LeadView.Potential => text["Page.Potential.Title"].Value,
+            _ when status is { } shown => $"{text["Page.AllLeads.Title"]} – {text[$"Status.{shown}"]}",
+            _ => text["Page.AllLeads.Title"].Value,
+        };
+        var allowed = new string([.. name.Where(c => !"[]:*?/\\".Contains(c))]).Trim();
+        return allowed.Length > 31 ? allowed[..31].TrimEnd() : allowed;
+    }
+
+    // The rows in the order the view shows its leads (the lists' default sort, which is the board's: next action, then id).
+    // Only the ids are held in that order; the leads themselves come in chunks, so memory stays flat.
     private static IEnumerable<Dictionary<string, object?>> Rows(LeadsDbContext db, LeadFilter filter, SheetLookups lookups, SheetTexts texts, CancellationToken cancellationToken)
     {
-        var lastId = 0;
-        while (true)
+        var ordered = LeadListQuery.Sort(filter.Apply(db.Leads.AsNoTracking()), sortBy: null, descending: false).Select(l => l.Id).ToList();
+        foreach (var ids in ordered.Chunk(ChunkSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var chunk = filter.Apply(db.Leads.AsNoTracking())
-                .Where(l => l.Id > lastId)
-                .OrderBy(l => l.Id)
-                .Take(ChunkSize)
+            var chunk = db.Leads.AsNoTracking()
+                .Where(l => ids.Contains(l.Id))
                 .Select(l => new ExportedLead(
                     l.Id,
                     l.Name,
@@ -76,34 +93,23 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
                     l.CloseReasonId,
                     l.CloseReasonText,
                     l.Info))
-                .ToList();
-            if (chunk.Count == 0)
-            {
-                yield break;
-            }
+                .ToDictionary(l => l.Id);
 
-            // Straight from the join table by the chunk's id range, which its LeadId index serves. When the
-            // view is sparse (the range holds many leads it does not show), the chunk's ids narrow it further.
-            var (first, last) = (chunk[0].Id, chunk[^1].Id);
-            var links = db.Set<Dictionary<string, object>>("LeadLabels")
-                .Where(x => EF.Property<int>(x, "LeadId") >= first && EF.Property<int>(x, "LeadId") <= last);
-            if (last - first + 1 > 2 * chunk.Count)
-            {
-                var ids = chunk.Select(l => l.Id).ToList();
-                links = links.Where(x => ids.Contains(EF.Property<int>(x, "LeadId")));
-            }
-
-            var labels = links
+            // Straight from the join table by the chunk's ids, which its LeadId index serves.
+            var labels = db.Set<Dictionary<string, object>>("LeadLabels")
+                .Where(x => ids.Contains(EF.Property<int>(x, "LeadId")))
                 .Join(db.Labels, x => EF.Property<int>(x, "LabelsId"), label => label.Id, (x, label) => new { LeadId = EF.Property<int>(x, "LeadId"), label.Name })
                 .AsEnumerable()
                 .GroupBy(x => x.LeadId)
                 .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(x => x.Name).Order(StringComparer.CurrentCultureIgnoreCase)));
-            foreach (var lead in chunk)
+            foreach (var id in ids)
             {
-                yield return Row(lead, labels.GetValueOrDefault(lead.Id), lookups, texts);
+                // A lead deleted between the two reads is left out rather than failing the download.
+                if (chunk.TryGetValue(id, out var lead))
+                {
+                    yield return Row(lead, labels.GetValueOrDefault(id), lookups, texts);
+                }
             }
-
-            lastId = chunk[^1].Id;
         }
     }
 
@@ -134,7 +140,8 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
             [nameof(LeadColumn.Labels)] = labels,
             [nameof(LeadColumn.Created)] = TimeZoneInfo.ConvertTime(lead.CreatedAt, lookups.TimeZone).Date,
             [nameof(LeadColumn.ClosedOn)] = lead.ClosedOn?.ToDateTime(TimeOnly.MinValue),
-            [nameof(LeadColumn.Reason)] = lead.CloseReasonId is { } reasonId ? lookups.Reasons.GetValueOrDefault(reasonId) : lead.CloseReasonText,
+            [nameof(LeadColumn.Reason)] = lead.CloseReasonId is { } reasonId ? lookups.Reasons.GetValueOrDefault(reasonId) : null,
+            [nameof(LeadColumn.Explanation)] = lead.CloseReasonText,
             [nameof(LeadColumn.Info)] = lead.Info,
         };
     }

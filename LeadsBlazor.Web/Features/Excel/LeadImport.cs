@@ -21,8 +21,11 @@ public enum ImportAction
     Invalid,
 }
 
-/// <summary>What the import would do with one row, and why it cannot when it is invalid.</summary>
-public sealed record ImportRowResult(int RowNumber, ImportAction Action, int? LeadId, string Name, IReadOnlyList<CellError> Errors);
+/// <summary>One change an update row makes to its lead, as its history will record it (names, not ids).</summary>
+public sealed record ImportChange(LeadEventKind Kind, string? Field, string? OldValue, string? NewValue);
+
+/// <summary>What the import would do with one row, why it cannot when it is invalid, and what an update changes.</summary>
+public sealed record ImportRowResult(int RowNumber, ImportAction Action, int? LeadId, string Name, IReadOnlyList<CellError> Errors, IReadOnlyList<ImportChange> Changes);
 
 public sealed record ImportPreview(IReadOnlyList<ImportRowResult> Rows, IReadOnlyList<string> FileErrors)
 {
@@ -98,16 +101,18 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
             var errors = new List<CellError>(row.Errors);
             var action = ImportAction.Invalid;
             Lead? lead = null;
+            IReadOnlyList<ImportChange> changes = [];
             if (errors.Count == 0)
             {
                 try
                 {
-                    (lead, action) = row.Id is { } id ? Update(db, context, row, id, actor) : (Create(db, context, row, actor), ImportAction.Create);
+                    (lead, action, changes) = row.Id is { } id ? Update(db, context, row, id, actor) : (Create(db, context, row, actor), ImportAction.Create, []);
                 }
                 catch (DomainException error)
                 {
                     errors.Add(new CellError(row.RowNumber, sheet.Header(ColumnOf(error.Field)), error.Describe(text)));
                     action = ImportAction.Invalid;
+                    changes = [];
                 }
             }
 
@@ -116,7 +121,7 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
                 throw new ImportChangedException(row.RowNumber);
             }
 
-            results.Add(new ImportRowResult(row.RowNumber, action, lead?.Id is > 0 ? lead.Id : row.Id, row.Name, errors));
+            results.Add(new ImportRowResult(row.RowNumber, action, lead?.Id is > 0 ? lead.Id : row.Id, row.Name, errors, changes));
         }
 
         if (commit)
@@ -147,7 +152,7 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
         return lead;
     }
 
-    private static (Lead Lead, ImportAction Action) Update(LeadsDbContext db, ImportContext context, ImportedRow row, int id, Actor actor)
+    private static (Lead Lead, ImportAction Action, IReadOnlyList<ImportChange> Changes) Update(LeadsDbContext db, ImportContext context, ImportedRow row, int id, Actor actor)
     {
         // Only the columns the sheet has change the lead: a sheet of IDs, names and dates leaves revenue, labels and the rest alone.
         var lead = context.Lead(id);
@@ -169,7 +174,7 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
 
         if (row.Responsible is not null)
         {
-            lead.AssignTo(context.User(row.Responsible)!, actor);
+            lead.AssignTo(context.User(row.Responsible)!, context.UserName, actor);
         }
 
         switch (row.Status ?? lead.Status)
@@ -190,11 +195,13 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
         ApplyDetails(db, context, lead, row, actor);
         if (lead.History.Count == eventsBefore)
         {
-            return (lead, ImportAction.Unchanged);
+            return (lead, ImportAction.Unchanged, []);
         }
 
+        // The preview shows what the history will record, so nobody hands leads to someone else by accident.
+        var changes = lead.History.Skip(eventsBefore).Select(e => new ImportChange(e.Kind, e.Field, e.OldValue, e.NewValue)).ToList();
         lead.MarkImported(actor);
-        return (lead, ImportAction.Update);
+        return (lead, ImportAction.Update, changes);
     }
 
     private static void ApplyDetails(LeadsDbContext db, ImportContext context, Lead lead, ImportedRow row, Actor actor)
@@ -238,6 +245,7 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
     private sealed class ImportContext
     {
         private readonly Dictionary<string, string> _users = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> _userNames = new(StringComparer.Ordinal);
         private readonly List<Stage> _stages = [];
         private readonly Dictionary<string, Label> _labels = new(StringComparer.OrdinalIgnoreCase);
         private Dictionary<string, Company> _companies = new(CustomerDirectory.NameComparer);
@@ -254,6 +262,11 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
             foreach (var named in users.GroupBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase))
             {
                 context._users[named.Key] = named.Count() == 1 ? named.Single().Id : "";
+            }
+
+            foreach (var user in users)
+            {
+                context._userNames[user.Id] = user.DisplayName;
             }
 
             foreach (var user in users.Where(u => u.Email is not null))
@@ -287,6 +300,8 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
             nameOrEmail is null ? null
             : _users.TryGetValue(nameOrEmail, out var id) && id.Length > 0 ? id
             : throw new DomainException(nameof(Domain.Leads.Lead.ResponsibleUserId), ErrorKeys.UnknownUser, nameOrEmail);
+
+        public string UserName(string id) => _userNames.GetValueOrDefault(id, id);
 
         public Stage Stage(string? name) =>
             name is null ? throw new DomainException(nameof(Domain.Leads.Lead.Stage), ErrorKeys.StageRequired)

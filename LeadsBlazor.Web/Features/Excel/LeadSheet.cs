@@ -24,6 +24,7 @@ public enum LeadColumn
     Created,
     ClosedOn,
     Reason,
+    Explanation,
     Info,
 }
 
@@ -62,6 +63,7 @@ public static class LeadSheet
         new(LeadColumn.Created, 14, DateFormat),
         new(LeadColumn.ClosedOn, 14, DateFormat),
         new(LeadColumn.Reason, 22),
+        new(LeadColumn.Explanation, 40),
         new(LeadColumn.Info, 40),
     ];
 

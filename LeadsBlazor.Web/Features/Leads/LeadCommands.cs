@@ -47,7 +47,8 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
             lead.ChangeRevenue(Money.Revenue(input.Revenue, settings.RequireCurrency(input.Currency)), actor);
             lead.ScheduleNextAction(input.NextActionOn, input.NextAction, actor);
             await RequireUserAsync(db, input.ResponsibleUserId, cancellationToken);
-            lead.AssignTo(input.ResponsibleUserId, actor);
+            var names = await db.UserNamesAsync(cancellationToken);
+            lead.AssignTo(input.ResponsibleUserId, id => names.GetValueOrDefault(id, id), actor);
             await ApplyDetailsAsync(db, lead, input, actor, cancellationToken);
         }, cancellationToken);
 
@@ -74,12 +75,11 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
     public Task CloseAsync(int leadId, long version, LeadStatus outcome, DateOnly closedOn, int? reasonId, string? reasonText, string userId, CancellationToken cancellationToken = default) =>
         ChangeAsync(leadId, version, userId, async (db, lead, actor) =>
         {
-            if (reasonId is { } id && !await db.CloseReasons.AnyAsync(r => r.Id == id && !r.Retired, cancellationToken))
-            {
-                throw new DomainException(nameof(Lead.CloseReasonId), ErrorKeys.ReasonRequired);
-            }
-
-            lead.Close(outcome, closedOn, reasonId, reasonText, actor);
+            var reason = reasonId is { } id
+                ? await db.CloseReasons.SingleOrDefaultAsync(r => r.Id == id && !r.Retired, cancellationToken)
+                    ?? throw new DomainException(nameof(Lead.CloseReasonId), ErrorKeys.ReasonRequired)
+                : null;
+            lead.Close(outcome, closedOn, reason, reasonText, actor);
         }, cancellationToken);
 
     public Task ReopenAsync(int leadId, long version, LeadStatus to, int? stageId, DateOnly nextActionOn, string userId, CancellationToken cancellationToken = default) =>
@@ -181,6 +181,7 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
             .Include(l => l.Labels)
             .Include(l => l.Company)
             .Include(l => l.ContactPerson)
+            .Include(l => l.CloseReason)
             .AsSplitQuery()
             .SingleOrDefaultAsync(l => l.Id == leadId, cancellationToken)
         ?? throw new DomainException("Lead", ErrorKeys.UnknownLead, leadId);

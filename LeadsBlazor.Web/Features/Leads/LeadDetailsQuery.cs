@@ -1,3 +1,4 @@
+using System.Globalization;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
@@ -23,7 +24,7 @@ public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var lead = await db.Leads.AsNoTracking()
-            .Include(l => l.Stage).Include(l => l.Company).Include(l => l.ContactPerson).Include(l => l.Labels).Include(l => l.Notes).Include(l => l.Attachments)
+            .Include(l => l.Stage).Include(l => l.Company).Include(l => l.ContactPerson).Include(l => l.Labels).Include(l => l.CloseReason).Include(l => l.Notes).Include(l => l.Attachments)
             .AsSplitQuery()
             .SingleOrDefaultAsync(l => l.Id == leadId, cancellationToken);
         if (lead is null)
@@ -35,9 +36,18 @@ public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts,
         var events = await db.LeadEvents.AsNoTracking().Where(e => e.LeadId == leadId)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(cancellationToken);
         string Name(string? id) => id is not null && names.TryGetValue(id, out var name) ? name : id ?? "";
-        var history = events.Select(e => e.Kind == LeadEventKind.ResponsibleChanged
-                ? new HistoryEntry(e.Kind, e.Field, Name(e.OldValue), Name(e.NewValue), Name(e.UserId), e.At)
-                : new HistoryEntry(e.Kind, e.Field, e.OldValue, e.NewValue, Name(e.UserId), e.At))
+
+        // Events before names were recorded kept user and reason ids: today's names are the best that is left for them.
+        var reasons = events.Any(e => e.Field == HistoryFields.LegacyCloseReasonId)
+            ? await db.CloseReasons.AsNoTracking().ToDictionaryAsync(r => r.Id.ToString(CultureInfo.InvariantCulture), r => r.Name, cancellationToken)
+            : [];
+        string? Reason(string? id) => id is not null && reasons.TryGetValue(id, out var name) ? name : id;
+        var history = events.Select(e => e.Field switch
+            {
+                HistoryFields.LegacyResponsibleUserId => new HistoryEntry(e.Kind, HistoryFields.Responsible, Name(e.OldValue), Name(e.NewValue), Name(e.UserId), e.At),
+                HistoryFields.LegacyCloseReasonId => new HistoryEntry(e.Kind, HistoryFields.CloseReason, Reason(e.OldValue), Reason(e.NewValue), Name(e.UserId), e.At),
+                _ => new HistoryEntry(e.Kind, e.Field, e.OldValue, e.NewValue, Name(e.UserId), e.At),
+            })
             .ToList();
         var settings = await account.GetAsync(cancellationToken);
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name)).ToListAsync(cancellationToken);

@@ -25,7 +25,8 @@ public sealed record LeadRow(
     string? StageName,
     int? Probability,
     DateOnly? ClosedOn,
-    Money? Weighted);
+    Money? Weighted,
+    string? CloseReason);
 
 public sealed record LeadListPage(IReadOnlyList<LeadRow> Rows, int Total);
 
@@ -64,6 +65,7 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ac
                 StageName = l.Stage != null ? l.Stage.Name : null,
                 Probability = l.Stage != null ? (Probability?)l.Stage.Probability : null,
                 l.ClosedOn,
+                CloseReason = l.CloseReason != null ? l.CloseReason.Name : null,
             })
             .ToListAsync(cancellationToken);
 
@@ -74,7 +76,8 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ac
                 return new LeadRow(
                     r.Id, r.Version, r.Name, r.Customer, r.Contact, names.GetValueOrDefault(r.ResponsibleUserId, ""),
                     revenue, r.NextActionOn, r.Status.IsOpen() && r.NextActionOn <= today, r.Labels, r.Status, r.StageName, r.Probability?.Percent, r.ClosedOn,
-                    r.Status == LeadStatus.Running && r.Probability is { } probability ? WeightedRevenue.Of(revenue, probability, settings) : null);
+                    r.Status == LeadStatus.Running && r.Probability is { } probability ? WeightedRevenue.Of(revenue, probability, settings) : null,
+                    r.CloseReason);
             })],
             total);
     }
@@ -91,8 +94,8 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ac
         return Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
     }
 
-    // The grid's column names; an unknown one falls back to the most urgent next action.
-    private static IQueryable<Lead> Sort(IQueryable<Lead> leads, string? sortBy, bool descending) => (sortBy, descending) switch
+    /// <summary>The grid's sort by column name; an unknown one (or none) falls back to the most urgent next action, as the board orders its cards.</summary>
+    public static IQueryable<Lead> Sort(IQueryable<Lead> leads, string? sortBy, bool descending) => (sortBy, descending) switch
     {
         (nameof(LeadRow.Name), false) => leads.OrderBy(l => l.Name).ThenBy(l => l.Id),
         (nameof(LeadRow.Name), true) => leads.OrderByDescending(l => l.Name).ThenBy(l => l.Id),
@@ -106,6 +109,8 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ac
         (nameof(LeadRow.StageName), true) => leads.OrderByDescending(l => l.Stage!.Position).ThenBy(l => l.Id),
         (nameof(LeadRow.ClosedOn), false) => leads.OrderBy(l => l.ClosedOn).ThenBy(l => l.Id),
         (nameof(LeadRow.ClosedOn), true) => leads.OrderByDescending(l => l.ClosedOn).ThenBy(l => l.Id),
+        (nameof(LeadRow.CloseReason), false) => leads.OrderBy(l => l.CloseReason!.Name).ThenBy(l => l.Id),
+        (nameof(LeadRow.CloseReason), true) => leads.OrderByDescending(l => l.CloseReason!.Name).ThenBy(l => l.Id),
         (nameof(LeadRow.NextActionOn), true) => leads.OrderByDescending(l => l.NextActionOn).ThenBy(l => l.Id),
         _ => leads.OrderBy(l => l.NextActionOn).ThenBy(l => l.Id),
     };

@@ -138,7 +138,7 @@ public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, 
                 .Where(l => l.ResponsibleUserId == fromUserId)
                 .Open()
                 .ToListAsync(cancellationToken);
-            leads.ForEach(l => l.AssignTo(to.Id, actor));
+            leads.ForEach(l => l.AssignTo(to.Id, id => id == to.Id ? to.DisplayName : from.DisplayName, actor));
             Log(db, "SettingsLog.LeadsReassigned", $"{from.DisplayName} → {to.DisplayName} ({leads.Count})", actor);
             return leads.Count;
         }, cancellationToken);
