@@ -2,11 +2,12 @@ namespace LeadsBlazor.Web.Features.LeadViews;
 
 public static class LeadViewsFeature
 {
-    /// <summary>The queries every lead view shares: the weighted volume and the close reasons.</summary>
+    /// <summary>The queries every lead view shares: the weighted volume, the close reasons and the users the responsible filter offers.</summary>
     public static IServiceCollection AddLeadViews(this IServiceCollection services)
     {
         services.AddScoped<WeightedVolumeQuery>();
         services.AddScoped<CloseReasonsQuery>();
+        services.AddScoped<ResponsibleUsersQuery>();
         return services;
     }
 }
