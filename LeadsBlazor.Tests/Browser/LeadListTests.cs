@@ -130,10 +130,7 @@ public sealed class LeadListTests(BrowserFixture browser) : BrowserTest(browser)
     [Fact]
     public async Task Neuer_Lead_follows_the_view_potential_on_the_potential_list_running_on_the_running_tab_potential_on_a_closed_tab()
     {
-        var page = await NewPageAsync();
-        await page.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
-        await page.GotoAsync("leads/potential");
-        await page.WaitForCircuitAsync();
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/potential");
 
         await page.GetByTestId("new-lead").ClickAsync();
         await Assertions.Expect(page.GetByTestId("field-stage")).ToContainTextAsync("Kontaktpotential");
