@@ -169,4 +169,41 @@ public sealed class BoardTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(page.GetByTestId("weighted-volume")).ToHaveAttributeAsync("data-value", "100.00");
         await Assertions.Expect(page.Column("Angebot").Locator(".stage-count")).ToHaveAttributeAsync("data-value", "0");
     }
+
+    [Fact]
+    public async Task Plus_in_the_Angebot_column_opens_the_dialog_with_Angebot_preselected_and_the_lead_lands_in_that_column()
+    {
+        var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+        await Assertions.Expect(page.Column("Angebot").Locator(".stage-count")).ToHaveAttributeAsync("data-value", "1");
+
+        await page.Column("Angebot").GetByRole(AriaRole.Button, new() { Name = "Neuer Lead in Angebot" }).ClickAsync();
+
+        var dialog = page.GetByTestId("lead-dialog");
+        await Assertions.Expect(dialog.GetByTestId("field-stage")).ToContainTextAsync("Laufend: Angebot");
+        await dialog.GetByTestId("field-name").FillAsync("Intranet für die Stadtwerke");
+        await dialog.GetByTestId("field-revenue").FillAsync("24000");
+        await page.GetByTestId("lead-save").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("lead-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Column("Angebot").GetByTestId("lead-card").Filter(new() { HasText = "Intranet für die Stadtwerke" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Column("Angebot").Locator(".stage-count")).ToHaveAttributeAsync("data-value", "2");
+    }
+
+    [Fact]
+    public async Task Neuer_Lead_on_the_board_creates_a_running_lead_in_the_first_stage()
+    {
+        var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+
+        await page.GetByTestId("new-lead").ClickAsync();
+        var dialog = page.GetByTestId("lead-dialog");
+        await Assertions.Expect(dialog.GetByTestId("field-stage")).ToContainTextAsync("Laufend: Erstkontakt");
+        await dialog.GetByTestId("field-name").FillAsync("Imagefilm");
+        await page.GetByTestId("lead-save").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/leads/\d+$"));
+        await Assertions.Expect(page.GetByTestId("lead-status")).ToContainTextAsync("Laufend");
+        var leadId = int.Parse(Regex.Match(page.Url, @"/leads/(\d+)$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var lead = await App.LeadAsync(leadId);
+        Assert.Equal((LeadStatus.Running, "Erstkontakt"), (lead.Status, lead.Stage?.Name));
+    }
 }

@@ -126,4 +126,28 @@ public sealed class LeadListTests(BrowserFixture browser) : BrowserTest(browser)
         Assert.Contains("Erste Zeile\n<script>", await note.Locator(".lead-text").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, dialogs);
     }
+
+    [Fact]
+    public async Task Neuer_Lead_follows_the_view_potential_on_the_potential_list_running_on_the_running_tab_potential_on_a_closed_tab()
+    {
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/potential");
+
+        await page.GetByTestId("new-lead").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("field-stage")).ToContainTextAsync("Kontaktpotential");
+        await page.GetByTestId("field-name").FillAsync("Messestand");
+        await page.GetByTestId("lead-save").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/leads/\d+$"));
+        await Assertions.Expect(page.GetByTestId("lead-status")).ToHaveTextAsync("Kontaktpotential");
+
+        await page.GotoAsync("leads/all?tab=running");
+        await page.WaitForCircuitAsync();
+        await page.GetByTestId("new-lead").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("field-stage")).ToContainTextAsync("Laufend: Erstkontakt");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abbrechen" }).ClickAsync();
+
+        await page.GotoAsync("leads/all?tab=won");
+        await page.WaitForCircuitAsync();
+        await page.GetByTestId("new-lead").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("field-stage")).ToContainTextAsync("Kontaktpotential");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using LeadsBlazor.Web.Components.Shared;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace LeadsBlazor.Web.Features.LeadViews;
 
@@ -16,6 +17,22 @@ public static class LeadViewParameters
             LabelIds: ParseLabels(labels),
             Search: search);
     }
+
+    /// <summary>The query keys of the view filters, which every lead view shares (the list's tab is not one of them).</summary>
+    public static readonly IReadOnlyList<string> FilterKeys = ["responsible", "labels", "q"];
+
+    /// <summary><paramref name="path"/> with the view filters of <paramref name="currentUri"/>: switching views keeps what the user filters by.</summary>
+    public static string KeepFilters(string path, string currentUri)
+    {
+        var query = QueryHelpers.ParseQuery(new Uri(currentUri).Query);
+        return QueryHelpers.AddQueryString(path, [.. FilterKeys
+            .Where(key => query.TryGetValue(key, out var value) && !string.IsNullOrEmpty(value))
+            .Select(key => KeyValuePair.Create(key, (string?)query[key].ToString()))]);
+    }
+
+    /// <summary>The responsible filter's value in <paramref name="uri"/>: "me", a user id, or null for all.</summary>
+    public static string? Responsible(string uri) =>
+        QueryHelpers.ParseQuery(new Uri(uri).Query).TryGetValue("responsible", out var value) && !string.IsNullOrEmpty(value) && value != "all" ? value.ToString() : null;
 
     public static IReadOnlyCollection<int> ParseLabels(string? labels) =>
         [.. (labels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
