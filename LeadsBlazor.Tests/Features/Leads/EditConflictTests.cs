@@ -29,17 +29,27 @@ public sealed class EditConflictTests : IDisposable
         return (id, memberId);
     }
 
-    [Fact]
-    public async Task The_refused_save_names_who_changed_which_field_from_what_to_what_since_the_users_version()
+    // Both open the form; the member saves first, so the owner's form holds a version that is no longer current.
+    private async Task<(int LeadId, LeadFormModel Mine, LeadSnapshot Loaded)> MemberSavesFirstAsync(Action<LeadFormModel> theirChange)
     {
         var (id, memberId) = await LeadWithMemberAsync();
         var mine = new LeadFormModel();
         var loaded = await OpenFormAsync(id, mine);
         var theirs = new LeadFormModel();
         await OpenFormAsync(id, theirs);
-        theirs.NextActionOn = new DateTime(2026, 12, 5);
-        theirs.Revenue = 15_000m;
+        theirChange(theirs);
         await Commands.UpdateAsync(id, loaded.Version, theirs.ToInput(), memberId);
+        return (id, mine, loaded);
+    }
+
+    [Fact]
+    public async Task The_refused_save_names_who_changed_which_field_from_what_to_what_since_the_users_version()
+    {
+        var (id, mine, loaded) = await MemberSavesFirstAsync(theirs =>
+        {
+            theirs.NextActionOn = new DateTime(2026, 12, 5);
+            theirs.Revenue = 15_000m;
+        });
 
         mine.Name = "Relaunch Website 2027";
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Commands.UpdateAsync(id, loaded.Version, mine.ToInput(), _app.OwnerId));
@@ -56,14 +66,11 @@ public sealed class EditConflictTests : IDisposable
     [Fact]
     public async Task Keep_mine_saves_the_users_input_on_top_of_the_new_version_and_keeps_what_the_other_changed_elsewhere()
     {
-        var (id, memberId) = await LeadWithMemberAsync();
-        var mine = new LeadFormModel();
-        var loaded = await OpenFormAsync(id, mine);
-        var theirs = new LeadFormModel();
-        await OpenFormAsync(id, theirs);
-        theirs.NextActionOn = new DateTime(2026, 12, 5);
-        theirs.NextAction = "Angebot schicken";
-        await Commands.UpdateAsync(id, loaded.Version, theirs.ToInput(), memberId);
+        var (id, mine, loaded) = await MemberSavesFirstAsync(theirs =>
+        {
+            theirs.NextActionOn = new DateTime(2026, 12, 5);
+            theirs.NextAction = "Angebot schicken";
+        });
 
         // Both changed "what is next"; only I renamed it; only they moved the date.
         mine.Name = "Relaunch Website 2027";
@@ -81,13 +88,7 @@ public sealed class EditConflictTests : IDisposable
     [Fact]
     public async Task Take_theirs_puts_the_others_values_of_the_changed_fields_into_the_form_and_keeps_the_rest_of_the_input()
     {
-        var (id, memberId) = await LeadWithMemberAsync();
-        var mine = new LeadFormModel();
-        var loaded = await OpenFormAsync(id, mine);
-        var theirs = new LeadFormModel();
-        await OpenFormAsync(id, theirs);
-        theirs.NextAction = "Angebot schicken";
-        await Commands.UpdateAsync(id, loaded.Version, theirs.ToInput(), memberId);
+        var (id, mine, loaded) = await MemberSavesFirstAsync(theirs => theirs.NextAction = "Angebot schicken");
 
         mine.Name = "Relaunch Website 2027";
         mine.NextAction = "Workshop planen";
