@@ -72,7 +72,7 @@ public sealed class BoardTests(BrowserFixture browser) : BrowserTest(browser)
     }
 
     [Fact]
-    public async Task When_two_sessions_move_the_same_card_at_once_one_wins_and_the_other_sees_why_and_the_true_place()
+    public async Task When_two_sessions_move_the_same_card_at_once_the_other_sees_who_moved_it_where_the_true_place_and_can_apply_its_move_on_top()
     {
         // A second app instance on the same database: its sessions hear nothing of the first one's moves,
         // so its board still shows the old version when its user drags — the race two people can have.
@@ -92,10 +92,17 @@ public sealed class BoardTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(first.CardIn("Angebot", _lead)).ToBeVisibleAsync();
         await other.DragWithMouseAsync(other.Card(_lead), () => Task.FromResult(other.Column("Vorstellung").Locator(".board-zone")));
 
-        await Assertions.Expect(other.Locator(".mud-snackbar")).ToContainTextAsync("Jemand anderes hat diesen Lead gerade geändert.");
+        // The drop is refused (it was aimed at the card as it was shown): the card goes where the database has it.
+        var message = other.Locator(".mud-snackbar");
+        await Assertions.Expect(message.GetByTestId("conflict-change")).ToHaveTextAsync("owner: Akquise-Stufe Erstkontakt → Angebot");
         await Assertions.Expect(other.CardIn("Angebot", _lead)).ToBeVisibleAsync();
         await Assertions.Expect(other.CardIn("Vorstellung", _lead)).ToHaveCountAsync(0);
         Assert.Equal("Angebot", (await App.LeadAsync(_lead)).Stage!.Name);
+
+        await message.GetByRole(AriaRole.Button, new() { Name = "Trotzdem ausführen" }).ClickAsync();
+
+        await Assertions.Expect(other.CardIn("Vorstellung", _lead)).ToBeVisibleAsync();
+        Assert.Equal("Vorstellung", (await App.LeadAsync(_lead)).Stage!.Name);
     }
 
     [Fact]

@@ -66,6 +66,11 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>The shadow column on <see cref="LeadEvent"/> that names the lead version its save produced.</summary>
+    public const string EventVersion = "LeadVersion";
+
+    internal const string EventLeadId = nameof(LeadEvent.LeadId);
+
     private void PrepareSave()
     {
         ChangeTracker.DetectChanges();
@@ -101,6 +106,16 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
             {
                 var version = entry.Property(l => l.Version);
                 version.CurrentValue = version.OriginalValue + 1;
+            }
+
+            // Each new event carries the version its save gives the lead (see EventVersion).
+            foreach (var recorded in entry.Entity.History)
+            {
+                var eventEntry = Entry(recorded);
+                if (eventEntry.State == EntityState.Added)
+                {
+                    eventEntry.Property(EventVersion).CurrentValue = entry.Property(l => l.Version).CurrentValue;
+                }
             }
         }
     }

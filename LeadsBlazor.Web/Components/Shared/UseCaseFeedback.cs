@@ -1,5 +1,4 @@
 using LeadsBlazor.Domain.Common;
-using LeadsBlazor.Web.Features.Leads;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -8,8 +7,9 @@ namespace LeadsBlazor.Web.Components.Shared;
 public static class UseCaseFeedback
 {
     /// <summary>
-    /// Runs a use case from a button or a drop and tells the user, in their words, why it was refused:
-    /// a concurrent change as a warning, a broken rule as an error. True when it went through.
+    /// Runs a use case from a button and tells the user, in their words, why it was refused: a broken rule
+    /// as an error. True when it went through. (Actions on a lead's version use LeadActionFeedback, which
+    /// also says who changed the lead meanwhile.)
     /// </summary>
     public static async Task<bool> TryAsync(this ISnackbar snackbar, IStringLocalizer text, Func<Task> useCase)
     {
@@ -19,10 +19,6 @@ public static class UseCaseFeedback
         {
             await useCase();
             return true;
-        }
-        catch (ConcurrencyConflictException)
-        {
-            snackbar.Add(text[ConcurrencyConflictException.MessageKey], Severity.Warning);
         }
         catch (DomainException error)
         {

@@ -11,6 +11,11 @@ internal sealed class LeadEventConfiguration : IEntityTypeConfiguration<LeadEven
         builder.Property(e => e.Field).HasMaxLength(100);
         builder.Property(e => e.UserId).HasMaxLength(450);
         builder.HasIndex(e => new { e.LeadId, e.At });
+
+        // The lead version a save raised its events to: a refused save asks "what happened after the
+        // version I loaded?" (rows from before this column say 0, i.e. "some earlier version").
+        builder.Property<long>(LeadsDbContext.EventVersion);
+        builder.HasIndex(LeadsDbContext.EventLeadId, LeadsDbContext.EventVersion);
     }
 }
 

@@ -379,6 +379,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.Property<int>("LeadId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LeadVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NewValue")
                         .HasColumnType("TEXT");
 
@@ -393,6 +396,8 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LeadId", "At");
+
+                    b.HasIndex("LeadId", "LeadVersion");
 
                     b.ToTable("LeadEvents");
                 });

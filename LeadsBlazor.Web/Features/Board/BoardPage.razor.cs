@@ -104,30 +104,49 @@ public sealed partial class BoardPage : IDisposable
             return;
         }
 
-        var saved = false;
-        await Snackbar.TryAsync(T, async () =>
+        Func<long, Task> action;
+        if (zone is WonZone or LostZone)
         {
-            if (zone is WonZone or LostZone)
+            var outcome = zone == WonZone ? LeadStatus.Won : LeadStatus.Lost;
+            if (await Dialogs.AskToCloseAsync(outcome, card.Name, board.Today) is not { } choice)
             {
-                saved = await CloseAsync(card, zone == WonZone ? LeadStatus.Won : LeadStatus.Lost);
+                await PutBackAsync();
+                return;
             }
-            else
-            {
-                var column = board.Columns.Single(c => c.Zone == zone);
-                card.Zone = zone;
-                await Commands.MoveToStageAsync(card.Id, card.Version, column.StageId, _userId);
-                Snackbar.Add(T["Board.Moved", card.Name, column.Name], Severity.Success);
-                saved = true;
-            }
-        });
 
-        // A saved move reaches this board through the bus like every other; a refused or cancelled one
-        // publishes nothing, so the board reloads itself to put the card back where the database has it.
-        if (!saved)
-        {
-            await ReloadAsync();
-            StateHasChanged();
+            action = async version =>
+            {
+                await Commands.CloseAsync(card.Id, version, outcome, choice.ClosedOn, choice.ReasonId, choice.ReasonText, _userId);
+                Snackbar.Add(T["Board.Closed", card.Name, T[$"Status.{outcome}"]], Severity.Success);
+            };
         }
+        else
+        {
+            var column = board.Columns.Single(c => c.Zone == zone);
+            card.Zone = zone;
+            action = async version =>
+            {
+                await Commands.MoveToStageAsync(card.Id, version, column.StageId, _userId);
+                Snackbar.Add(T["Board.Moved", card.Name, column.Name], Severity.Success);
+            };
+        }
+
+        // A card someone else moved (or changed) since this board loaded it: the drop is refused, the card goes
+        // where the database has it and the message says who moved it where. Applying this drop anyway is one
+        // click ("Apply anyway") on top of their version: a drop was aimed at the card as it was shown, so it
+        // must not silently undo the other person's move.
+        if (!await Snackbar.TryOnLeadAsync(T, card.Version, action))
+        {
+            await PutBackAsync();
+        }
+    }
+
+    // A refused or cancelled move publishes nothing, so the board reloads itself to put the card back where
+    // the database has it; a saved one reaches this board through the bus like every other.
+    private async Task PutBackAsync()
+    {
+        await ReloadAsync();
+        StateHasChanged();
     }
 
     private async Task ChooseMoveAsync(BoardCard card)
@@ -145,19 +164,6 @@ public sealed partial class BoardPage : IDisposable
         {
             await MoveAsync(card, zone);
         }
-    }
-
-    /// <summary>Asks for the closed-on date and reason and closes the lead; false when the user cancels.</summary>
-    private async Task<bool> CloseAsync(BoardCard card, LeadStatus outcome)
-    {
-        if (await Dialogs.AskToCloseAsync(outcome, card.Name, board!.Today) is { } choice)
-        {
-            await Commands.CloseAsync(card.Id, card.Version, outcome, choice.ClosedOn, choice.ReasonId, choice.ReasonText, _userId);
-            Snackbar.Add(T["Board.Closed", card.Name, T[$"Status.{outcome}"]], Severity.Success);
-            return true;
-        }
-
-        return false;
     }
 
     private async Task ShowMoreAsync(int stageId)

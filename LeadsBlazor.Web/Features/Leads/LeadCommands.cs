@@ -155,7 +155,7 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
         var lead = await LoadAsync(db, leadId, cancellationToken);
         if (lead.Version != version)
         {
-            throw new ConcurrencyConflictException(LeadSnapshot.Of(lead));
+            throw await ConflictAsync(db, lead, version, cancellationToken);
         }
 
         var previousResponsible = lead.ResponsibleUserId;
@@ -168,11 +168,22 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
         {
             // Another writer got in between (possible only without the write transaction, e.g. on another provider).
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
-            throw new ConcurrencyConflictException(LeadSnapshot.Of(await LoadAsync(fresh, leadId, cancellationToken)));
+            throw await ConflictAsync(fresh, await LoadAsync(fresh, leadId, cancellationToken), version, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         events.Publish(new LeadChanged(lead.Id, lead.ResponsibleUserId, previousResponsible == lead.ResponsibleUserId ? null : previousResponsible));
+    }
+
+    // What was saved after the user's version, with names for users and lost reasons (never ids).
+    private static async Task<ConcurrencyConflictException> ConflictAsync(LeadsDbContext db, Lead lead, long version, CancellationToken cancellationToken)
+    {
+        var events = await db.LeadEvents.AsNoTracking()
+            .Where(e => e.LeadId == lead.Id && EF.Property<long>(e, LeadsDbContext.EventVersion) > version)
+            .OrderBy(e => EF.Property<long>(e, LeadsDbContext.EventVersion)).ThenBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+        var reasons = await db.CloseReasons.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        return new ConcurrencyConflictException(LeadSnapshot.Of(lead), FieldChange.Of(events, await db.UserNamesAsync(cancellationToken), reasons));
     }
 
     private static async Task<Lead> LoadAsync(LeadsDbContext db, int leadId, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LeadsBlazor.Domain.Common;
 using Microsoft.Extensions.Localization;
 
@@ -61,6 +62,77 @@ public sealed class LeadFormModel
 
         return errors;
     }
+
+    /// <summary>Fills the form from a saved lead.</summary>
+    public void Load(LeadSnapshot lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        foreach (var field in Fields)
+        {
+            field.Take(this, lead);
+        }
+
+        LabelIds = [.. lead.LabelIds];
+    }
+
+    /// <summary>
+    /// Moves the form from the version the user loaded to the one saved since: a field the user left as
+    /// loaded takes the new value, a field they changed keeps their input; labels keep the user's own
+    /// adds and removals on top of the new set.
+    /// </summary>
+    public void Rebase(LeadSnapshot loaded, LeadSnapshot current)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(current);
+        foreach (var field in Fields.Where(f => f.Mine(this) == f.Saved(loaded)))
+        {
+            field.Take(this, current);
+        }
+
+        var added = LabelIds.Except(loaded.LabelIds);
+        var removed = loaded.LabelIds.Except(LabelIds);
+        LabelIds = [.. current.LabelIds.Except(removed).Union(added)];
+    }
+
+    /// <summary>Puts the saved values of these fields (as a conflict names them) into the form.</summary>
+    public void Take(LeadSnapshot current, IEnumerable<string?> fields)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var names = fields.ToHashSet();
+        foreach (var field in Fields.Where(f => names.Contains(f.Name)))
+        {
+            field.Take(this, current);
+        }
+
+        if (names.Contains(nameof(Domain.Leads.Lead.Labels)))
+        {
+            LabelIds = [.. current.LabelIds];
+        }
+    }
+
+    // The form's fields under the names the lead's history gives them, each as invariant text to compare.
+    private static readonly FormField[] Fields =
+    [
+        new(nameof(Name), m => m.Name.Trim(), s => s.Name, (m, s) => m.Name = s.Name),
+        new(nameof(Company), m => Trimmed(m.Company), s => s.Company, (m, s) => m.Company = s.Company),
+        new("ContactPerson", m => Trimmed(m.Contact), s => s.ContactPerson, (m, s) => m.Contact = s.ContactPerson),
+        new(nameof(ResponsibleUserId), m => m.ResponsibleUserId, s => s.ResponsibleUserId, (m, s) => m.ResponsibleUserId = s.ResponsibleUserId),
+        new(nameof(Revenue), m => Invariant(m.Revenue, m.Currency), s => Invariant(s.Revenue.Amount, s.Revenue.Currency.Code), (m, s) =>
+        {
+            m.Revenue = s.Revenue.Amount;
+            m.Currency = s.Revenue.Currency.Code;
+        }),
+        new(nameof(NextActionOn), m => m.NextActionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s => s.NextActionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            (m, s) => m.NextActionOn = s.NextActionOn?.ToDateTime(TimeOnly.MinValue)),
+        new(nameof(NextAction), m => Trimmed(m.NextAction), s => s.NextAction, (m, s) => m.NextAction = s.NextAction),
+        new(nameof(Info), m => Trimmed(m.Info), s => s.Info, (m, s) => m.Info = s.Info),
+    ];
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string Invariant(decimal amount, string currency) => amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + currency;
+
+    private sealed record FormField(string Name, Func<LeadFormModel, string?> Mine, Func<LeadSnapshot, string?> Saved, Action<LeadFormModel, LeadSnapshot> Take);
 
     public LeadInput ToInput() => new()
     {

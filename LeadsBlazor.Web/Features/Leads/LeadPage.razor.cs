@@ -43,28 +43,32 @@ public sealed partial class LeadPage
         loaded = true;
     }
 
-    private long Version => details!.Lead.Version;
+    private Task StartAsync() => RunAsync(version => Commands.StartAsync(LeadId, version, null, userId));
 
-    private Task StartAsync() => RunAsync(() => Commands.StartAsync(LeadId, Version, null, userId));
+    private Task MoveAsync(int stageId) => RunAsync(version => Commands.MoveToStageAsync(LeadId, version, stageId, userId));
 
-    private Task MoveAsync(int stageId) => RunAsync(() => Commands.MoveToStageAsync(LeadId, Version, stageId, userId));
-
-    private Task BackToPotentialAsync() => RunAsync(() => Commands.BackToPotentialAsync(LeadId, Version, userId));
+    private Task BackToPotentialAsync() => RunAsync(version => Commands.BackToPotentialAsync(LeadId, version, userId));
 
     // A reopened lead is acted on now: its next action is today.
-    private Task ReopenAsync(LeadStatus to) =>
-        RunAsync(() => Commands.ReopenAsync(LeadId, Version, to, to == LeadStatus.Running ? details!.Lead.StageId ?? details.Stages[0].Id : null, details!.Today, userId));
+    private Task ReopenAsync(LeadStatus to)
+    {
+        var stageId = to == LeadStatus.Running ? details!.Lead.StageId ?? details.Stages[0].Id : (int?)null;
+        var today = details!.Today;
+        return RunAsync(version => Commands.ReopenAsync(LeadId, version, to, stageId, today, userId));
+    }
 
-    private Task AddNoteAsync(string text) => RunAsync(() => Commands.AddNoteAsync(LeadId, text, userId));
+    // Notes and labels carry no version: a note only adds, and a label click asks for a state (on or off)
+    // that cannot undo anyone else's change, so neither can conflict (see LeadCommands).
+    private async Task AddNoteAsync(string text) => await Snackbar.TryAsync(T, () => Commands.AddNoteAsync(LeadId, text, userId));
 
-    private Task ToggleLabelAsync(int labelId, bool isOn) =>
-        RunAsync(() => isOn ? Commands.RemoveLabelAsync(LeadId, labelId, userId) : Commands.AddLabelAsync(LeadId, labelId, userId));
+    private async Task ToggleLabelAsync(int labelId, bool isOn) =>
+        await Snackbar.TryAsync(T, () => isOn ? Commands.RemoveLabelAsync(LeadId, labelId, userId) : Commands.AddLabelAsync(LeadId, labelId, userId));
 
     private async Task CloseAsync(LeadStatus outcome)
     {
         if (await Dialogs.AskToCloseAsync(outcome, details!.Lead.Name, details.Today) is { } choice)
         {
-            await RunAsync(() => Commands.CloseAsync(LeadId, Version, outcome, choice.ClosedOn, choice.ReasonId, choice.ReasonText, userId));
+            await RunAsync(version => Commands.CloseAsync(LeadId, version, outcome, choice.ClosedOn, choice.ReasonId, choice.ReasonText, userId));
         }
     }
 
@@ -72,11 +76,12 @@ public sealed partial class LeadPage
     private Task EditAsync() =>
         Dialogs.ShowAsync<LeadFormDialog>(T["Lead.Edit"], new DialogParameters<LeadFormDialog> { { d => d.LeadId, LeadId } }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
 
-    // Every action: run the use case and say what went wrong in the user's words. A committed change reloads
-    // the page through its bus event; a refused one reloads here, so the page shows the lead as it now is.
-    private async Task RunAsync(Func<Task> action)
+    // Every action on the lead's version: run the use case and say what went wrong in the user's words. A
+    // committed change reloads the page through its bus event; a refused one reloads here, so the page shows
+    // the lead as it now is while the message says who changed what and offers the action on top of that.
+    private async Task RunAsync(Func<long, Task> action)
     {
-        if (!await Snackbar.TryAsync(T, action))
+        if (!await Snackbar.TryOnLeadAsync(T, details!.Lead.Version, action))
         {
             await LoadAsync();
         }

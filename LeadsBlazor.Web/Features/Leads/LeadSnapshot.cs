@@ -3,7 +3,7 @@ using LeadsBlazor.Domain.Leads;
 
 namespace LeadsBlazor.Web.Features.Leads;
 
-/// <summary>A lead's main values at one version: what a conflict reports and what a form starts from.</summary>
+/// <summary>A lead's values at one version: what a conflict reports and what the lead form starts from (company, contact, info and labels included).</summary>
 public sealed record LeadSnapshot(
     int Id,
     long Version,
@@ -16,9 +16,24 @@ public sealed record LeadSnapshot(
     string ResponsibleUserId,
     DateOnly? ClosedOn)
 {
+    public string? Company { get; init; }
+
+    public string? ContactPerson { get; init; }
+
+    public string? Info { get; init; }
+
+    public IReadOnlyCollection<int> LabelIds { get; init; } = [];
+
+    /// <summary>The lead with its company, contact and labels loaded.</summary>
     public static LeadSnapshot Of(Lead lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        return new(lead.Id, lead.Version, lead.Name, lead.Status, lead.StageId, lead.Revenue, lead.NextActionOn, lead.NextAction, lead.ResponsibleUserId, lead.ClosedOn);
+        return new(lead.Id, lead.Version, lead.Name, lead.Status, lead.StageId, lead.Revenue, lead.NextActionOn, lead.NextAction, lead.ResponsibleUserId, lead.ClosedOn)
+        {
+            Company = lead.Company?.Name,
+            ContactPerson = lead.ContactPerson?.Name,
+            Info = lead.Info,
+            LabelIds = [.. lead.Labels.Select(l => l.Id)],
+        };
     }
 }
