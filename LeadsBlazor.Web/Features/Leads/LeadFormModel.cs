@@ -116,10 +116,6 @@ public sealed class LeadFormModel
         return null;
     }
 
-    /// <summary>Everything the user can change, in one string: two equal fingerprints mean nothing was edited in between.</summary>
-    public string Fingerprint() => string.Join('\u001f', Name, Company, Contact, ResponsibleUserId, RevenueText, Currency,
-        NextActionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), NextAction, StageId, string.Join(',', LabelIds.Order()), Info);
-
     public LeadInput ToInput() => new()
     {
         Name = Name,
