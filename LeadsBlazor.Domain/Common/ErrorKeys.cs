@@ -39,4 +39,6 @@ public static class ErrorKeys
     public const string UnknownCompany = "Error.UnknownCompany";
     public const string UnknownContact = "Error.UnknownContact";
     public const string UnknownAttachment = "Error.UnknownAttachment";
+    public const string NotAnAmount = "Error.NotAnAmount";
+    public const string CurrencyNotInAccount = "Error.CurrencyNotInAccount";
 }

@@ -73,7 +73,7 @@ public sealed class StageSettingsTests(BrowserFixture browser) : BrowserTest(bro
 
         await Row(settings, "Vorstellung").GetByTestId("stage-delete").ClickAsync();
         var dialog = settings.GetByTestId("delete-stage-dialog");
-        await Assertions.Expect(dialog).ToContainTextAsync("enthält 1 laufende Leads");
+        await Assertions.Expect(dialog).ToContainTextAsync("enthält 1 laufenden Lead");
         await settings.GetByTestId("stage-delete-confirm").ClickAsync();
         await Assertions.Expect(dialog).ToContainTextAsync("bitte die Stufe wählen");
         await settings.GetByTestId("stage-move-to").ClickAsync();

@@ -25,7 +25,7 @@ public sealed class LeadFormTests
     {
         Name = "  ",
         ResponsibleUserId = "u1",
-        Revenue = -5m,
+        RevenueText = "-5",
         Currency = "USD",
         NextActionOn = null,
         NextAction = new string('x', 501),
@@ -62,7 +62,7 @@ public sealed class LeadFormTests
             Name = "Relaunch",
             Company = "Alpenblick Hotels AG",
             ResponsibleUserId = "u1",
-            Revenue = 12_000m,
+            RevenueText = "12.000",
             Currency = "EUR",
             NextActionOn = new DateTime(2026, 12, 3),
             StageId = 1,

@@ -1,6 +1,9 @@
+using System.Globalization;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web;
 using LeadsBlazor.Web.Features.Leads;
+using Microsoft.Extensions.Localization;
 
 namespace LeadsBlazor.Tests.Features.Leads;
 
@@ -38,6 +41,9 @@ public sealed class EditConflictTests : IDisposable
         var theirs = new LeadFormModel();
         await OpenFormAsync(id, theirs);
         theirChange(theirs);
+
+        // As the dialog does on save: the written revenue is read before the input goes out.
+        Assert.Null(theirs.ReadRevenue(await _app.Get<LeadFormOptionsQuery>().GetAsync(), _app.Get<IStringLocalizer<SharedResource>>(), CultureInfo.GetCultureInfo("de-DE")));
         await Commands.UpdateAsync(id, loaded.Version, theirs.ToInput(), memberId);
         return (id, mine, loaded);
     }
@@ -48,7 +54,7 @@ public sealed class EditConflictTests : IDisposable
         var (id, mine, loaded) = await MemberSavesFirstAsync(theirs =>
         {
             theirs.NextActionOn = new DateTime(2026, 12, 5);
-            theirs.Revenue = 15_000m;
+            theirs.RevenueText = "15.000";
         });
 
         mine.Name = "Relaunch Website 2027";

@@ -16,8 +16,21 @@ public static class Formats
         var culture = CultureInfo.CurrentCulture;
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
         format.CurrencySymbol = Symbol(currencyCode);
+        if (format.CurrencySymbol.Any(char.IsLetter))
+        {
+            // A code or a word stands apart from the number ("CHF 3,500", not "CHF3,500"), as a symbol need not ("$3,500").
+            format.CurrencyPositivePattern = format.CurrencyPositivePattern switch { 0 => 2, 1 => 3, var same => same };
+            format.CurrencyNegativePattern = format.CurrencyNegativePattern switch
+            {
+                0 => 14, 1 => 9, 2 => 12, 3 => 11, 4 => 15, 5 => 8, 6 => 13, 7 => 10, var same => same,
+            };
+        }
+
         return amount.ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), format);
     }
+
+    /// <summary>Whole units for a whole amount ("5.000 €"), its cents for any other ("5.000,50 €"): a figure on a card loses nothing.</summary>
+    public static string MoneyKeepingCents(Money money) => Money(money, decimal.Truncate(money.Amount) == money.Amount ? 0 : 2);
 
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -52,7 +53,7 @@ public sealed class ImportedRow
 /// Numbers and dates are taken as Excel stores them or as text in either language's writing; a cell
 /// that is neither is named with its row and column, and the rest of the row is still read.
 /// </summary>
-public sealed partial class ImportSheet(IStringLocalizer<SharedResource> text)
+public sealed class ImportSheet(IStringLocalizer<SharedResource> text)
 {
     public const int MaxRows = 20_000;
 
@@ -181,9 +182,30 @@ public sealed partial class ImportSheet(IStringLocalizer<SharedResource> text)
         }
 
         row.Stage = Text(LeadColumn.Stage);
-        row.Revenue = Read(LeadColumn.Revenue, ToDecimal, "Import.NotANumber") ?? row.Revenue;
-
         row.Currency = Text(LeadColumn.Currency);
+        if (Cell(LeadColumn.Revenue) is string written && !string.IsNullOrWhiteSpace(written))
+        {
+            // Text is read as the form reads it; a currency it names fills an empty currency column.
+            var read = MoneyText.Read(written, CultureInfo.CurrentCulture);
+            if (!read.IsValid)
+            {
+                Fail(LeadColumn.Revenue, read.ErrorKey!, [.. read.Arguments]);
+            }
+            else if (read.Currency is { } named && row.Currency is { } column && !string.Equals(column, named.Code, StringComparison.OrdinalIgnoreCase))
+            {
+                Fail(LeadColumn.Revenue, "Import.RevenueCurrencyDiffers", written.Trim(), named.Code, column);
+            }
+            else
+            {
+                row.Revenue = read.Amount;
+                row.Currency ??= read.Currency?.Code;
+            }
+        }
+        else
+        {
+            row.Revenue = Read(LeadColumn.Revenue, ToDecimal, "Import.NotANumber") ?? row.Revenue;
+        }
+
         row.Responsible = Text(LeadColumn.Responsible);
         row.NextActionOn = Read(LeadColumn.NextActionOn, ToDate, "Import.NotADate");
 
@@ -201,10 +223,7 @@ public sealed partial class ImportSheet(IStringLocalizer<SharedResource> text)
         double d when double.IsFinite(d) && Math.Abs(d) < 1e15 => (decimal)d,
         int i => i,
         long l => l,
-        // "1.500" is German for fifteen hundred, not one and a half; "1500.5" and "1,500.5" stay English.
-        string s when GermanThousands().IsMatch(s.Trim()) => decimal.Parse(s.Trim().Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture),
-        string s when decimal.TryParse(s.Replace(" ", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && !s.Contains(',', StringComparison.Ordinal) => d,
-        string s when decimal.TryParse(s.Replace(" ", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.GetCultureInfo("de-DE"), out var d) => d,
+        string s when MoneyText.TryParse(s, CultureInfo.CurrentCulture, out var d, out _) => d,
         _ => null,
     };
 
@@ -218,7 +237,4 @@ public sealed partial class ImportSheet(IStringLocalizer<SharedResource> text)
         string s when DateTime.TryParseExact(s.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => DateOnly.FromDateTime(d),
         _ => null,
     };
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+$")]
-    private static partial System.Text.RegularExpressions.Regex GermanThousands();
 }

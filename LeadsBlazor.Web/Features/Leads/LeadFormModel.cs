@@ -15,7 +15,11 @@ public sealed class LeadFormModel
 
     public string ResponsibleUserId { get; set; } = "";
 
-    public decimal Revenue { get; set; }
+    /// <summary>The revenue as the user wrote it ("5.000", "CHF 3'500"); empty means none yet.</summary>
+    public string RevenueText { get; set; } = "";
+
+    /// <summary>The amount last read from <see cref="RevenueText"/> by <see cref="ReadRevenue"/>.</summary>
+    public decimal Revenue { get; private set; }
 
     public string Currency { get; set; } = "EUR";
 
@@ -52,7 +56,11 @@ public sealed class LeadFormModel
         Check(nameof(Contact), () => Text.Optional(Contact, nameof(Contact)));
         Check(nameof(ResponsibleUserId), () => Text.Required(ResponsibleUserId, nameof(ResponsibleUserId)));
         Check(nameof(Currency), () => options.Settings.RequireCurrency(Currency));
-        Check(nameof(Revenue), () => Money.Revenue(Revenue, Domain.Common.Currency.Eur));
+        if (ReadRevenue(options, text, CultureInfo.CurrentCulture) is { } revenueError)
+        {
+            errors[nameof(Revenue)] = revenueError;
+        }
+
         Check(nameof(NextAction), () => Text.Optional(NextAction, nameof(NextAction), 500));
         Check(nameof(Info), () => Text.Optional(Info, nameof(Info), Text.LongTextMaxLength));
         if (NextActionOn is null)
@@ -120,6 +128,7 @@ public sealed class LeadFormModel
         new(nameof(Revenue), m => Invariant(m.Revenue, m.Currency), s => Invariant(s.Revenue.Amount, s.Revenue.Currency.Code), (m, s) =>
         {
             m.Revenue = s.Revenue.Amount;
+            m.RevenueText = s.Revenue.Amount.ToString("N2", CultureInfo.CurrentCulture);
             m.Currency = s.Revenue.Currency.Code;
         }),
         new(nameof(NextActionOn), m => m.NextActionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s => s.NextActionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -133,6 +142,51 @@ public sealed class LeadFormModel
     private static string Invariant(decimal amount, string currency) => amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + currency;
 
     private sealed record FormField(string Name, Func<LeadFormModel, string?> Mine, Func<LeadSnapshot, string?> Saved, Action<LeadFormModel, LeadSnapshot> Take);
+
+    /// <summary>
+    /// Reads the written revenue (Rule 3) with the one reading the import uses too; a currency it names
+    /// becomes the lead's currency when the account has it. A readable amount is written back in the
+    /// user's format, so the field shows what was understood. Returns why the text is no revenue, or null.
+    /// </summary>
+    public string? ReadRevenue(LeadFormOptions options, IStringLocalizer text, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(RevenueText))
+        {
+            Revenue = 0m;
+            return null;
+        }
+
+        var read = MoneyText.Read(RevenueText, culture);
+        if (!read.IsValid)
+        {
+            return Components.Shared.DomainErrors.Describe(read.ToException(nameof(Revenue)), text);
+        }
+
+        if (read.Currency is { } named)
+        {
+            if (!options.Settings.Currencies.Any(c => c.Code == named.Code))
+            {
+                return text[ErrorKeys.CurrencyNotInAccount, named.Code];
+            }
+
+            Currency = named.Code;
+        }
+
+        try
+        {
+            Money.Revenue(read.Amount, Domain.Common.Currency.Eur);
+        }
+        catch (DomainException error)
+        {
+            return Components.Shared.DomainErrors.Describe(error, text);
+        }
+
+        Revenue = read.Amount;
+        RevenueText = Revenue.ToString("N2", culture);
+        return null;
+    }
 
     public LeadInput ToInput() => new()
     {

@@ -74,7 +74,7 @@ public sealed partial class LeadPage
 
     // A saved edit comes back through the bus (LeadChanged) and reloads the page there.
     private Task EditAsync() =>
-        Dialogs.ShowAsync<LeadFormDialog>(T["Lead.Edit"], new DialogParameters<LeadFormDialog> { { d => d.LeadId, LeadId } }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        Dialogs.ShowAsync<LeadFormDialog>(T["Lead.Edit"], new DialogParameters<LeadFormDialog> { { d => d.LeadId, LeadId } }, LeadFormDialog.Options);
 
     // Every action on the lead's version: run the use case and say what went wrong in the user's words. A
     // committed change reloads the page through its bus event; a refused one reloads here, so the page shows
