@@ -8,13 +8,13 @@ namespace LeadsBlazor.Web.Features.Excel;
 public static class ExcelEndpoints
 {
     /// <summary>
-    /// <c>GET /leads/export</c>: the view given by the query (view, status, responsible, labels, q) as an .xlsx download.
+    /// <c>GET /leads/export</c>: the view given by the query (view, status, responsible, labels, q, and the list's sort and desc) as an .xlsx download.
     /// A GET that changes nothing, so it needs no antiforgery token; the fallback policy requires a signed-in user.
     /// The sheet is written to a temporary file first: MiniExcel writes synchronously, which Kestrel's response body refuses.
     /// </summary>
     public static IEndpointRouteBuilder MapExcelEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/leads/export", async (HttpContext context, LeadExport export, string? view, string? status, string? responsible, string? labels, string? q, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/leads/export", async (HttpContext context, LeadExport export, string? view, string? status, string? responsible, string? labels, string? q, string? sort, string? desc, CancellationToken cancellationToken) =>
         {
             var filter = LeadViewParameters.Filter(context.User, responsible, labels, q) with
             {
@@ -22,7 +22,7 @@ public static class ExcelEndpoints
             };
             var file = TemporaryFile();
             var shown = Enum.TryParse<LeadView>(view, ignoreCase: true, out var named) && Enum.IsDefined(named) ? named : LeadView.All;
-            var fileName = await export.WriteAsync(filter, shown, file, cancellationToken);
+            var fileName = await export.WriteAsync(filter, shown, file, cancellationToken, sort, desc == "1");
             file.Position = 0;
             context.Response.Headers.CacheControl = "no-store";
             return TypedResults.File(file, LeadExport.ContentType, fileName);

@@ -30,7 +30,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
     /// Writes the sheet, named after the view, with the rows in the view's order, and returns its download name,
     /// "leads-2026-11-30.xlsx", dated in the account's time zone.
     /// </summary>
-    public async Task<string> WriteAsync(LeadFilter filter, LeadView view, Stream output, CancellationToken cancellationToken = default)
+    public async Task<string> WriteAsync(LeadFilter filter, LeadView view, Stream output, CancellationToken cancellationToken = default, string? sortBy = null, bool descending = false)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -39,7 +39,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
             Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => text[$"Status.{s}"].Value),
             text["Sheet.Yes"],
             text["Sheet.No"]);
-        await output.SaveAsAsync(Rows(db, filter, lookups, texts, cancellationToken), sheetName: SheetName(view, filter.Status), excelType: ExcelType.XLSX, configuration: Configuration(text), cancellationToken: cancellationToken);
+        await output.SaveAsAsync(Rows(db, filter, sortBy, descending, lookups, texts, cancellationToken), sheetName: SheetName(view, filter.Status), excelType: ExcelType.XLSX, configuration: Configuration(text), cancellationToken: cancellationToken);
         return $"leads-{lookups.Today:yyyy-MM-dd}.xlsx";
     }
 
@@ -66,11 +66,11 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
         return allowed.Length > 31 ? allowed[..31].TrimEnd() : allowed;
     }
 
-    // The rows in the order the view shows its leads (the lists' default sort, which is the board's: next action, then id).
+    // The rows in the order the view shows its leads: the list's sort from its URL, else the default (the board's: next action, then id).
     // Only the ids are held in that order; the leads themselves come in chunks, so memory stays flat.
-    private static IEnumerable<Dictionary<string, object?>> Rows(LeadsDbContext db, LeadFilter filter, SheetLookups lookups, SheetTexts texts, CancellationToken cancellationToken)
+    private static IEnumerable<Dictionary<string, object?>> Rows(LeadsDbContext db, LeadFilter filter, string? sortBy, bool descending, SheetLookups lookups, SheetTexts texts, CancellationToken cancellationToken)
     {
-        var ordered = LeadListQuery.Sort(filter.Apply(db.Leads.AsNoTracking()), sortBy: null, descending: false).Select(l => l.Id).ToList();
+        var ordered = LeadListQuery.Sort(filter.Apply(db.Leads.AsNoTracking()), sortBy, descending).Select(l => l.Id).ToList();
         foreach (var ids in ordered.Chunk(ChunkSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
