@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using LeadsBlazor.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LeadsBlazor.Tests.Browser;
+
+/// <summary>The lead lists' columns: the defaults fit a 1280 px screen with the drawer open, more come from the chooser and stay, the sort lives in the URL.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LeadColumnsTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    [Theory]
+    [InlineData("leads/all?tab=running", new[] { "Name", "Kunde", "Zuständig", "Akquise-Stufe", "Gewichtet", "Nächste Aktion", "Labels" })]
+    [InlineData("leads/potential", new[] { "Name", "Kunde", "Zuständig", "Möglicher Umsatz", "Nächste Aktion", "Labels" })]
+    public async Task Every_default_column_lies_inside_a_1280_px_wide_window_without_scrolling_sideways(string path, string[] headers)
+    {
+        var owner = await App.UserIdAsync(LeadsAppFactory.OwnerEmail);
+        var stage = (await App.StagesAsync())[0].Id;
+        var label = await App.CreateLabelAsync("Öffentliche Hand", "#ff9800");
+        await App.CreateLeadAsync("Barrierefreiheit-Check für die Stadtwerke", 23_850m, owner, stage, labelIds: [label]);
+        await App.CreateLeadAsync("Social-Media-Betreuung im Kontaktpotential", 1_200m, owner, null, labelIds: [label]);
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync(path);
+        await page.WaitForCircuitAsync();
+        var grid = page.GetByTestId("lead-grid");
+        await Assertions.Expect(grid.GetByTestId("lead-link")).ToHaveCountAsync(1);
+
+        var headerCells = grid.Locator("thead th");
+        foreach (var header in headers)
+        {
+            var cell = headerCells.Filter(new() { HasText = header });
+            await Assertions.Expect(cell.First).ToBeVisibleAsync();
+            var box = await cell.First.BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.X + box.Width <= 1280, $"\"{header}\" ends at {box.X + box.Width} px, beyond the 1280 px window");
+        }
+        var table = grid.Locator(".mud-table-container");
+        var widths = await table.EvaluateAsync<int[]>("e => [e.scrollWidth, e.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"the grid scrolls sideways: {widths[0]} px of content in {widths[1]} px");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+    }
+
+    [Fact]
+    public async Task Sorting_by_a_column_puts_it_in_the_url_and_a_reload_keeps_the_order()
+    {
+        var owner = await App.UserIdAsync(LeadsAppFactory.OwnerEmail);
+        await App.CreateLeadAsync("Mittel", 5_000m, owner, null);
+        await App.CreateLeadAsync("Groß", 90_000m, owner, null);
+        await App.CreateLeadAsync("Klein", 100m, owner, null);
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/potential");
+        var links = page.GetByTestId("lead-grid").GetByTestId("lead-link");
+        await Assertions.Expect(links).ToHaveCountAsync(3);
+
+        var revenue = page.GetByTestId("lead-grid").Locator("thead th").Filter(new() { HasText = "Möglicher Umsatz" }).Locator(".sortable-column-header, .column-header").First;
+        await revenue.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]sort=Revenue(&|$)"));
+        await Assertions.Expect(links).ToHaveTextAsync(["Klein", "Mittel", "Groß"]);
+        await revenue.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"sort=Revenue&desc=1"));
+        await Assertions.Expect(links).ToHaveTextAsync(["Groß", "Mittel", "Klein"]);
+        await Assertions.Expect(page.GetByTestId("export")).ToHaveAttributeAsync("href", new Regex(@"sort=Revenue&desc=1"));
+
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(links).ToHaveTextAsync(["Groß", "Mittel", "Klein"]);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"sort=Revenue&desc=1"));
+    }
+
+    [Fact]
+    public async Task A_column_shown_through_the_chooser_is_still_shown_after_a_reload()
+    {
+        var owner = await App.UserIdAsync(LeadsAppFactory.OwnerEmail);
+        await App.CreateLeadAsync("Kontakt fehlt", 1_000m, owner, (await App.StagesAsync())[0].Id);
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/all?tab=running");
+        var headers = page.GetByTestId("lead-grid").Locator("thead th");
+        await Assertions.Expect(headers.Filter(new() { HasText = "Akquise-Stufe" })).ToHaveCountAsync(1);
+        await Assertions.Expect(headers.Filter(new() { HasText = "Wahrscheinlichkeit" })).ToHaveCountAsync(0);
+
+        await page.GetByTestId("column-chooser").Locator("button").ClickAsync();
+        await page.GetByTestId("column-Probability").ClickAsync();
+        await Assertions.Expect(headers.Filter(new() { HasText = "Wahrscheinlichkeit" })).ToHaveCountAsync(1);
+
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(headers.Filter(new() { HasText = "Wahrscheinlichkeit" })).ToHaveCountAsync(1);
+    }
+}
