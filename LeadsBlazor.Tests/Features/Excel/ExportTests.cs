@@ -73,6 +73,20 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
+    public async Task The_export_of_a_sorted_list_follows_the_sort_in_its_link()
+    {
+        var middle = await CreateAsync("Mittel", 5_000m, null);
+        var large = await CreateAsync("Groß", 90_000m, null);
+        var small = await CreateAsync("Klein", 100m, null);
+
+        var (descending, _, _) = await DownloadAsync("?view=potential&status=potential&sort=Revenue&desc=1");
+        var (ascending, _, _) = await DownloadAsync("?view=potential&status=potential&sort=Revenue");
+
+        Assert.Equal([(double)large, (double)middle, (double)small], Rows(descending).Select(r => r["ID"]));
+        Assert.Equal([(double)small, (double)middle, (double)large], Rows(ascending).Select(r => r["ID"]));
+    }
+
+    [Fact]
     public async Task The_board_filtered_by_a_label_exports_exactly_its_leads_with_typed_cells()
     {
         var stages = await _app.StagesAsync();
