@@ -37,10 +37,23 @@ public abstract record PipelineEvent
     public virtual IReadOnlyCollection<string>? UserIds => null;
 
     /// <summary>Whether a view that shows <paramref name="topics"/> (only of one lead, or only of one user's leads, when given) must refresh.</summary>
-    public bool Touches(LiveTopic topics, int? leadId = null, string? userId = null) =>
-        (Topics & topics) != LiveTopic.None
-        && (leadId is not { } lead || (Topics & topics & ~LiveTopic.Leads) != LiveTopic.None || LeadIds is null || LeadIds.Contains(lead))
-        && (userId is null || (Topics & topics & ~LiveTopic.Leads) != LiveTopic.None || UserIds is null || UserIds.Contains(userId));
+    public bool Touches(LiveTopic topics, int? leadId = null, string? userId = null)
+    {
+        var shared = Topics & topics;
+        if (shared == LiveTopic.None)
+        {
+            return false;
+        }
+
+        // A stage, label, day or money change touches the view whatever lead or user it shows; only a lead change is narrowed.
+        if ((shared & ~LiveTopic.Leads) != LiveTopic.None)
+        {
+            return true;
+        }
+
+        return (leadId is not { } lead || LeadIds is null || LeadIds.Contains(lead))
+            && (userId is null || UserIds is null || UserIds.Contains(userId));
+    }
 }
 
 /// <summary>A lead was created or changed. Both responsible users are named, so a reassignment reaches the old and the new one.</summary>
