@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace LeadsBlazor.Tests.Browser;
 
-/// <summary>The revenue of a new lead as the user types it, and Escape in the lead dialog, in a real Chromium.</summary>
+/// <summary>The revenue of a new lead as the user types it, and leaving the lead dialog with Escape or Cancel, in a real Chromium.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RevenueInputTests(BrowserFixture browser) : BrowserTest(browser)
 {
@@ -86,5 +86,32 @@ public sealed class RevenueInputTests(BrowserFixture browser) : BrowserTest(brow
         await page.GetByTestId("field-name").ClickAsync();
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.GetByTestId("lead-dialog")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Escape_with_typed_input_asks_first_and_keeps_the_input_unless_the_user_discards_it()
+    {
+        var page = await NewLeadDialogAsync();
+        var name = page.GetByTestId("field-name");
+        await name.FillAsync("Relaunch Stadtwerke");
+        var question = page.GetByRole(AriaRole.Dialog).Filter(new() { HasText = "Eingaben verwerfen?" });
+
+        await page.Keyboard.PressAsync("Escape");
+        await question.GetByRole(AriaRole.Button, new() { Name = "Weiter bearbeiten" }).ClickAsync();
+        await Assertions.Expect(question).ToHaveCountAsync(0);
+        await Assertions.Expect(name).ToHaveValueAsync("Relaunch Stadtwerke");
+
+        // Escape on the question answers it the same way, and does not ask again.
+        await name.ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(question).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(question).ToHaveCountAsync(0);
+        await Assertions.Expect(name).ToHaveValueAsync("Relaunch Stadtwerke");
+
+        await page.GetByTestId("lead-cancel").ClickAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Verwerfen" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lead-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("lead-grid")).Not.ToContainTextAsync("Relaunch Stadtwerke");
     }
 }

@@ -118,6 +118,15 @@ public sealed class LeadFormModel
         }
     }
 
+    /// <summary>
+    /// Everything the user can type or pick, as one comparable text: the dialog takes it when it opens and asks
+    /// before closing when it differs (the revenue as written, since it is read only on leaving the field).
+    /// </summary>
+    public string InputState() => string.Join('\u001f', Fields.Select(f => f.Mine(this))
+        .Append(RevenueText.Trim())
+        .Append(StageId?.ToString(CultureInfo.InvariantCulture))
+        .Concat(LabelIds.Order().Select(id => id.ToString(CultureInfo.InvariantCulture))));
+
     // The form's fields under the names the lead's history gives them, each as invariant text to compare.
     private static readonly FormField[] Fields =
     [
