@@ -4,14 +4,26 @@ using Microsoft.Playwright;
 
 namespace LeadsBlazor.Tests.Browser;
 
-/// <summary>The lead lists' columns: the defaults fit a 1280 px screen with the drawer open, more come from the chooser and stay, the sort lives in the URL.</summary>
+/// <summary>The lead lists' columns: the defaults fit 1280, 1440 and 1920 px with the drawer open, more come from the chooser and follow the user, the sort lives in the URL.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LeadColumnsTests(BrowserFixture browser) : BrowserTest(browser)
 {
+    private static readonly string[] RunningColumns = ["Name", "Kunde", "Zuständig", "Akquise-Stufe", "Gewichtet", "Nächste Aktion", "Labels"];
+    private static readonly string[] PotentialColumns = ["Name", "Kunde", "Zuständig", "Möglicher Umsatz", "Nächste Aktion", "Labels"];
+
+    public static TheoryData<string, string[], int> ListsAndWidths() => new()
+    {
+        { "leads/all?tab=running", RunningColumns, 1280 },
+        { "leads/potential", PotentialColumns, 1280 },
+        { "leads/all?tab=running", RunningColumns, 1440 },
+        { "leads/potential", PotentialColumns, 1440 },
+        { "leads/all?tab=running", RunningColumns, 1920 },
+        { "leads/potential", PotentialColumns, 1920 },
+    };
+
     [Theory]
-    [InlineData("leads/all?tab=running", new[] { "Name", "Kunde", "Zuständig", "Akquise-Stufe", "Gewichtet", "Nächste Aktion", "Labels" })]
-    [InlineData("leads/potential", new[] { "Name", "Kunde", "Zuständig", "Möglicher Umsatz", "Nächste Aktion", "Labels" })]
-    public async Task Every_default_column_lies_inside_a_1280_px_wide_window_without_scrolling_sideways(string path, string[] headers)
+    [MemberData(nameof(ListsAndWidths))]
+    public async Task Every_default_column_lies_inside_the_window_without_scrolling_sideways(string path, string[] headers, int width)
     {
         var owner = await App.UserIdAsync(LeadsAppFactory.OwnerEmail);
         var stage = (await App.StagesAsync())[0].Id;
@@ -19,7 +31,7 @@ public sealed class LeadColumnsTests(BrowserFixture browser) : BrowserTest(brows
         await App.CreateLeadAsync("Barrierefreiheit-Check für die Stadtwerke", 23_850m, owner, stage, labelIds: [label]);
         await App.CreateLeadAsync("Social-Media-Betreuung im Kontaktpotential", 1_200m, owner, null, labelIds: [label]);
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
-        await page.SetViewportSizeAsync(1280, 900);
+        await page.SetViewportSizeAsync(width, 900);
         await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
         var grid = page.GetByTestId("lead-grid");
@@ -32,7 +44,7 @@ public sealed class LeadColumnsTests(BrowserFixture browser) : BrowserTest(brows
             await Assertions.Expect(cell.First).ToBeVisibleAsync();
             var box = await cell.First.BoundingBoxAsync();
             Assert.NotNull(box);
-            Assert.True(box.X + box.Width <= 1280, $"\"{header}\" ends at {box.X + box.Width} px, beyond the 1280 px window");
+            Assert.True(box.X + box.Width <= width, $"\"{header}\" ends at {box.X + box.Width} px, beyond the {width} px window");
         }
         var table = grid.Locator(".mud-table-container");
         var widths = await table.EvaluateAsync<int[]>("e => [e.scrollWidth, e.clientWidth]");
@@ -67,7 +79,7 @@ public sealed class LeadColumnsTests(BrowserFixture browser) : BrowserTest(brows
     }
 
     [Fact]
-    public async Task A_column_shown_through_the_chooser_is_still_shown_after_a_reload()
+    public async Task A_column_shown_through_the_chooser_follows_the_user_to_another_browser_and_is_theirs_alone()
     {
         var owner = await App.UserIdAsync(LeadsAppFactory.OwnerEmail);
         await App.CreateLeadAsync("Kontakt fehlt", 1_000m, owner, (await App.StagesAsync())[0].Id);
@@ -80,8 +92,14 @@ public sealed class LeadColumnsTests(BrowserFixture browser) : BrowserTest(brows
         await page.GetByTestId("column-Probability").ClickAsync();
         await Assertions.Expect(headers.Filter(new() { HasText = "Wahrscheinlichkeit" })).ToHaveCountAsync(1);
 
-        await page.ReloadAsync();
-        await page.WaitForCircuitAsync();
-        await Assertions.Expect(headers.Filter(new() { HasText = "Wahrscheinlichkeit" })).ToHaveCountAsync(1);
+        // Another device: a fresh browser context with nothing stored, the same user.
+        var elsewhere = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/all?tab=running");
+        await Assertions.Expect(elsewhere.GetByTestId("lead-grid").Locator("thead th").Filter(new() { HasText = "Wahrscheinlichkeit" })).ToHaveCountAsync(1);
+
+        await App.CreateMemberAsync();
+        var colleague = await OpenAsync(LeadsAppFactory.MemberEmail, LeadsAppFactory.MemberPassword, "leads/all?tab=running");
+        var theirHeaders = colleague.GetByTestId("lead-grid").Locator("thead th");
+        await Assertions.Expect(theirHeaders.Filter(new() { HasText = "Akquise-Stufe" })).ToHaveCountAsync(1);
+        await Assertions.Expect(theirHeaders.Filter(new() { HasText = "Wahrscheinlichkeit" })).ToHaveCountAsync(0);
     }
 }

@@ -20,6 +20,7 @@ public static class DatabaseServiceCollectionExtensions
             .AddInterceptors(new SqlitePragmas()));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoData>();
+        services.AddSingleton<UserPreferences>();
         return services;
     }
 

@@ -39,6 +39,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
 
     public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
 
+    public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -57,19 +59,45 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareSave();
+        var actors = NewEventActors();
+        if (actors.Count > 0)
+        {
+            NameActors(Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionary(u => u.Id, u => (string?)u.DisplayName));
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var actors = NewEventActors();
+        if (actors.Count > 0)
+        {
+            NameActors(await Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (string?)u.DisplayName, cancellationToken));
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>The shadow column on <see cref="LeadEvent"/> that names the lead version its save produced.</summary>
     public const string EventVersion = "LeadVersion";
 
     internal const string EventLeadId = nameof(LeadEvent.LeadId);
+
+    /// <summary>The shadow column on <see cref="LeadEvent"/> that keeps the acting user's name as it was when the event happened.</summary>
+    public const string EventUserName = "UserName";
+
+    private List<string> NewEventActors() =>
+        [.. ChangeTracker.Entries<LeadEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.UserId).Distinct()];
+
+    private void NameActors(Dictionary<string, string?> names)
+    {
+        foreach (var entry in ChangeTracker.Entries<LeadEvent>().Where(e => e.State == EntityState.Added))
+        {
+            entry.Property(EventUserName).CurrentValue = names.GetValueOrDefault(entry.Entity.UserId);
+        }
+    }
 
     private void PrepareSave()
     {

@@ -76,6 +76,25 @@ public sealed class LeadHistoryTests : IDisposable
         Assert.DoesNotContain(history, e => e.Contains(member, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Who_acted_keeps_the_name_they_had_then_after_a_rename()
+    {
+        var member = await _app.CreateMemberAsync();
+        var stages = await _app.StagesAsync();
+        var lead = await _app.AddRunningLeadAsync(stages[0].Id);
+        var commands = _app.Get<LeadCommands>();
+        await commands.AddNoteAsync(lead.Id, "Angebot telefonisch besprochen", member);
+        await using (var db = _app.NewContext())
+        {
+            await db.Users.Where(u => u.Id == member).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Mia Muster"));
+        }
+
+        await commands.AddNoteAsync(lead.Id, "Nach der Hochzeit: neuer Nachname", member);
+
+        var history = (await _app.Get<LeadDetailsQuery>().GetAsync(lead.Id))!.History.Where(e => e.Kind == LeadEventKind.NoteAdded).ToList();
+        Assert.Equal(["Mia Muster", "Mia Member"], history.Select(e => e.UserName));
+    }
+
     private async Task<int> ReasonAsync(string name)
     {
         await using var db = _app.NewContext();

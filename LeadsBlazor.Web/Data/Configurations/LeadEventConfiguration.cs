@@ -16,6 +16,10 @@ internal sealed class LeadEventConfiguration : IEntityTypeConfiguration<LeadEven
         // version I loaded?" (rows from before this column say 0, i.e. "some earlier version").
         builder.Property<long>(LeadsDbContext.EventVersion);
         builder.HasIndex(LeadsDbContext.EventLeadId, LeadsDbContext.EventVersion);
+
+        // Who acted, by the name they had then (the history never changes with a later rename); null only
+        // for an event whose user was already gone when names began to be kept.
+        builder.Property<string?>(LeadsDbContext.EventUserName).HasMaxLength(200);
     }
 }
 

@@ -393,6 +393,10 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadId", "At");
@@ -598,6 +602,26 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("LeadsBlazor.Web.Data.UserPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Name");
+
+                    b.ToTable("UserPreferences");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -761,7 +785,7 @@ namespace LeadsBlazor.Web.Data.Migrations
 
             modelBuilder.Entity("LeadsBlazor.Domain.Leads.Lead", b =>
                 {
-                    b.HasOne("LeadsBlazor.Domain.Accounts.CloseReason", null)
+                    b.HasOne("LeadsBlazor.Domain.Accounts.CloseReason", "CloseReason")
                         .WithMany()
                         .HasForeignKey("CloseReasonId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -786,6 +810,8 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("StageId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CloseReason");
 
                     b.Navigation("Company");
 
@@ -829,6 +855,15 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("LeadsBlazor.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Web.Data.UserPreference", b =>
+                {
                     b.HasOne("LeadsBlazor.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

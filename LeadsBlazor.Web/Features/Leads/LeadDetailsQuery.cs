@@ -34,19 +34,25 @@ public sealed class LeadDetailsQuery(IDbContextFactory<LeadsDbContext> contexts,
 
         var names = await db.UserNamesAsync(cancellationToken);
         var events = await db.LeadEvents.AsNoTracking().Where(e => e.LeadId == leadId)
-            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(cancellationToken);
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(e => new { Event = e, Actor = EF.Property<string?>(e, LeadsDbContext.EventUserName) })
+            .ToListAsync(cancellationToken);
         string Name(string? id) => id is not null && names.TryGetValue(id, out var name) ? name : id ?? "";
 
         // Events before names were recorded kept user and reason ids: today's names are the best that is left for them.
-        var reasons = events.Any(e => e.Field == HistoryFields.LegacyCloseReasonId)
+        var reasons = events.Any(e => e.Event.Field == HistoryFields.LegacyCloseReasonId)
             ? await db.CloseReasons.AsNoTracking().ToDictionaryAsync(r => r.Id.ToString(CultureInfo.InvariantCulture), r => r.Name, cancellationToken)
             : [];
         string? Reason(string? id) => id is not null && reasons.TryGetValue(id, out var name) ? name : id;
-        var history = events.Select(e => e.Field switch
+        var history = events.Select(row =>
             {
-                HistoryFields.LegacyResponsibleUserId => new HistoryEntry(e.Kind, HistoryFields.Responsible, Name(e.OldValue), Name(e.NewValue), Name(e.UserId), e.At),
-                HistoryFields.LegacyCloseReasonId => new HistoryEntry(e.Kind, HistoryFields.CloseReason, Reason(e.OldValue), Reason(e.NewValue), Name(e.UserId), e.At),
-                _ => new HistoryEntry(e.Kind, e.Field, e.OldValue, e.NewValue, Name(e.UserId), e.At),
+                var (e, actor) = (row.Event, row.Actor ?? Name(row.Event.UserId));
+                return e.Field switch
+                {
+                    HistoryFields.LegacyResponsibleUserId => new HistoryEntry(e.Kind, HistoryFields.Responsible, Name(e.OldValue), Name(e.NewValue), actor, e.At),
+                    HistoryFields.LegacyCloseReasonId => new HistoryEntry(e.Kind, HistoryFields.CloseReason, Reason(e.OldValue), Reason(e.NewValue), actor, e.At),
+                    _ => new HistoryEntry(e.Kind, e.Field, e.OldValue, e.NewValue, actor, e.At),
+                };
             })
             .ToList();
         var settings = await account.GetAsync(cancellationToken);
