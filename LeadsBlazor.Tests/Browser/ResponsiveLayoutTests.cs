@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace LeadsBlazor.Tests.Browser;
 
-/// <summary>The board on a laptop (four stages at 1280 px, five at 1440 px, drawer open) and the app bar on a phone (390 px).</summary>
+/// <summary>The board on a laptop (four stages at 1280 px, five at 1440 px, drawer open; more scroll with a shade as the cue) and the app bar on a phone (390 px).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ResponsiveLayoutTests(BrowserFixture browser) : BrowserTest(browser)
 {
@@ -48,6 +48,32 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser) : BrowserTest(
         var page = await OpenBoardAsync(1440);
 
         await AssertColumnsWholeAsync(page, 5);
+    }
+
+    [Fact]
+    public async Task With_more_stages_than_fit_the_board_scrolls_sideways_and_shades_its_right_edge_until_the_last_column_shows()
+    {
+        using (var scope = App.Services.CreateScope())
+        {
+            var stages = scope.ServiceProvider.GetRequiredService<StageCommands>();
+            await stages.AddAsync("Vertragsprüfung", "Contract review", 80, _ownerId);
+            await stages.AddAsync("Unterschrift", "Signature", 90, _ownerId);
+        }
+
+        var page = await OpenBoardAsync(1280);
+        await Assertions.Expect(page.GetByTestId("board-column")).ToHaveCountAsync(6);
+        var scroller = page.Locator(".board-columns");
+        var widths = await scroller.EvaluateAsync<double[]>("e => [e.scrollWidth, e.clientWidth]");
+        Assert.True(widths[0] > widths[1], $"six columns should not fit 1280 px: {widths[0]} px in {widths[1]} px");
+
+        const string shade = "() => Number(getComputedStyle(document.querySelector('.board'), '::after').opacity)";
+        await page.WaitForFunctionAsync($"() => ({shade})() > 0.9");
+
+        await scroller.EvaluateAsync("e => e.scrollLeft = e.scrollWidth");
+        await page.WaitForFunctionAsync($"() => ({shade})() < 0.1");
+        var last = (await page.GetByTestId("board-column").Nth(5).BoundingBoxAsync())!;
+        var visible = (await scroller.BoundingBoxAsync())!;
+        Assert.True(last.X + last.Width <= visible.X + visible.Width + 0.5, "the last column is still cut after scrolling to the end");
     }
 
     [Fact]
