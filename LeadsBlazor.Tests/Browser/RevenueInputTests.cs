@@ -104,7 +104,9 @@ public sealed class RevenueInputTests(BrowserFixture browser) : BrowserTest(brow
         // Escape on the question answers it the same way, and does not ask again.
         await name.ClickAsync();
         await page.Keyboard.PressAsync("Escape");
-        await Assertions.Expect(question).ToBeVisibleAsync();
+
+        // The safe answer has the focus, as the question finishes opening; Enter there would keep editing too.
+        await Assertions.Expect(question.GetByRole(AriaRole.Button, new() { Name = "Weiter bearbeiten" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(question).ToHaveCountAsync(0);
         await Assertions.Expect(name).ToHaveValueAsync("Relaunch Stadtwerke");

@@ -71,17 +71,19 @@ public sealed class UnsavedInput
         try
         {
             await optionsTaken;
-            var discard = HasInput
-                ? await dialogs.ShowMessageBoxAsync(text["Unsaved.Title"], text["Unsaved.Text"], yesText: text["Unsaved.Discard"], noText: text["Unsaved.KeepEditing"],
+
+            // The question's first button has the focus, so Enter keeps editing: the safe answer is the default one.
+            var keepEditing = HasInput
+                ? await dialogs.ShowMessageBoxAsync(text["Unsaved.Title"], text["Unsaved.Text"], yesText: text["Unsaved.KeepEditing"], noText: text["Unsaved.Discard"],
                     options: new DialogOptions { BackdropClick = false, CloseOnEscapeKey = true })
-                : true;
-            if (discard == true)
+                : false;
+            if (keepEditing == false)
             {
                 dialog.Cancel();
             }
 
-            // Escape on the question keeps editing, like its "keep editing" button (which answers false).
-            escapeAnswered = discard is null;
+            // Escape on the question keeps editing too.
+            escapeAnswered = keepEditing is null;
         }
         finally
         {
