@@ -39,6 +39,10 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
 
     public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<AddressThrottle> AddressThrottles => Set<AddressThrottle>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -200,7 +200,7 @@ public sealed class SignInTests : IDisposable
         var client = Client();
         await client.SubmitFormAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Input.Email"] = LeadsAppFactory.OwnerEmail });
 
-        var mailFile = Assert.Single(Directory.GetFiles(_factory.MailFolder, "*.eml"));
+        var mailFile = Assert.Single(await MailFolder.WaitForMailsAsync(_factory.MailFolder, 1));
         var mail = await MimeKit.MimeMessage.LoadAsync(mailFile);
         Assert.Equal(LeadsAppFactory.OwnerEmail, mail.To.Mailboxes.Single().Address);
         var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"https?://\S+").Value;
@@ -224,7 +224,7 @@ public sealed class SignInTests : IDisposable
 
         await client.SubmitFormAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Input.Email"] = LeadsAppFactory.OwnerEmail });
 
-        var mail = await MimeKit.MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(_factory.MailFolder, "*.eml")));
+        var mail = await MimeKit.MimeMessage.LoadAsync(Assert.Single(await MailFolder.WaitForMailsAsync(_factory.MailFolder, 1)));
         Assert.Contains("http://localhost:5000/Account/ResetPassword?code=", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("evil.example", mail.HtmlBody, StringComparison.Ordinal);
     }

@@ -519,6 +519,26 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.ToTable("ReminderLog", (string)null);
                 });
 
+            modelBuilder.Entity("LeadsBlazor.Web.Data.AddressThrottle", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastResetMailAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AddressHash");
+
+                    b.ToTable("AddressThrottles");
+                });
+
             modelBuilder.Entity("LeadsBlazor.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -596,6 +616,33 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Web.Data.UserSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -761,7 +808,7 @@ namespace LeadsBlazor.Web.Data.Migrations
 
             modelBuilder.Entity("LeadsBlazor.Domain.Leads.Lead", b =>
                 {
-                    b.HasOne("LeadsBlazor.Domain.Accounts.CloseReason", null)
+                    b.HasOne("LeadsBlazor.Domain.Accounts.CloseReason", "CloseReason")
                         .WithMany()
                         .HasForeignKey("CloseReasonId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -786,6 +833,8 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("StageId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CloseReason");
 
                     b.Navigation("Company");
 
@@ -829,6 +878,15 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("LeadsBlazor.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Web.Data.UserSession", b =>
+                {
                     b.HasOne("LeadsBlazor.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
