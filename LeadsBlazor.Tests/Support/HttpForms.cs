@@ -43,6 +43,6 @@ public static partial class HttpForms
     [GeneratedRegex("""<input[^>]*type="hidden"[^>]*name="(?<name>[^"]+)"[^>]*value="(?<value>[^"]*)"[^>]*>""")]
     private static partial Regex HiddenInput();
 
-    [GeneratedRegex("""name="__RequestVerificationToken" value="(?<value>[^"]+)"""")]
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<value>[^\"]+)\"")]
     private static partial Regex TokenInput();
 }
