@@ -19,11 +19,11 @@ public sealed record UserSessionsEnded(string UserId) : PipelineEvent
 /// <summary>Ends sessions on the server, and checks on each request and circuit that a session still may run.</summary>
 public sealed class UserSessions(IDbContextFactory<LeadsDbContext> contexts, IEventBus events, IOptions<IdentityOptions> identity, TimeProvider time)
 {
-    /// <summary>Ends every session of the user, on every device and instance; their open circuits are told.</summary>
-    public async Task EndAllAsync(string userId, CancellationToken cancellationToken = default)
+    /// <summary>Ends every session of the user (but <paramref name="exceptKey"/>), on every device and instance; their open circuits are told.</summary>
+    public async Task EndAllAsync(string userId, string? exceptKey = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserSessions.Where(s => s.UserId == userId && s.Key != exceptKey).ExecuteDeleteAsync(cancellationToken);
         events.Publish(new UserSessionsEnded(userId));
     }
 

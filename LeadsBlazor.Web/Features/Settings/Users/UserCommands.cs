@@ -101,7 +101,7 @@ public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, 
         }, cancellationToken);
         if (changed)
         {
-            await sessions.EndAllAsync(userId, cancellationToken);
+            await sessions.EndAllAsync(userId, cancellationToken: cancellationToken);
         }
     }
 
@@ -130,7 +130,7 @@ public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, 
         }, cancellationToken);
         if (deactivated)
         {
-            await sessions.EndAllAsync(userId, cancellationToken);
+            await sessions.EndAllAsync(userId, cancellationToken: cancellationToken);
         }
     }
 
