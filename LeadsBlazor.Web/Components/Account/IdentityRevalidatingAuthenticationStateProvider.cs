@@ -14,12 +14,16 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
 {
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly IDisposable _subscription;
+    private Task<AuthenticationState>? _state;
 
     public IdentityRevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IEventBus events)
         : base(loggerFactory)
     {
         _scopeFactory = scopeFactory;
         _subscription = events.Subscribe(OnEventAsync);
+
+        // The state a circuit (or a request) was given; a scope that never got one has no session to end.
+        AuthenticationStateChanged += state => _state = state;
     }
 
     protected override TimeSpan RevalidationInterval => IdentityServiceCollectionExtensions.CircuitCheckInterval;
@@ -34,12 +38,12 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
 
     private async Task OnEventAsync(PipelineEvent pipelineEvent)
     {
-        if (pipelineEvent is not UserSessionsEnded ended)
+        if (pipelineEvent is not UserSessionsEnded ended || _state is null)
         {
             return;
         }
 
-        var state = await GetAuthenticationStateAsync();
+        var state = await _state;
         if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) == ended.UserId && !await ValidateAuthenticationStateAsync(state, CancellationToken.None))
         {
             NotifyAuthenticationStateChanged(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
