@@ -3,13 +3,16 @@ namespace LeadsBlazor.Web.Data;
 /// <summary>
 /// What the sign-in and forgot-password pages remember about an address, whether or not an account has it:
 /// failed sign-ins of unknown addresses lock out like a known account's, and reset mails go out at most once
-/// per interval. Kept in the database (not in memory) so that several app instances count together.
+/// per interval. Kept in the database (not in memory) so that several app instances count together; a row
+/// untouched for <see cref="KeptFor"/> is forgotten, so a flood of made-up addresses does not fill the table.
 /// </summary>
 public sealed class AddressThrottle
 {
     private AddressThrottle()
     {
     }
+
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
     public AddressThrottle(string addressHash) => AddressHash = addressHash;
 
@@ -22,6 +25,9 @@ public sealed class AddressThrottle
 
     public DateTimeOffset? LastResetMailAt { get; private set; }
 
+    /// <summary>When a sign-in or a reset mail last counted here.</summary>
+    public DateTimeOffset LastChangedAt { get; private set; }
+
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil > now;
 
     /// <summary>Counts a failed sign-in; the one that reaches <paramref name="maxFailures"/> locks the address, as Identity locks an account.</summary>
@@ -32,6 +38,7 @@ public sealed class AddressThrottle
             return;
         }
 
+        LastChangedAt = now;
         FailedSignIns++;
         if (FailedSignIns >= maxFailures)
         {
@@ -48,7 +55,7 @@ public sealed class AddressThrottle
             return false;
         }
 
-        LastResetMailAt = now;
+        LastResetMailAt = LastChangedAt = now;
         return true;
     }
 }

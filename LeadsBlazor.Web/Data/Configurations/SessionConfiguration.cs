@@ -22,5 +22,6 @@ internal sealed class AddressThrottleConfiguration : IEntityTypeConfiguration<Ad
     {
         builder.HasKey(a => a.AddressHash);
         builder.Property(a => a.AddressHash).HasMaxLength(64);
+        builder.HasIndex(a => a.LastChangedAt);
     }
 }

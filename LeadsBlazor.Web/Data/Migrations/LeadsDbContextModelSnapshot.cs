@@ -528,6 +528,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastResetMailAt")
                         .HasColumnType("INTEGER");
 
@@ -535,6 +538,8 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("AddressHash");
+
+                    b.HasIndex("LastChangedAt");
 
                     b.ToTable("AddressThrottles");
                 });

@@ -6,13 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsBlazor.Web.Components.Account.Protection;
 
 /// <summary>Reads and changes an address's <see cref="AddressThrottle"/> in one write transaction, so parallel posts count once each.</summary>
-public sealed class AddressThrottles(IDbContextFactory<LeadsDbContext> contexts)
+public sealed class AddressThrottles(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time)
 {
     public async Task<T> ChangeAsync<T>(string address, Func<AddressThrottle, T> change, CancellationToken cancellationToken = default)
     {
         var hash = HashOf(address);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var forgotten = time.GetUtcNow() - AddressThrottle.KeptFor;
+        await db.AddressThrottles.Where(t => t.LastChangedAt < forgotten).ExecuteDeleteAsync(cancellationToken);
         var throttle = await db.AddressThrottles.SingleOrDefaultAsync(t => t.AddressHash == hash, cancellationToken);
         if (throttle is null)
         {

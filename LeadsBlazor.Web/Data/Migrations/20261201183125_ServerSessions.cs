@@ -17,7 +17,8 @@ namespace LeadsBlazor.Web.Data.Migrations
                     AddressHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     FailedSignIns = table.Column<int>(type: "INTEGER", nullable: false),
                     LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastResetMailAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    LastResetMailAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastChangedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,6 +44,11 @@ namespace LeadsBlazor.Web.Data.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AddressThrottles_LastChangedAt",
+                table: "AddressThrottles",
+                column: "LastChangedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserSessions_ExpiresAt",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadsBlazor.Web.Data.Migrations
 {
     [DbContext(typeof(LeadsDbContext))]
-    [Migration("20261201175224_ServerSessions")]
+    [Migration("20261201183125_ServerSessions")]
     partial class ServerSessions
     {
         /// <inheritdoc />
@@ -531,6 +531,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastResetMailAt")
                         .HasColumnType("INTEGER");
 
@@ -538,6 +541,8 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("AddressHash");
+
+                    b.HasIndex("LastChangedAt");
 
                     b.ToTable("AddressThrottles");
                 });
