@@ -1,5 +1,6 @@
 using LeadsBlazor.Web.Components;
 using LeadsBlazor.Web.Components.Account;
+using LeadsBlazor.Web.Components.Account.Protection;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Attachments;
 using LeadsBlazor.Web.Features.Board;
@@ -25,6 +26,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLeadsLocalization();
 builder.Services.AddLeadsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddLeadsIdentity(builder.Environment);
+builder.Services.AddAccountProtection(builder.Configuration);
 builder.Services.AddLive();
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddLeadViews();
@@ -55,6 +57,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseAccountProtection();
 
 // Explicit, so that they run after the security headers are in place (implicitly they would run first).
 app.UseAuthentication();

@@ -51,6 +51,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ConnectionStrings__Leads"] = $"Data Source={Path.Combine(folder, "leads.db")}";
         start.Environment["Mail__PickupDirectory"] = Path.Combine(folder, "mail");
+        start.Environment["AccountProtection__PostsPerIp"] = LeadsAppFactory.GenerousLimit;
+        start.Environment["AccountProtection__PostsPerAddress"] = LeadsAppFactory.GenerousLimit;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -23,6 +23,13 @@ public static partial class HttpForms
         return await client.PostAsync(pageUrl, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>The antiforgery token the sign-in page hands this client (its cookie stays with the client).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client)
+    {
+        var page = await client.GetStringAsync("/Account/Login");
+        return WebUtility.HtmlDecode(TokenInput().Match(page).Groups["value"].Value);
+    }
+
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         client.SubmitFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 
@@ -35,4 +42,7 @@ public static partial class HttpForms
 
     [GeneratedRegex("""<input[^>]*type="hidden"[^>]*name="(?<name>[^"]+)"[^>]*value="(?<value>[^"]*)"[^>]*>""")]
     private static partial Regex HiddenInput();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex TokenInput();
 }

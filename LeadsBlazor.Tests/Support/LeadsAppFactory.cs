@@ -24,6 +24,9 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
     public const string MemberEmail = "member@test.example";
     public const string MemberPassword = "Member-Password-1";
 
+    /// <summary>Rate limits no test run reaches.</summary>
+    public const string GenerousLimit = "100000";
+
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
 
@@ -39,6 +42,10 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
             ["Demo:Seed"] = "false",
             ["Mail:PickupDirectory"] = Path.Combine(Folder, "mail"),
             ["Attachments:Directory"] = Path.Combine(Folder, "attachments"),
+
+            // The suite signs in far more often than a person: the security tests set the real limits.
+            ["AccountProtection:PostsPerIp"] = GenerousLimit,
+            ["AccountProtection:PostsPerAddress"] = GenerousLimit,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -41,6 +41,10 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
 
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<AddressThrottle> AddressThrottles => Set<AddressThrottle>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -73,8 +73,7 @@ public sealed class AnonymousAccessTests(AnonymousAccessTests.App app) : IClassF
     public async Task Posting_to_the_first_run_page_after_the_owner_exists_creates_no_one()
     {
         var client = Client();
-        var login = await client.GetStringAsync("/Account/Login");
-        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await client.AntiforgeryTokenAsync();
 
         var setup = await client.PostAsync("/setup", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -100,7 +99,9 @@ public sealed class AnonymousAccessTests(AnonymousAccessTests.App app) : IClassF
     [InlineData("https://evil.example/")]
     public async Task A_preference_link_never_leads_off_the_app(string returnUrl)
     {
-        var response = await Client().GetAsync("/preferences/culture/en-US?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        var client = Client();
+        var token = await client.AntiforgeryTokenAsync();
+        var response = await client.PostAsync("/preferences/culture/en-US?returnUrl=" + Uri.EscapeDataString(returnUrl), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.RedirectPath());

@@ -156,7 +156,8 @@ public sealed partial class UserCommandsTests : IDisposable
         Assert.Equal(_ownerId, moved.ResponsibleUserId);
         Assert.Contains(moved.History, e => e is { Kind: LeadEventKind.ResponsibleChanged, OldValue: "Mia Member", NewValue: "owner" }); // names as they were (Rule 7)
         Assert.Equal(member.Id, (await db.Leads.SingleAsync(l => l.Id == won)).ResponsibleUserId);
-        Assert.Equal(new LeadsReassigned(member.Id, _ownerId), Assert.Single(events));
+        // The deactivation ended the member's sessions (and told their circuits); the hand-over touched the views.
+        Assert.Equal([new LeadsBlazor.Web.Components.Account.Protection.UserSessionsEnded(member.Id), new LeadsReassigned(member.Id, _ownerId)], events);
     }
 
     [Fact]

@@ -1,54 +1,62 @@
 using System.Security.Claims;
-using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Components.Account.Protection;
+using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace LeadsBlazor.Web.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every minute an interactive circuit is connected, so a changed password or a deactivation ends open sessions soon.
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-        ILoggerFactory loggerFactory,
-        IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options,
-        TimeProvider time)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+/// <summary>
+/// The circuit's sign-in, checked like a request's (<see cref="UserSessions.IsValidAsync"/>): every few seconds,
+/// and at once when the user's sessions are ended on this instance (new password, deactivation, role change).
+/// </summary>
+internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    protected override TimeSpan RevalidationInterval => IdentityServiceCollectionExtensions.SecurityStampInterval;
+    private readonly IServiceScopeFactory _scopeFactory;
+    private readonly IDisposable _subscription;
+    private Task<AuthenticationState>? _state;
+
+    public IdentityRevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IEventBus events)
+        : base(loggerFactory)
+    {
+        _scopeFactory = scopeFactory;
+        _subscription = events.Subscribe(OnEventAsync);
+
+        // The state a circuit (or a request) was given; a scope that never got one has no session to end.
+        AuthenticationStateChanged += state => _state = state;
+    }
+
+    protected override TimeSpan RevalidationInterval => IdentityServiceCollectionExtensions.CircuitCheckInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        // An open circuit must not outlive the sign-in's 12 hours.
-        if (LeadsClaimsPrincipalFactory.SessionEnds(authenticationState.User) is not { } ends || ends <= time.GetUtcNow())
-        {
-            return false;
-        }
-
-        // Get the user manager from a new scope to ensure it fetches fresh data
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        // A new scope, so the check reads fresh data rather than the circuit's.
+        await using var scope = _scopeFactory.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserSessions>().IsValidAsync(authenticationState.User, cancellationToken);
     }
 
-    private async Task<bool> ValidateSecurityStampAsync(UserManager<ApplicationUser> userManager, ClaimsPrincipal principal)
+    private async Task OnEventAsync(PipelineEvent pipelineEvent)
     {
-        var user = await userManager.GetUserAsync(principal);
-        if (user is null || !user.IsActive)
+        if (pipelineEvent is not UserSessionsEnded ended || _state is null)
         {
-            return false;
+            return;
         }
-        else if (!userManager.SupportsUserSecurityStamp)
+
+        var state = await _state;
+        if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) == ended.UserId && !await ValidateAuthenticationStateAsync(state, CancellationToken.None))
         {
-            return true;
+            NotifyAuthenticationStateChanged(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
         }
-        else
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
         {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-            var userStamp = await userManager.GetSecurityStampAsync(user);
-            return principalStamp == userStamp;
+            _subscription.Dispose();
         }
+
+        base.Dispose(disposing);
     }
 }

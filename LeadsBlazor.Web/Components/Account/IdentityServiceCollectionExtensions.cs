@@ -11,8 +11,11 @@ public static class IdentityServiceCollectionExtensions
     /// <summary>How long a sign-in lasts at most, remembered or not.</summary>
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
 
-    /// <summary>How soon a changed password or a deactivation ends the user's other sessions.</summary>
+    /// <summary>How often a signed-in request refreshes its claims (display name) from the user; the stamp itself is checked on every request.</summary>
     public static readonly TimeSpan SecurityStampInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often an open circuit checks that its session may go on (it is also told at once on this instance).</summary>
+    public static readonly TimeSpan CircuitCheckInterval = TimeSpan.FromSeconds(10);
 
     public static IServiceCollection AddLeadsIdentity(this IServiceCollection services, IHostEnvironment environment)
     {

@@ -523,6 +523,31 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.ToTable("ReminderLog", (string)null);
                 });
 
+            modelBuilder.Entity("LeadsBlazor.Web.Data.AddressThrottle", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastResetMailAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AddressHash");
+
+                    b.HasIndex("LastChangedAt");
+
+                    b.ToTable("AddressThrottles");
+                });
+
             modelBuilder.Entity("LeadsBlazor.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -620,6 +645,33 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.HasKey("UserId", "Name");
 
                     b.ToTable("UserPreferences");
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Web.Data.UserSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -863,6 +915,15 @@ namespace LeadsBlazor.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("LeadsBlazor.Web.Data.UserPreference", b =>
+                {
+                    b.HasOne("LeadsBlazor.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Web.Data.UserSession", b =>
                 {
                     b.HasOne("LeadsBlazor.Web.Data.ApplicationUser", null)
                         .WithMany()

@@ -57,11 +57,11 @@ public static class Preferences
 
     public static bool IsDark(HttpContext? context) => context?.Request.Cookies[ThemeCookie] == "dark";
 
-    /// <summary>GET links from the user menu: they only set a preference cookie and return to the page.</summary>
+    /// <summary>Form posts from the user menu (with antiforgery: the language is also stored on the user); each returns to the page.</summary>
     public static IEndpointRouteBuilder MapPreferenceEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/preferences").AllowAnonymous();
-        group.MapGet("/culture/{culture}", async (HttpContext context, UserManager<ApplicationUser> users, string culture, string? returnUrl) =>
+        group.MapPost("/culture/{culture}", async (HttpContext context, UserManager<ApplicationUser> users, string culture, string? returnUrl) =>
         {
             if (SupportedCultures.Any(c => c.Name == culture))
             {
@@ -79,12 +79,12 @@ public static class Preferences
             }
 
             return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
-        });
-        group.MapGet("/theme/{mode}", (HttpContext context, string mode, string? returnUrl) =>
+        }).RequireAntiforgeryToken();
+        group.MapPost("/theme/{mode}", (HttpContext context, string mode, string? returnUrl) =>
         {
             context.Response.Cookies.Append(ThemeCookie, mode == "dark" ? "dark" : "light", PreferenceCookie(context));
             return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
-        });
+        }).RequireAntiforgeryToken();
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Components.Account.Protection;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
@@ -24,7 +25,7 @@ namespace LeadsBlazor.Web.Features.Settings.Users;
 /// runs in its own DI scope (a fresh UserManager and context) and one write transaction, so two owners
 /// demoting each other at once cannot leave the account without one.
 /// </summary>
-public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, MailRenderer renderer, AppUrls urls, IEventBus events, TimeProvider time, ILogger<UserCommands> logger)
+public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, MailRenderer renderer, AppUrls urls, IEventBus events, UserSessions sessions, TimeProvider time, ILogger<UserCommands> logger)
 {
     public async Task<string> InviteAsync(string displayName, string email, bool owner, string culture, string actingUserId, CancellationToken cancellationToken = default)
     {
@@ -72,14 +73,15 @@ public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, 
         await SendInvitationAsync(user, token, cancellationToken);
     }
 
-    public Task ChangeRoleAsync(string userId, bool owner, string actingUserId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actingUserId, async (db, users, actor) =>
+    public async Task ChangeRoleAsync(string userId, bool owner, string actingUserId, CancellationToken cancellationToken = default)
+    {
+        var changed = await ChangeAsync(actingUserId, async (db, users, actor) =>
         {
             var user = await FindAsync(users, userId);
             var isOwner = await users.IsInRoleAsync(user, Roles.AccountOwner);
             if (isOwner == owner)
             {
-                return 0;
+                return false;
             }
 
             if (!owner)
@@ -92,19 +94,25 @@ public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, 
                 Check(await users.AddToRoleAsync(user, Roles.AccountOwner));
             }
 
-            // A new security stamp makes open sessions pick up the new role within a minute.
+            // A new security stamp ends the user's sessions: they sign in again, with the new role.
             Check(await users.UpdateSecurityStampAsync(user));
             Log(db, owner ? "SettingsLog.UserMadeOwner" : "SettingsLog.UserMadeMember", user.DisplayName, actor);
-            return 0;
+            return true;
         }, cancellationToken);
+        if (changed)
+        {
+            await sessions.EndAllAsync(userId, cancellationToken: cancellationToken);
+        }
+    }
 
-    public Task SetActiveAsync(string userId, bool active, string actingUserId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actingUserId, async (db, users, actor) =>
+    public async Task SetActiveAsync(string userId, bool active, string actingUserId, CancellationToken cancellationToken = default)
+    {
+        var deactivated = await ChangeAsync(actingUserId, async (db, users, actor) =>
         {
             var user = await FindAsync(users, userId);
             if (user.IsActive == active)
             {
-                return 0;
+                return false;
             }
 
             if (!active && await users.IsInRoleAsync(user, Roles.AccountOwner))
@@ -115,11 +123,16 @@ public sealed class UserCommands(IServiceScopeFactory scopes, IMailSender mail, 
             user.IsActive = active;
             Check(await users.UpdateAsync(user));
 
-            // Sessions of a deactivated user end at the next check of their stamp, within a minute.
+            // A new stamp: a deactivated user's sessions end on their next request.
             Check(await users.UpdateSecurityStampAsync(user));
             Log(db, active ? "SettingsLog.UserActivated" : "SettingsLog.UserDeactivated", user.DisplayName, actor);
-            return 0;
+            return !active;
         }, cancellationToken);
+        if (deactivated)
+        {
+            await sessions.EndAllAsync(userId, cancellationToken: cancellationToken);
+        }
+    }
 
     /// <summary>Hands every open lead of one user to another, each with its history entry; closed leads keep who won or lost them.</summary>
     public async Task<int> ReassignOpenLeadsAsync(string fromUserId, string toUserId, string actingUserId, CancellationToken cancellationToken = default)
