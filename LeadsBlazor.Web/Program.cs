@@ -59,6 +59,7 @@ app.UseRequestLocalization();
 // Explicit, so that they run after the security headers are in place (implicitly they would run first).
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOwnerTwoFactorEnrolment();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
