@@ -70,6 +70,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OwnersRequireTwoFactor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReminderHour")
                         .HasColumnType("INTEGER");
 
@@ -761,7 +764,7 @@ namespace LeadsBlazor.Web.Data.Migrations
 
             modelBuilder.Entity("LeadsBlazor.Domain.Leads.Lead", b =>
                 {
-                    b.HasOne("LeadsBlazor.Domain.Accounts.CloseReason", null)
+                    b.HasOne("LeadsBlazor.Domain.Accounts.CloseReason", "CloseReason")
                         .WithMany()
                         .HasForeignKey("CloseReasonId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -786,6 +789,8 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("StageId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CloseReason");
 
                     b.Navigation("Company");
 
