@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
@@ -34,11 +33,11 @@ public sealed partial class TwoFactorTests : IDisposable
         Assert.StartsWith("/Account/LoginWith2fa", codePage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/leads")).StatusCode);
 
-        var wrong = await client.SubmitFormAsync(codePage, new Dictionary<string, string> { ["Input.Code"] = WrongCode(key) });
+        var wrong = await client.SubmitFormAsync(codePage, new Dictionary<string, string> { ["Input.Code"] = AuthenticatorApp.WrongCode(key) });
         Assert.Contains("Dieser Code stimmt nicht", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/leads")).StatusCode);
 
-        var right = await client.SubmitFormAsync(codePage, new Dictionary<string, string> { ["Input.Code"] = Totp(key, DateTimeOffset.UtcNow) });
+        var right = await client.SubmitFormAsync(codePage, new Dictionary<string, string> { ["Input.Code"] = AuthenticatorApp.CodeNow(key) });
         Assert.Equal("/leads", right.RedirectPath());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/leads")).StatusCode);
     }
@@ -54,12 +53,12 @@ public sealed partial class TwoFactorTests : IDisposable
             ["Input.Email"] = LeadsAppFactory.OwnerEmail,
             ["Input.Password"] = LeadsAppFactory.OwnerPassword,
         });
-        var right = await client.SubmitFormAsync(password.RedirectPath(), new Dictionary<string, string> { ["Input.Code"] = Totp(key, DateTimeOffset.UtcNow) });
+        var right = await client.SubmitFormAsync(password.RedirectPath(), new Dictionary<string, string> { ["Input.Code"] = AuthenticatorApp.CodeNow(key) });
         Assert.Equal("/settings/stages", right.RedirectPath());
 
         var elsewhere = Client();
         await elsewhere.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
-        var foreign = await elsewhere.SubmitFormAsync("/Account/LoginWith2fa?returnUrl=https%3A%2F%2Fevil.example%2F", new Dictionary<string, string> { ["Input.Code"] = Totp(key, DateTimeOffset.UtcNow) });
+        var foreign = await elsewhere.SubmitFormAsync("/Account/LoginWith2fa?returnUrl=https%3A%2F%2Fevil.example%2F", new Dictionary<string, string> { ["Input.Code"] = AuthenticatorApp.CodeNow(key) });
         Assert.Equal("/leads", foreign.RedirectPath());
     }
 
@@ -122,8 +121,8 @@ public sealed partial class TwoFactorTests : IDisposable
         }
 
         var enrolPage = await secondOwner.GetStringAsync("/Account/Manage/EnableAuthenticator");
-        Assert.Contains("Für Inhaber ist die Zwei-Faktor-Anmeldung in diesem Konto Pflicht.", enrolPage, StringComparison.Ordinal);
-        var enrolled = await secondOwner.SubmitFormAsync("/Account/Manage/EnableAuthenticator", new Dictionary<string, string> { ["Input.Code"] = Totp(SharedKey(enrolPage), DateTimeOffset.UtcNow) });
+        Assert.Contains("Für Account-Inhaber ist die Zwei-Faktor-Anmeldung Pflicht.", enrolPage, StringComparison.Ordinal);
+        var enrolled = await secondOwner.SubmitFormAsync("/Account/Manage/EnableAuthenticator", new Dictionary<string, string> { ["Input.Code"] = AuthenticatorApp.CodeNow(SharedKey(enrolPage)) });
         Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await secondOwner.GetAsync("/leads")).StatusCode);
 
@@ -161,6 +160,22 @@ public sealed partial class TwoFactorTests : IDisposable
         Assert.StartsWith("/Account/Login", (await secondOwner.GetAsync("/leads")).RedirectPath(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/Account/Manage/TwoFactorAuthentication")]
+    [InlineData("/Account/Manage/EnableAuthenticator")]
+    [InlineData("/Account/Manage/GenerateRecoveryCodes")]
+    [InlineData("/Account/Manage/ResetAuthenticator")]
+    [InlineData("/Account/Manage/Disable2fa")]
+    [InlineData("/Account/LoginWith2fa")]
+    [InlineData("/Account/LoginWithRecoveryCode")]
+    public async Task Without_a_password_first_the_two_factor_pages_lead_to_the_sign_in(string path)
+    {
+        var response = await Client().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.RedirectPath(), StringComparison.Ordinal);
+    }
+
     private HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(string email, string password) => EnrolAsync(email, password, out _);
@@ -178,7 +193,7 @@ public sealed partial class TwoFactorTests : IDisposable
             var page = await signedIn.GetStringAsync("/Account/Manage/EnableAuthenticator");
             Assert.Contains("src=\"data:image/png;base64,", page, StringComparison.Ordinal);
             var key = SharedKey(page);
-            var confirmed = await signedIn.SubmitFormAsync("/Account/Manage/EnableAuthenticator", new Dictionary<string, string> { ["Input.Code"] = Totp(key, DateTimeOffset.UtcNow) });
+            var confirmed = await signedIn.SubmitFormAsync("/Account/Manage/EnableAuthenticator", new Dictionary<string, string> { ["Input.Code"] = AuthenticatorApp.CodeNow(key) });
             var shown = await confirmed.Content.ReadAsStringAsync();
             Assert.Contains("Die Authenticator-App ist eingerichtet.", shown, StringComparison.Ordinal);
             return (key, RecoveryCodes(shown));
@@ -213,50 +228,6 @@ public sealed partial class TwoFactorTests : IDisposable
 
     private static List<string> RecoveryCodes(string page) =>
         RecoveryCodeOnPage().Matches(page).Select(m => m.Groups["code"].Value).ToList();
-
-    /// <summary>The code an authenticator app shows (RFC 6238: HMAC-SHA1 over the 30-second step, 6 digits).</summary>
-    private static string Totp(string base32Key, DateTimeOffset at)
-    {
-        var step = at.ToUnixTimeSeconds() / 30;
-        var counter = BitConverter.GetBytes(step);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(counter);
-        }
-
-        using var hmac = new HMACSHA1(FromBase32(base32Key));
-        var hash = hmac.ComputeHash(counter);
-        var offset = hash[^1] & 0x0F;
-        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>A code that is none of the ones the server accepts around now (it allows a few steps either side).</summary>
-    private static string WrongCode(string key)
-    {
-        var valid = Enumerable.Range(-3, 7).Select(i => Totp(key, DateTimeOffset.UtcNow.AddSeconds(30 * i))).ToHashSet();
-        return Enumerable.Range(0, 10).Select(i => $"{i}{i}{i}{i}{i}{i}").First(code => !valid.Contains(code));
-    }
-
-    private static byte[] FromBase32(string text)
-    {
-        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = 0;
-        var value = 0;
-        var bytes = new List<byte>();
-        foreach (var c in text.ToUpperInvariant().TrimEnd('='))
-        {
-            value = (value << 5) | Alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bytes.Add((byte)(value >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-
-        return [.. bytes];
-    }
 
     [GeneratedRegex("""data-testid="authenticator-key">(?<key>[A-Za-z2-7 ]+)<""")]
     private static partial Regex KeyOnPage();
