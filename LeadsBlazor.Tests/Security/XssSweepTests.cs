@@ -82,6 +82,9 @@ public sealed partial class XssSweepTests(BrowserFixture browser)
             await leads.CloseAsync(lost, (await App.LeadAsync(lost)).Version, LeadStatus.Lost, today, reasonId, $"Begründung {payload}", ownerId);
             _leads.Add(lost);
         }
+
+        // A potential contact has no stage: its own list shows it.
+        await leads.CreateAsync(new LeadInput { Name = $"Kontakt {Payloads[1]}", ResponsibleUserId = ownerId, NextActionOn = today, NewCompanyName = $"Potenzial {Payloads[0]}" }, ownerId);
     }
 
     [Fact]
@@ -93,7 +96,7 @@ public sealed partial class XssSweepTests(BrowserFixture browser)
             ("leads", [$"Lead {Payloads[0]}", $"Stufe {Payloads[1]}", $"Firma {Payloads[2]}"]),
             ("leads/all", [$"Lead {Payloads[1]}", $"Mitglied {Payloads[0]}"]),
             ("leads/all?tab=Lost", [$"Verloren {Payloads[0]}", $"Grund {Payloads[1]}"]),
-            ("leads/potential", []),
+            ("leads/potential", [$"Kontakt {Payloads[1]}", $"Potenzial {Payloads[0]}"]),
             ("leads/import", []),
             ("settings/stages", [$"Stufe {Payloads[0]}", $"Stufe {Payloads[2]}"]),
             ("settings/lost-reasons", [$"Grund {Payloads[0]}", $"Grund {Payloads[1]}"]),
