@@ -160,22 +160,6 @@ public sealed partial class TwoFactorTests : IDisposable
         Assert.StartsWith("/Account/Login", (await secondOwner.GetAsync("/leads")).RedirectPath(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("/Account/Manage/TwoFactorAuthentication")]
-    [InlineData("/Account/Manage/EnableAuthenticator")]
-    [InlineData("/Account/Manage/GenerateRecoveryCodes")]
-    [InlineData("/Account/Manage/ResetAuthenticator")]
-    [InlineData("/Account/Manage/Disable2fa")]
-    [InlineData("/Account/LoginWith2fa")]
-    [InlineData("/Account/LoginWithRecoveryCode")]
-    public async Task Without_a_password_first_the_two_factor_pages_lead_to_the_sign_in(string path)
-    {
-        var response = await Client().GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/Login", response.RedirectPath(), StringComparison.Ordinal);
-    }
-
     private HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(string email, string password) => EnrolAsync(email, password, out _);
