@@ -100,6 +100,31 @@ public sealed partial class TwoFactorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reset_makes_the_old_key_useless_and_switching_off_brings_back_the_password_alone()
+    {
+        var (oldKey, _) = await EnrolAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, out var client);
+
+        var reset = await client.SubmitFormAsync("/Account/Manage/ResetAuthenticator", new Dictionary<string, string>());
+        Assert.Equal("/Account/Manage/EnableAuthenticator", reset.RedirectPath());
+        var enrolPage = await client.GetStringAsync("/Account/Manage/EnableAuthenticator");
+        Assert.Contains("Der Schlüssel ist neu.", enrolPage, StringComparison.Ordinal);
+        var newKey = SharedKey(enrolPage);
+        Assert.NotEqual(oldKey, newKey);
+
+        // Until the new key is confirmed, the password alone signs in.
+        Assert.Equal("/leads", (await Client().SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword)).RedirectPath());
+        var withOldKey = await client.SubmitFormAsync("/Account/Manage/EnableAuthenticator", new Dictionary<string, string> { ["Input.Code"] = AuthenticatorApp.CodeNow(oldKey) == AuthenticatorApp.CodeNow(newKey) ? AuthenticatorApp.WrongCode(newKey) : AuthenticatorApp.CodeNow(oldKey) });
+        Assert.Contains("Dieser Code stimmt nicht", await withOldKey.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await client.SubmitFormAsync("/Account/Manage/EnableAuthenticator", new Dictionary<string, string> { ["Input.Code"] = AuthenticatorApp.CodeNow(newKey) });
+        Assert.StartsWith("/Account/LoginWith2fa", (await Client().SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword)).RedirectPath(), StringComparison.Ordinal);
+
+        var off = await client.SubmitFormAsync("/Account/Manage/Disable2fa", new Dictionary<string, string>());
+        Assert.Equal("/Account/Manage/TwoFactorAuthentication", off.RedirectPath());
+        Assert.Contains("data-testid=\"two-factor-off\"", await client.GetStringAsync("/Account/Manage/TwoFactorAuthentication"), StringComparison.Ordinal);
+        Assert.Equal("/leads", (await Client().SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword)).RedirectPath());
+    }
+
+    [Fact]
     public async Task With_the_owner_switch_on_an_owner_without_an_authenticator_is_sent_to_enrol_before_any_other_page()
     {
         await CreateUserAsync(SecondOwnerEmail, SecondOwnerPassword, owner: true);

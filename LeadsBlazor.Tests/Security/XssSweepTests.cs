@@ -125,6 +125,21 @@ public sealed partial class XssSweepTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_close_dialog_lists_the_lost_reasons_as_text()
+    {
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, $"leads/{_leads[0]}");
+
+        await page.GetByTestId("action-lost").ClickAsync();
+        await page.GetByTestId("close-reason").ClickAsync();
+        foreach (var payload in Payloads)
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = $"Grund {payload}" })).ToBeVisibleAsync();
+        }
+
+        await AssertNothingRanAsync(page, "the close dialog");
+    }
+
+    [Fact]
     public async Task The_lead_page_after_live_changes_still_shows_the_payloads_as_text()
     {
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, $"leads/{_leads[0]}");
