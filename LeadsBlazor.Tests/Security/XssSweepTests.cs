@@ -108,6 +108,9 @@ public sealed partial class XssSweepTests(BrowserFixture browser)
         pages.AddRange(_leads.Where((_, i) => i % 2 == 0).Select((id, i) => ($"leads/{id}", new[]
         {
             $"Lead {Payloads[i]}", $"Anrufen {Payloads[i]}", $"Info {Payloads[i]}", $"Notiz {Payloads[i]}", $"Firma {Payloads[i]}", $"Kontakt {Payloads[i]}",
+
+            // The store keeps a file name without markup characters; what is left is shown as it is.
+            AttachmentStore.SafeFileName($"Datei {Payloads[i]}.txt"),
         })));
         pages.AddRange(_leads.Where((_, i) => i % 2 == 1).Select((id, i) => ($"leads/{id}", new[] { $"Begründung {Payloads[i]}" })));
 
