@@ -125,6 +125,28 @@ public sealed partial class TwoFactorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_two_factor_form_posted_from_elsewhere_without_the_antiforgery_token_changes_nothing()
+    {
+        var (key, _) = await EnrolAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, out var client);
+
+        foreach (var (path, form) in new[]
+        {
+            ("/Account/Manage/Disable2fa", "disable-2fa"),
+            ("/Account/Manage/ResetAuthenticator", "reset-authenticator"),
+            ("/Account/Manage/GenerateRecoveryCodes", "generate-recovery-codes"),
+        })
+        {
+            var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = form }));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+
+        var status = await client.GetStringAsync("/Account/Manage/TwoFactorAuthentication");
+        Assert.Contains("data-testid=\"two-factor-on\"", status, StringComparison.Ordinal);
+        Assert.Contains("Wiederherstellungscodes übrig: 10", status, StringComparison.Ordinal);
+        Assert.Equal(key, SharedKey(await client.GetStringAsync("/Account/Manage/EnableAuthenticator")));
+    }
+
+    [Fact]
     public async Task With_the_owner_switch_on_an_owner_without_an_authenticator_is_sent_to_enrol_before_any_other_page()
     {
         await CreateUserAsync(SecondOwnerEmail, SecondOwnerPassword, owner: true);
