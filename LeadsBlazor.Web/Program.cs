@@ -62,6 +62,7 @@ app.UseAccountProtection();
 // Explicit, so that they run after the security headers are in place (implicitly they would run first).
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOwnerTwoFactorEnrolment();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

@@ -42,6 +42,9 @@ public sealed class AccountSettings
 
     public const int DefaultReminderHour = 7;
 
+    /// <summary>Whether an owner must sign in with a second factor (an authenticator app) besides the password.</summary>
+    public bool OwnersRequireTwoFactor { get; private set; }
+
     public IReadOnlyCollection<AccountCurrency> Currencies => _currencies.AsReadOnly();
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
@@ -103,6 +106,15 @@ public sealed class AccountSettings
         var currency = Common.Currency.Parse(code, field);
         return _currencies.Any(c => c.Code == currency.Code) ? currency : throw new DomainException(field, ErrorKeys.UnknownCurrency, currency.Code);
     }
+
+    /// <summary>
+    /// Switches the owners' two-factor requirement. The owner who switches it on must already use it: otherwise
+    /// the switch would send its own author to enrol before anything else could be done.
+    /// </summary>
+    public void RequireTwoFactorForOwners(bool required, bool actorUsesTwoFactor) =>
+        OwnersRequireTwoFactor = !required || actorUsesTwoFactor
+            ? required
+            : throw new DomainException(nameof(OwnersRequireTwoFactor), ErrorKeys.TwoFactorFirst);
 
     public void SwitchReminders(bool enabled) => RemindersEnabled = enabled;
 

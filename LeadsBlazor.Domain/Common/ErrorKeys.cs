@@ -26,6 +26,7 @@ public static class ErrorKeys
     public const string HourOutOfRange = "Error.HourOutOfRange";
     public const string OwnerOnly = "Error.OwnerOnly";
     public const string LastOwner = "Error.LastOwner";
+    public const string TwoFactorFirst = "Error.TwoFactorFirst";
     public const string CurrencyInUse = "Error.CurrencyInUse";
     public const string AccountCurrencyFixed = "Error.AccountCurrencyFixed";
     public const string UnknownReason = "Error.UnknownReason";

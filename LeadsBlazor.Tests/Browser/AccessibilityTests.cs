@@ -82,6 +82,11 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
         // The Identity pages render statically: no circuit to wait for.
         await page.GotoAsync("Account/Manage/ChangePassword");
         problems.AddRange(await ViolationsAsync(page, "Account/Manage/ChangePassword"));
+        foreach (var path in new[] { "Account/Manage/TwoFactorAuthentication", "Account/Manage/EnableAuthenticator" })
+        {
+            await page.GotoAsync(path);
+            problems.AddRange(await ViolationsAsync(page, path));
+        }
 
         Assert.True(problems.Count == 0, $"{email}, {locale}, {(dark ? "dark" : "light")}:\n{string.Join('\n', problems)}");
     }

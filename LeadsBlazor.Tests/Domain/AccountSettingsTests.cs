@@ -44,4 +44,21 @@ public sealed class AccountSettingsTests
 
         Assert.Equal(ErrorKeys.UnknownTimeZone, error.MessageKey);
     }
+
+    [Fact]
+    public void Only_an_owner_who_uses_two_factor_sign_in_may_require_it_of_every_owner()
+    {
+        var settings = Berlin();
+
+        var error = Assert.Throws<DomainException>(() => settings.RequireTwoFactorForOwners(true, actorUsesTwoFactor: false));
+        Assert.Equal(ErrorKeys.TwoFactorFirst, error.MessageKey);
+        Assert.False(settings.OwnersRequireTwoFactor);
+
+        settings.RequireTwoFactorForOwners(true, actorUsesTwoFactor: true);
+        Assert.True(settings.OwnersRequireTwoFactor);
+
+        // Switching it off never locks anyone out, so anyone may.
+        settings.RequireTwoFactorForOwners(false, actorUsesTwoFactor: false);
+        Assert.False(settings.OwnersRequireTwoFactor);
+    }
 }

@@ -26,6 +26,13 @@ public sealed class AnonymousAccessTests(AnonymousAccessTests.App app) : IClassF
     [InlineData("/projects")]
     [InlineData("/settings")]
     [InlineData("/Account/Manage/ChangePassword")]
+    [InlineData("/Account/Manage/TwoFactorAuthentication")]
+    [InlineData("/Account/Manage/EnableAuthenticator")]
+    [InlineData("/Account/Manage/GenerateRecoveryCodes")]
+    [InlineData("/Account/Manage/ResetAuthenticator")]
+    [InlineData("/Account/Manage/Disable2fa")]
+    [InlineData("/Account/LoginWith2fa")]
+    [InlineData("/Account/LoginWithRecoveryCode")]
     public async Task An_anonymous_request_for_a_page_is_sent_to_sign_in(string path)
     {
         var response = await Client().GetAsync(path);

@@ -70,6 +70,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OwnersRequireTwoFactor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReminderHour")
                         .HasColumnType("INTEGER");
 

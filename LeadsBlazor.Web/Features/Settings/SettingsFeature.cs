@@ -15,6 +15,7 @@ public static class SettingsFeature
         services.AddScoped<LostReasons.CloseReasonCommands>();
         services.AddScoped<Users.UsersQuery>();
         services.AddScoped<Users.UserCommands>();
+        services.AddScoped<Users.TwoFactorPolicyCommands>();
         return services;
     }
 }
