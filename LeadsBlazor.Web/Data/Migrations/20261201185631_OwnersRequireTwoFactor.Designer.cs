@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadsBlazor.Web.Data.Migrations
 {
     [DbContext(typeof(LeadsDbContext))]
-    [Migration("20261201175250_OwnersRequireTwoFactor")]
+    [Migration("20261201185631_OwnersRequireTwoFactor")]
     partial class OwnersRequireTwoFactor
     {
         /// <inheritdoc />
@@ -399,6 +399,10 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadId", "At");
@@ -525,6 +529,31 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.ToTable("ReminderLog", (string)null);
                 });
 
+            modelBuilder.Entity("LeadsBlazor.Web.Data.AddressThrottle", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastResetMailAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AddressHash");
+
+                    b.HasIndex("LastChangedAt");
+
+                    b.ToTable("AddressThrottles");
+                });
+
             modelBuilder.Entity("LeadsBlazor.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -602,6 +631,53 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Web.Data.UserPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Name");
+
+                    b.ToTable("UserPreferences");
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Web.Data.UserSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -837,6 +913,24 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("LeadsBlazor.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Web.Data.UserPreference", b =>
+                {
+                    b.HasOne("LeadsBlazor.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Web.Data.UserSession", b =>
+                {
                     b.HasOne("LeadsBlazor.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
