@@ -62,9 +62,14 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text, IOptions<
     private const int UnknownColumnsNamed = 5;
     private const int HeaderShownLength = 40;
 
-    public IReadOnlyList<ImportedRow> Read(Stream xlsx, out IReadOnlyList<string> fileErrors)
+    public IReadOnlyList<ImportedRow> Read(Stream xlsx, out IReadOnlyList<string> fileErrors) => Read(xlsx, out fileErrors, out _);
+
+    /// <summary>Reads the rows; <paramref name="fileErrors"/> stop the import, <paramref name="notes"/> (the columns it ignores) do not.</summary>
+    public IReadOnlyList<ImportedRow> Read(Stream xlsx, out IReadOnlyList<string> fileErrors, out IReadOnlyList<string> notes)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
+        var said = new List<string>();
+        notes = said;
         var lookup = LeadSheet.HeaderLookup(text);
         var statuses = LeadSheet.NamesInEveryLanguage(text, Enum.GetValues<LeadStatus>(), status => $"Status.{status}");
         var rows = new List<ImportedRow>();
@@ -113,7 +118,7 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text, IOptions<
                     if (unknown.Count > 0)
                     {
                         var named = string.Join(", ", unknown.Take(UnknownColumnsNamed).Select(Shown)) + (unknown.Count > UnknownColumnsNamed ? " …" : "");
-                        errors.Add(text.Plural(unknown.Count, "Import.UnknownColumnsOne", "Import.UnknownColumns", unknown.Count.ToString("N0", CultureInfo.CurrentCulture), named));
+                        said.Add(text.Plural(unknown.Count, "Import.UnknownColumnsOne", "Import.UnknownColumns", unknown.Count.ToString("N0", CultureInfo.CurrentCulture), named));
                     }
 
                     var twice = raw.Keys.Where(h => lookup.ContainsKey(h.Trim())).GroupBy(h => lookup[h.Trim()]).Where(g => g.Count() > 1).ToList();
