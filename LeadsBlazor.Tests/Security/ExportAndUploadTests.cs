@@ -72,6 +72,7 @@ public sealed class ExportAndUploadTests : IDisposable
     [InlineData("programm.exe", "MZ\u0090\0")]
     [InlineData("rechnung.pdf.exe", "%PDF-1.7")]
     [InlineData("programm.pdf", "MZ\u0090\0")]
+    [InlineData("angebot.pdf", "kein PDF")]
     [InlineData("bild.png", "<html><script>alert(1)</script></html>")]
     [InlineData("seite.htm\u202Etxt", "<html></html>")]
     public async Task Hostile_uploads_are_refused_and_nothing_of_them_is_kept(string name, string content)

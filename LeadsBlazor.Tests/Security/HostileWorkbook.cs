@@ -59,6 +59,13 @@ internal static class HostileWorkbook
         return file;
     }
 
+    /// <summary>The bomb of issue 14: a "Name" header and one shared string of <paramref name="length"/> letters (1 GB packs into about 1 MB).</summary>
+    public static MemoryStream WithOneHugeString(long length) => Build(w => SharedRow(w, 1, [0]), w =>
+    {
+        SharedString(w, "Name");
+        HugeSharedString(w, length);
+    });
+
     /// <summary>A row of text cells in shared-string form: index i of the table for each column.</summary>
     public static void SharedRow(TextWriter w, int row, IEnumerable<int> stringIndexes)
     {

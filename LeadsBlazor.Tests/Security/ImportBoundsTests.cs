@@ -62,11 +62,7 @@ public sealed class ImportBoundsTests : IDisposable
     [Fact]
     public async Task A_1_MB_file_whose_shared_strings_hold_one_gigabyte_string_is_refused_while_memory_stays_flat()
     {
-        using var file = HostileWorkbook.Build(Header, w =>
-        {
-            HostileWorkbook.SharedString(w, "Name");
-            HostileWorkbook.HugeSharedString(w, 1024 * Megabyte);
-        });
+        using var file = HostileWorkbook.WithOneHugeString(1024 * Megabyte);
         Assert.InRange(file.Length, 100 * 1024, 2 * Megabyte);
 
         var outcome = await ImportAsync(file);
@@ -77,11 +73,7 @@ public sealed class ImportBoundsTests : IDisposable
     [Fact]
     public async Task The_same_file_with_a_header_that_lies_about_the_unpacked_size_is_refused_too()
     {
-        using var honest = HostileWorkbook.Build(Header, w =>
-        {
-            HostileWorkbook.SharedString(w, "Name");
-            HostileWorkbook.HugeSharedString(w, 1024 * Megabyte);
-        });
+        using var honest = HostileWorkbook.WithOneHugeString(1024 * Megabyte);
         using var file = HostileWorkbook.DeclaringSize(honest, "xl/sharedStrings.xml", 4_000);
 
         var outcome = await ImportAsync(file);
@@ -94,11 +86,7 @@ public sealed class ImportBoundsTests : IDisposable
     public async Task A_text_longer_than_a_cell_holds_is_refused_while_it_is_read()
     {
         // 20 MB of one text: within the part limit, so only counting the text as it streams past stops it.
-        using var file = HostileWorkbook.Build(Header, w =>
-        {
-            HostileWorkbook.SharedString(w, "Name");
-            HostileWorkbook.HugeSharedString(w, 20 * Megabyte);
-        });
+        using var file = HostileWorkbook.WithOneHugeString(20 * Megabyte);
 
         var outcome = await ImportAsync(file);
 

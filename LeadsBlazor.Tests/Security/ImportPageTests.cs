@@ -12,11 +12,7 @@ public sealed class ImportPageTests(BrowserFixture browser) : BrowserTest(browse
     public async Task A_workbook_that_unpacks_to_a_gigabyte_is_refused_with_a_message_and_the_next_file_imports()
     {
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/import");
-        using var hostile = HostileWorkbook.Build(w => HostileWorkbook.SharedRow(w, 1, [0]), w =>
-        {
-            HostileWorkbook.SharedString(w, "Name");
-            HostileWorkbook.HugeSharedString(w, 1024L * 1024 * 1024);
-        });
+        using var hostile = HostileWorkbook.WithOneHugeString(1024L * 1024 * 1024);
 
         await page.GetByTestId("import-upload").Last.SetInputFilesAsync(new FilePayload { Name = "bombe.xlsx", MimeType = "application/octet-stream", Buffer = hostile.ToArray() });
 
