@@ -67,7 +67,7 @@ public sealed class ImportBoundsTests : IDisposable
 
         var outcome = await ImportAsync(file);
 
-        outcome.IsRefusedWith("Die Datei entpackt sich zu groß: der Teil „xl/sharedStrings.xml“ überschreitet 32 MB");
+        outcome.IsRefusedWith("Die Datei entpackt sich zu groß (bei „xl/sharedStrings.xml“): ein Teil darf höchstens 32 MB haben, alle zusammen 64 MB. Sie wird nicht gelesen.");
     }
 
     [Fact]

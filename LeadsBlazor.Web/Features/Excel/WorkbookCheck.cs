@@ -87,7 +87,7 @@ public static class WorkbookCheck
         {
             return new(TooLarge(limits, tooLarge.Part), []);
         }
-        catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException or ArgumentException)
+        catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException or ArgumentException or InvalidOperationException)
         {
             return new(new WorkbookProblem("Import.NotXlsx"), []);
         }
@@ -97,8 +97,9 @@ public static class WorkbookCheck
         }
     }
 
+    // The part's name comes from the file: cut short, since a zip entry's name may run to 64 KB.
     private static WorkbookProblem TooLarge(ImportOptions limits, string part) =>
-        new("Import.UnpacksTooLarge", part, Math.Max(1, limits.MaxPartBytes / 1024 / 1024), Math.Max(1, limits.MaxUnpackedBytes / 1024 / 1024));
+        new("Import.UnpacksTooLarge", part.Length > 60 ? part[..60] + "…" : part, Math.Max(1, limits.MaxPartBytes / 1024 / 1024), Math.Max(1, limits.MaxUnpackedBytes / 1024 / 1024));
 
     /// <summary>"XFD" is column 16,384; null when the reference has no letters.</summary>
     internal static int? ColumnOf(string? reference)
