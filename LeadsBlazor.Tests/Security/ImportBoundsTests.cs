@@ -94,6 +94,28 @@ public sealed class ImportBoundsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_megabyte_long_attribute_is_refused_before_the_xml_reader_holds_it()
+    {
+        // An attribute is kept whole by the reader; 30 MB of one would pass the part limit.
+        var reference = new string('A', 1024 * 1024);
+        using var file = HostileWorkbook.Build(w =>
+        {
+            HostileWorkbook.InlineRow(w, 1, "Name");
+            w.Write("<row r=\"2\"><c r=\"");
+            for (var i = 0; i < 30; i++)
+            {
+                w.Write(reference);
+            }
+
+            w.Write("\"/></row>");
+        });
+
+        var outcome = await ImportAsync(file);
+
+        outcome.IsRefusedWith("Die Datei ist keine lesbare Excel-Datei (.xlsx).");
+    }
+
+    [Fact]
     public async Task A_million_shared_strings_are_refused_by_their_count()
     {
         using var file = HostileWorkbook.Build(Header, w =>

@@ -167,7 +167,10 @@ public static class WorkbookCheck
     {
         private long _left = total;
 
-        public Stream Open(ZipArchiveEntry entry, ImportOptions limits) => new CountingStream(entry.Open(), entry.FullName, limits.MaxPartBytes, this);
+        // Between two tags lies at most one text (entities spell a character in up to six bytes) or an attribute: a
+        // longer run would be an attribute the XML reader keeps whole in memory, so it is refused as it passes.
+        public Stream Open(ZipArchiveEntry entry, ImportOptions limits) =>
+            new CountingStream(entry.Open(), entry.FullName, limits.MaxPartBytes, (limits.MaxTextLength * 6L) + 1024, this);
 
         public void Spend(string part, int bytes)
         {
@@ -178,9 +181,10 @@ public static class WorkbookCheck
             }
         }
 
-        private sealed class CountingStream(Stream inner, string part, long max, ReadBudget budget) : Stream
+        private sealed class CountingStream(Stream inner, string part, long max, long maxRun, ReadBudget budget) : Stream
         {
             private long _read;
+            private long _run;
 
             public override bool CanRead => true;
 
@@ -192,9 +196,14 @@ public static class WorkbookCheck
 
             public override long Position { get => _read; set => throw new NotSupportedException(); }
 
-            public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, (int)Math.Min(count, max - _read + 1)));
+            public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-            public override int Read(Span<byte> buffer) => Count(inner.Read(buffer[..(int)Math.Min(buffer.Length, max - _read + 1)]));
+            public override int Read(Span<byte> buffer)
+            {
+                var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, max - _read + 1)]);
+                Runs(buffer[..read]);
+                return Count(read);
+            }
 
             public override void Flush()
             {
@@ -214,6 +223,19 @@ public static class WorkbookCheck
                 }
 
                 base.Dispose(disposing);
+            }
+
+            private void Runs(ReadOnlySpan<byte> read)
+            {
+                var first = read.IndexOfAny((byte)'<', (byte)'>');
+                var before = first < 0 ? _run + read.Length : _run + first;
+                if (before > maxRun)
+                {
+                    throw new InvalidDataException($"{part}: more than {maxRun} bytes between two tags.");
+                }
+
+                // A read is far shorter than the limit, so only the runs at its ends can reach it.
+                _run = first < 0 ? before : read.Length - read.LastIndexOfAny((byte)'<', (byte)'>') - 1;
             }
 
             private int Count(int read)
