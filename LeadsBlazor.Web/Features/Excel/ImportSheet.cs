@@ -68,8 +68,8 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text, IOptions<
     public IReadOnlyList<ImportedRow> Read(Stream xlsx, out IReadOnlyList<string> fileErrors, out IReadOnlyList<string> notes)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
-        var said = new List<string>();
-        notes = said;
+        var ignoredColumns = new List<string>();
+        notes = ignoredColumns;
         var lookup = LeadSheet.HeaderLookup(text);
         var statuses = LeadSheet.NamesInEveryLanguage(text, Enum.GetValues<LeadStatus>(), status => $"Status.{status}");
         var rows = new List<ImportedRow>();
@@ -118,7 +118,7 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text, IOptions<
                     if (unknown.Count > 0)
                     {
                         var named = string.Join(", ", unknown.Take(UnknownColumnsNamed).Select(Shown)) + (unknown.Count > UnknownColumnsNamed ? " …" : "");
-                        said.Add(text.Plural(unknown.Count, "Import.UnknownColumnsOne", "Import.UnknownColumns", unknown.Count.ToString("N0", CultureInfo.CurrentCulture), named));
+                        ignoredColumns.Add(text.Plural(unknown.Count, "Import.UnknownColumnsOne", "Import.UnknownColumns", unknown.Count.ToString("N0", CultureInfo.CurrentCulture), named));
                     }
 
                     var twice = raw.Keys.Where(h => lookup.ContainsKey(h.Trim())).GroupBy(h => lookup[h.Trim()]).Where(g => g.Count() > 1).ToList();

@@ -47,6 +47,7 @@ public static class WorkbookCheck
                 }
             }
 
+            // Every sheet is held to the limits; sheet1.xml (the one MiniExcel reads) comes first, for its headers.
             var sheets = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
                 .OrderBy(e => e.FullName.Length).ThenBy(e => e.FullName, StringComparer.OrdinalIgnoreCase).ToList();
             if (sheets.Count == 0)
