@@ -41,5 +41,6 @@ public static class ErrorKeys
     public const string UnknownContact = "Error.UnknownContact";
     public const string UnknownAttachment = "Error.UnknownAttachment";
     public const string NotAnAmount = "Error.NotAnAmount";
+    public const string DateOutOfRange = "Error.DateOutOfRange";
     public const string CurrencyNotInAccount = "Error.CurrencyNotInAccount";
 }

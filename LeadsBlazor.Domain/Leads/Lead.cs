@@ -34,7 +34,7 @@ public sealed class Lead
         Name = Text.Required(name, nameof(Name));
         ResponsibleUserId = Text.Required(responsibleUserId, nameof(ResponsibleUserId), 450);
         Revenue = Money.Revenue(revenue.Amount, revenue.Currency);
-        NextActionOn = nextActionOn;
+        NextActionOn = BusinessDate.Require(nextActionOn, nameof(NextActionOn));
         NextAction = Text.Optional(nextAction, nameof(NextAction), 500);
         CreatedAt = actor.At;
         CreatedBy = actor.UserId;
@@ -152,6 +152,7 @@ public sealed class Lead
             throw new DomainException(nameof(NextActionOn), ErrorKeys.NextActionRequired);
         }
 
+        BusinessDate.Require(on, nameof(NextActionOn));
         var action = Text.Optional(what, nameof(NextAction), 500);
         if (on != NextActionOn)
         {
@@ -201,6 +202,8 @@ public sealed class Lead
 
     public void ChangeServicePeriod(DateOnly? from, DateOnly? to, Actor actor)
     {
+        BusinessDate.Require(from, nameof(ServiceFrom));
+        BusinessDate.Require(to, nameof(ServiceTo));
         if (from is not null && to is not null && to < from)
         {
             throw new DomainException(nameof(ServiceTo), ErrorKeys.InvalidPeriod);
@@ -257,6 +260,7 @@ public sealed class Lead
         }
 
         RequireStatus(outcome, LeadStatus.Potential, LeadStatus.Running);
+        BusinessDate.Require(closedOn, nameof(ClosedOn));
         if (outcome.NeedsReason() && reason is null)
         {
             throw new DomainException(nameof(CloseReasonId), ErrorKeys.ReasonRequired);
@@ -289,6 +293,7 @@ public sealed class Lead
             throw new DomainException(nameof(ClosedOn), ErrorKeys.StatusMoveNotAllowed, Format(Status), Format(Status));
         }
 
+        BusinessDate.Require(closedOn, nameof(ClosedOn));
         if (closedOn != ClosedOn)
         {
             Record(LeadEventKind.FieldChanged, nameof(ClosedOn), Format(ClosedOn), Format(closedOn), actor);
@@ -310,6 +315,7 @@ public sealed class Lead
             throw new DomainException(nameof(Stage), ErrorKeys.StageRequired);
         }
 
+        BusinessDate.Require(nextActionOn, nameof(NextActionOn));
         ChangeStatus(to, actor);
         Record(LeadEventKind.FieldChanged, nameof(ClosedOn), Format(ClosedOn), null, actor);
         ClosedOn = null;

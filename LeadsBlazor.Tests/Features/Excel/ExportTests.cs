@@ -119,22 +119,6 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_name_that_looks_like_a_formula_stays_text()
-    {
-        const string formula = "=HYPERLINK(\"http://x\",\"y\")";
-        await CreateAsync(formula, 1_000m, null);
-        await CreateAsync("+49 30 1234", 1_000m, null);
-        await CreateAsync("@SUM(A1)", 1_000m, null);
-
-        var (file, _, _) = await DownloadAsync("?status=potential");
-
-        Assert.Equal([formula, "+49 30 1234", "@SUM(A1)"], Rows(file).Select(r => r["Name"]));
-        var xml = SheetXml(file);
-        Assert.DoesNotContain("<f>", xml, StringComparison.Ordinal);
-        Assert.DoesNotContain("<x:f>", xml, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Headers_follow_the_users_language()
     {
         await CreateAsync("Relaunch Website", 1_000m, null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using LeadsBlazor.Domain.Common;
 using Microsoft.Extensions.Options;
@@ -116,14 +117,18 @@ public sealed class AttachmentStore(IOptions<AttachmentOptions> options, IHostEn
 
     public void Delete(string storedName) => File.Delete(Path.Combine(Folder, Path.GetFileName(storedName)));
 
-    /// <summary>The name a user's file keeps: no folders ("../../etc/passwd" is "passwd"), no control characters, at most 255 characters.</summary>
+    /// <summary>
+    /// The name a user's file keeps: no folders ("../../etc/passwd" is "passwd"), no control characters and no
+    /// invisible ones (bidi controls such as U+202E turn "invoice\u202Eexe.txt" into "invoicetxt.exe" on screen;
+    /// zero-width characters make two names look alike), at most 255 characters.
+    /// </summary>
     public static string SafeFileName(string? name)
     {
         var lastPart = (name ?? "").Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
         var clean = new StringBuilder();
         foreach (var c in lastPart.Normalize(NormalizationForm.FormC))
         {
-            if (!char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))
+            if (!char.IsControl(c) && !IsInvisible(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))
             {
                 clean.Append(c);
             }
@@ -137,6 +142,11 @@ public sealed class AttachmentStore(IOptions<AttachmentOptions> options, IHostEn
 
         return result.Length == 0 ? "attachment" : result;
     }
+
+    // Format characters (bidi embeddings, overrides and isolates, LRM/RLM, zero-width joiners, BOM) and line and
+    // paragraph separators: none of them is meant to be seen in a file name, and some change what is seen.
+    private static bool IsInvisible(char c) =>
+        char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     // The content must be what the extension says: a PDF starts with %PDF; text has no NUL bytes.
     private static bool ContentMatches(string extension, ReadOnlySpan<byte> head)

@@ -2,6 +2,7 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
+using Microsoft.Extensions.Localization;
 
 namespace LeadsBlazor.Web.Features.Excel;
 
@@ -14,8 +15,13 @@ public static class ExcelEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapExcelEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/leads/export", async (HttpContext context, LeadExport export, string? view, string? status, string? responsible, string? labels, string? q, string? sort, string? desc, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/leads/export", async Task<IResult> (HttpContext context, LeadExport export, IStringLocalizer<SharedResource> text, string? view, string? status, string? responsible, string? labels, string? q, string? sort, string? desc, CancellationToken cancellationToken) =>
         {
+            if (LeadViewParameters.TooManyLabels(labels))
+            {
+                return TypedResults.BadRequest(text["Filter.TooManyLabels", LeadViewParameters.MaxLabels].Value);
+            }
+
             var filter = LeadViewParameters.Filter(context.User, responsible, labels, q) with
             {
                 Status = Enum.TryParse<LeadStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null,

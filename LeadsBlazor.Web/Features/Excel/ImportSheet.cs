@@ -1,7 +1,9 @@
 using System.Globalization;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Components.Shared;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using MiniExcelLibs;
 
 namespace LeadsBlazor.Web.Features.Excel;
@@ -51,20 +53,42 @@ public sealed class ImportedRow
 /// <summary>
 /// Reads an .xlsx in the export's layout (headers in German or English) into <see cref="ImportedRow"/>s.
 /// Numbers and dates are taken as Excel stores them or as text in either language's writing; a cell
-/// that is neither is named with its row and column, and the rest of the row is still read.
+/// that is neither is named with its row and column, and the rest of the row is still read. Before MiniExcel
+/// sees the file, <see cref="WorkbookCheck"/> holds it to the <see cref="ImportOptions"/> limits.
 /// </summary>
-public sealed class ImportSheet(IStringLocalizer<SharedResource> text)
+public sealed class ImportSheet(IStringLocalizer<SharedResource> text, IOptions<ImportOptions> options)
 {
-    public const int MaxRows = 20_000;
+    // Enough of the unknown columns to recognise the sheet by; a name is cut where nobody reads on.
+    private const int UnknownColumnsNamed = 5;
+    private const int HeaderShownLength = 40;
 
-    public IReadOnlyList<ImportedRow> Read(Stream xlsx, out IReadOnlyList<string> fileErrors)
+    public IReadOnlyList<ImportedRow> Read(Stream xlsx, out IReadOnlyList<string> fileErrors) => Read(xlsx, out fileErrors, out _);
+
+    /// <summary>Reads the rows; <paramref name="fileErrors"/> stop the import, <paramref name="notes"/> (the columns it ignores) do not.</summary>
+    public IReadOnlyList<ImportedRow> Read(Stream xlsx, out IReadOnlyList<string> fileErrors, out IReadOnlyList<string> notes)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
+        var ignoredColumns = new List<string>();
+        notes = ignoredColumns;
         var lookup = LeadSheet.HeaderLookup(text);
         var statuses = LeadSheet.NamesInEveryLanguage(text, Enum.GetValues<LeadStatus>(), status => $"Status.{status}");
         var rows = new List<ImportedRow>();
         var errors = new List<string>();
         fileErrors = errors;
+        var findings = WorkbookCheck.Check(xlsx, options.Value);
+        if (findings.Problem is { } problem)
+        {
+            errors.Add(text[problem.Key, problem.Values]);
+            return rows;
+        }
+
+        // MiniExcel keeps one of two equal headers and drops the other column without a word.
+        if (findings.Headers.Select(h => h.Trim()).Where(h => h.Length > 0).GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            errors.Add(text["Import.DuplicateHeader", Shown(repeated.Key)]);
+            return rows;
+        }
+
         IEnumerable<IDictionary<string, object?>> data;
         try
         {
@@ -91,7 +115,12 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text)
                         return rows;
                     }
 
-                    errors.AddRange(unknown.Select(h => text["Import.UnknownColumn", h].Value));
+                    if (unknown.Count > 0)
+                    {
+                        var named = string.Join(", ", unknown.Take(UnknownColumnsNamed).Select(Shown)) + (unknown.Count > UnknownColumnsNamed ? " …" : "");
+                        ignoredColumns.Add(text.Plural(unknown.Count, "Import.UnknownColumnsOne", "Import.UnknownColumns", unknown.Count.ToString("N0", CultureInfo.CurrentCulture), named));
+                    }
+
                     var twice = raw.Keys.Where(h => lookup.ContainsKey(h.Trim())).GroupBy(h => lookup[h.Trim()]).Where(g => g.Count() > 1).ToList();
                     if (twice.Count > 0)
                     {
@@ -105,23 +134,22 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text)
                     continue;
                 }
 
-                if (rows.Count == MaxRows)
-                {
-                    errors.Add(text["Import.TooManyRows", MaxRows]);
-                    break;
-                }
-
                 var cells = raw.Where(p => lookup.ContainsKey(p.Key.Trim())).ToDictionary(p => lookup[p.Key.Trim()].ToString(), p => p.Value);
                 rows.Add(Parse(rowNumber, cells, statuses));
             }
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException
+            or FormatException or OverflowException or IndexOutOfRangeException or ArgumentException or KeyNotFoundException)
         {
+            // A sheet that breaks halfway is refused whole: half a file imported would be worse than none.
+            rows.Clear();
             errors.Add(text["Import.NotXlsx"]);
         }
 
         return rows;
     }
+
+    private static string Shown(string header) => header.Length > HeaderShownLength ? header[..HeaderShownLength] + "…" : header;
 
     public string Header(LeadColumn column) => text[LeadSheet.HeaderKeyOf(column)];
 

@@ -45,11 +45,13 @@ public sealed class ImportChangedException(int rowNumber) : Exception($"Row {row
 /// first as a dry run that is rolled back (the preview), then, when the user confirms, for real in one
 /// transaction. The same code decides both, so the preview says exactly what the import does. A row with
 /// an id updates that lead, one without creates a lead; unknown labels and companies are created,
-/// unknown users and stages are errors. Every lead touched gets an "imported" history event.
+/// unknown users and stages are errors, and so is a deactivated user: leads go only to people who can still
+/// sign in. Every lead touched gets an "imported" history event.
 /// </summary>
 public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, ImportSheet sheet, IEventBus events, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     private const string NewLabelColor = "#757575";
+    private const string InactiveUser = "Import.InactiveUser";
 
     public Task<ImportPreview> PreviewAsync(IReadOnlyList<ImportedRow> rows, IReadOnlyList<string> fileErrors, string userId, CancellationToken cancellationToken = default) =>
         RunAsync(rows, fileErrors, userId, commit: false, cancellationToken);
@@ -246,6 +248,7 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
     {
         private readonly Dictionary<string, string> _users = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, string> _userNames = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _inactiveUsers = new(StringComparer.Ordinal);
         private readonly List<Stage> _stages = [];
         private readonly Dictionary<string, Label> _labels = new(StringComparer.OrdinalIgnoreCase);
         private Dictionary<string, Company> _companies = new(CustomerDirectory.NameComparer);
@@ -258,7 +261,7 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
         {
             var context = new ImportContext { Settings = await db.AccountSettings.Include(a => a.Currencies).SingleAsync(cancellationToken) };
             // A display name two users share names neither: such rows must give the email.
-            var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+            var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Email, u.IsActive }).ToListAsync(cancellationToken);
             foreach (var named in users.GroupBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase))
             {
                 context._users[named.Key] = named.Count() == 1 ? named.Single().Id : "";
@@ -267,6 +270,10 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
             foreach (var user in users)
             {
                 context._userNames[user.Id] = user.DisplayName;
+                if (!user.IsActive)
+                {
+                    context._inactiveUsers.Add(user.Id);
+                }
             }
 
             foreach (var user in users.Where(u => u.Email is not null))
@@ -298,8 +305,9 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
 
         public string? User(string? nameOrEmail) =>
             nameOrEmail is null ? null
-            : _users.TryGetValue(nameOrEmail, out var id) && id.Length > 0 ? id
-            : throw new DomainException(nameof(Domain.Leads.Lead.ResponsibleUserId), ErrorKeys.UnknownUser, nameOrEmail);
+            : !_users.TryGetValue(nameOrEmail, out var id) || id.Length == 0 ? throw new DomainException(nameof(Domain.Leads.Lead.ResponsibleUserId), ErrorKeys.UnknownUser, nameOrEmail)
+            : _inactiveUsers.Contains(id) ? throw new DomainException(nameof(Domain.Leads.Lead.ResponsibleUserId), InactiveUser, nameOrEmail)
+            : id;
 
         public string UserName(string id) => _userNames.GetValueOrDefault(id, id);
 

@@ -34,8 +34,17 @@ public static class LeadViewParameters
     public static string? Responsible(string uri) =>
         QueryHelpers.ParseQuery(new Uri(uri).Query).TryGetValue("responsible", out var value) && !string.IsNullOrEmpty(value) && value != "all" ? value.ToString() : null;
 
+    /// <summary>
+    /// The most labels one filter names. Each is one more condition in the query, and a thousand of them
+    /// nest deeper than SQLite parses; nobody picks more than a handful by hand.
+    /// </summary>
+    public const int MaxLabels = 20;
+
+    /// <summary>Whether the URL names more labels than a filter takes; an endpoint answers it with 400, a page reads the first <see cref="MaxLabels"/>.</summary>
+    public static bool TooManyLabels(string? labels) => (labels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Length > MaxLabels;
+
     public static IReadOnlyCollection<int> ParseLabels(string? labels) =>
         [.. (labels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
-            .Where(n => n > 0).Distinct()];
+            .Where(n => n > 0).Distinct().Take(MaxLabels)];
 }

@@ -67,6 +67,10 @@ public sealed class LeadFormModel
         {
             errors[nameof(NextActionOn)] = text[ErrorKeys.NextActionRequired];
         }
+        else
+        {
+            Check(nameof(NextActionOn), () => BusinessDate.Require(DateOnly.FromDateTime(NextActionOn.Value), nameof(NextActionOn)));
+        }
 
         return errors;
     }
