@@ -1,0 +1,112 @@
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Leads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace LeadsBlazor.Tests.Security;
+
+/// <summary>
+/// Two users move the same lead from its page at the same moment. The live reload brings the first move to the
+/// second page at once, but the second click was aimed at what that page showed before: it must be refused and
+/// the user told, never saved on top unseen (issue 14, "no silent lost update").
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SimultaneousMoveTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    private const int Rounds = 20;
+    private int _lead;
+    private string _owner = "";
+    private string _member = "";
+
+    protected override async Task ArrangeAsync()
+    {
+        _member = (await App.CreateMemberAsync()).Id;
+        _owner = await App.UserIdAsync(LeadsAppFactory.OwnerEmail);
+        _lead = await App.CreateLeadAsync("Relaunch Website", 12_000m, _owner, (await App.StagesAsync())[0].Id);
+    }
+
+    [Fact]
+    public async Task Of_two_users_moving_one_lead_at_once_exactly_one_move_is_saved_and_the_other_user_is_told()
+    {
+        var stages = await App.StagesAsync();
+        var (from, to) = (stages[0], stages[1]);
+        var owner = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, $"leads/{_lead}");
+        var member = await OpenAsync(LeadsAppFactory.MemberEmail, LeadsAppFactory.MemberPassword, $"leads/{_lead}");
+        var userOf = new Dictionary<string, IPage> { [_owner] = owner, [_member] = member };
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            await ResetAsync(from.Id);
+            await Assertions.Expect(owner.GetByTestId("lead-stage")).ToContainTextAsync(from.Name);
+            await Assertions.Expect(member.GetByTestId("lead-stage")).ToContainTextAsync(from.Name);
+            var before = await LastEventIdAsync();
+            await OpenMoveMenuAsync(owner, to.Name);
+            await OpenMoveMenuAsync(member, to.Name);
+
+            // Both browsers click at the same instant (one timer each, set to the same moment), as two people would.
+            var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 200;
+            var clicked = await Task.WhenAll(ClickAtAsync(owner, to.Name, at), ClickAtAsync(member, to.Name, at));
+            Assert.True(clicked.All(c => c), $"round {round}: a menu changed before its click");
+
+            // Both pages end up showing the saved move; the one move saved tells whose click went through.
+            await Assertions.Expect(owner.GetByTestId("lead-stage")).ToContainTextAsync(to.Name);
+            await Assertions.Expect(member.GetByTestId("lead-stage")).ToContainTextAsync(to.Name);
+            var saved = await MovesSinceAsync(before);
+            Assert.True(saved.Count == 1, $"round {round}: {saved.Count} moves saved");
+            var winner = userOf[saved[0].UserId];
+            var loser = winner == owner ? member : owner;
+
+            var conflict = loser.Locator(".mud-snackbar").Filter(new() { Has = loser.GetByTestId("conflict") });
+            await Assertions.Expect(conflict.GetByTestId("conflict-change")).ToContainTextAsync($"{from.Name} → {to.Name}");
+            await Assertions.Expect(winner.GetByTestId("conflict")).ToHaveCountAsync(0);
+            Assert.Single(await MovesSinceAsync(before));
+
+            // The refused user opens the lead again (not "apply anyway"), so the next round starts without the message.
+            // (Closing it would wait for MudBlazor's hide transition, which runs on the app's fake clock.)
+            await loser.ReloadAsync();
+            await loser.WaitForCircuitAsync();
+            await Assertions.Expect(loser.GetByTestId("conflict")).ToHaveCountAsync(0);
+        }
+    }
+
+    private static async Task OpenMoveMenuAsync(IPage page, string stage)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verschieben nach" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = stage })).ToBeVisibleAsync();
+    }
+
+    // Clicks the menu item at the given moment (ms since the epoch, the machine's clock that both browsers share).
+    private static Task<bool> ClickAtAsync(IPage page, string stage, long at) => page.EvaluateAsync<bool>(
+        """
+        ([name, at]) => new Promise(done => setTimeout(() => {
+            const item = [...document.querySelectorAll('[role=menuitem]')].find(e => e.textContent.trim() === name);
+            item?.click();
+            done(item !== undefined);
+        }, at - Date.now()))
+        """, new object[] { stage, at });
+
+    // Back to the first stage through the use case, as any other user's change would arrive.
+    private async Task ResetAsync(int stageId)
+    {
+        var lead = await App.LeadAsync(_lead);
+        if (lead.StageId == stageId)
+        {
+            return;
+        }
+
+        using var scope = App.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<LeadCommands>().MoveToStageAsync(_lead, lead.Version, stageId, _owner);
+    }
+
+    private async Task<long> LastEventIdAsync() => (await App.LeadAsync(_lead)).History.Max(e => e.Id);
+
+    private async Task<List<LeadEvent>> MovesSinceAsync(long eventId)
+    {
+        using var scope = App.Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<LeadsDbContext>>().CreateDbContextAsync();
+        return await db.LeadEvents.AsNoTracking().Where(e => e.LeadId == _lead && e.Id > eventId && e.Kind == LeadEventKind.StageChanged).ToListAsync();
+    }
+}
