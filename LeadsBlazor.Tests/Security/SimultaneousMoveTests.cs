@@ -48,9 +48,7 @@ public sealed class SimultaneousMoveTests(BrowserFixture browser) : BrowserTest(
             await OpenMoveMenuAsync(owner, target[owner]);
             await OpenMoveMenuAsync(member, target[member]);
 
-            // Both browsers click at the same instant (one timer each, set to the same moment), as two people would.
-            var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 200;
-            var clicked = await Task.WhenAll(ClickAtAsync(owner, target[owner], at), ClickAtAsync(member, target[member], at));
+            var clicked = await SimultaneousClicks.ClickTogetherAsync((owner, "[role=menuitem]", target[owner]), (member, "[role=menuitem]", target[member]));
             Assert.True(clicked.All(c => c), $"round {round}: a menu changed before its click");
 
             // Both pages end up showing the one saved move; the move saved tells whose click went through.
@@ -81,16 +79,6 @@ public sealed class SimultaneousMoveTests(BrowserFixture browser) : BrowserTest(
         await page.GetByRole(AriaRole.Button, new() { Name = "Verschieben nach" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = stage })).ToBeVisibleAsync();
     }
-
-    // Clicks the menu item at the given moment (ms since the epoch, the machine's clock that both browsers share).
-    private static Task<bool> ClickAtAsync(IPage page, string stage, long at) => page.EvaluateAsync<bool>(
-        """
-        ([name, at]) => new Promise(done => setTimeout(() => {
-            const item = [...document.querySelectorAll('[role=menuitem]')].find(e => e.textContent.trim() === name);
-            item?.click();
-            done(item !== undefined);
-        }, at - Date.now()))
-        """, new object[] { stage, at });
 
     // Back to the first stage through the use case, as any other user's change would arrive.
     private async Task ResetAsync(int stageId)
