@@ -1,6 +1,8 @@
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Attachments;
+using LeadsBlazor.Web.Features.Leads;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +35,7 @@ public sealed class SessionSurvivesErrorsTests(BrowserFixture browser)
     {
         var owner = await OpenLeadAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
         var member = await OpenLeadAsync(LeadsAppFactory.MemberEmail, LeadsAppFactory.MemberPassword);
-        await owner.GetByTestId("attachment-upload").Last.SetInputFilesAsync(new FilePayload { Name = "angebot.txt", MimeType = "text/plain", Buffer = "Angebot"u8.ToArray() });
+        await AttachAsync("angebot.txt");
         await Assertions.Expect(owner.GetByTestId("attachment")).ToHaveCountAsync(1);
         await Assertions.Expect(member.GetByTestId("attachment")).ToHaveCountAsync(1);
 
@@ -83,6 +85,13 @@ public sealed class SessionSurvivesErrorsTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("note")).ToContainTextAsync("Rückruf am Montag");
         await Assertions.Expect(page.GetByTestId("note-text")).ToHaveValueAsync("");
         Assert.Equal(["Rückruf am Montag"], await NotesAsync());
+    }
+
+    private async Task AttachAsync(string name)
+    {
+        using var scope = App.Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<AttachmentStore>().SaveAsync(new MemoryStream("Angebot"u8.ToArray()), name);
+        await scope.ServiceProvider.GetRequiredService<LeadCommands>().AttachAsync(_lead, stored, _owner);
     }
 
     private async Task<List<string>> NotesAsync()
