@@ -14,10 +14,11 @@ public static class DatabaseServiceCollectionExtensions
     public static IServiceCollection AddLeadsDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         RequireSqlite(configuration["Database:Provider"]);
-        var connectionString = SqliteConnectionString(configuration.GetConnectionString("Leads") ?? DefaultConnectionString, environment.ContentRootPath);
+        var busyTimeout = configuration.GetValue("Database:BusyTimeout", SqlitePragmas.DefaultBusyTimeout);
+        var connectionString = SqliteConnectionString(configuration.GetConnectionString("Leads") ?? DefaultConnectionString, environment.ContentRootPath, busyTimeout);
         services.AddDbContextFactory<LeadsDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors(new SqlitePragmas(busyTimeout)));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoData>();
         services.AddSingleton<UserPreferences>();
@@ -41,7 +42,7 @@ public static class DatabaseServiceCollectionExtensions
     }
 
     /// <summary>Resolves a relative data source against the content root and creates its folder when missing.</summary>
-    internal static string SqliteConnectionString(string connectionString, string contentRoot)
+    internal static string SqliteConnectionString(string connectionString, string contentRoot, TimeSpan? busyTimeout = null)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is { Length: > 0 } dataSource && dataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
@@ -51,7 +52,7 @@ public static class DatabaseServiceCollectionExtensions
             builder.DataSource = path;
         }
 
-        builder.DefaultTimeout = SqlitePragmas.BusyTimeoutMilliseconds / 1000;
+        builder.DefaultTimeout = Math.Max(1, (int)(busyTimeout ?? SqlitePragmas.DefaultBusyTimeout).TotalSeconds);
         return builder.ToString();
     }
 }

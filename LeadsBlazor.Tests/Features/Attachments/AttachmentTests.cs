@@ -83,7 +83,7 @@ public sealed class AttachmentTests : IDisposable
         var id = await AttachAsync(leadId, owner, "notiz.txt", Encoding.UTF8.GetBytes("x"));
         using var scope = _app.Services.CreateScope();
 
-        var storedName = await scope.ServiceProvider.GetRequiredService<LeadCommands>().RemoveAttachmentAsync(leadId, id, owner);
+        var storedName = await scope.ServiceProvider.GetRequiredService<LeadCommands>().RemoveAttachmentAsync(leadId, (await _app.LeadAsync(leadId)).Version, id, owner);
         Store.Delete(storedName);
 
         Assert.Empty(Directory.GetFiles(Store.Folder));

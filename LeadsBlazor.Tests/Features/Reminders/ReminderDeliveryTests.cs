@@ -1,3 +1,4 @@
+using LeadsBlazor.Domain.Reminders;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Reminders;
@@ -70,5 +71,34 @@ public sealed class ReminderDeliveryTests
 
         var sent = await smtp.WaitForAsync(1, TimeSpan.FromSeconds(15));
         Assert.Equal("Fällig: Angebot Stadtwerke", Assert.Single(sent).Subject);
+    }
+
+    [Fact]
+    public async Task A_digest_written_to_the_pickup_folder_but_not_recorded_before_a_crash_is_not_written_again_after_the_lease()
+    {
+        using var app = new PipelineApp(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+        var leadId = await app.Get<LeadCommands>().CreateAsync(
+            new LeadInput { Name = "Angebot Stadtwerke", ResponsibleUserId = app.OwnerId, Revenue = 1000m, NextActionOn = app.Today.AddDays(-1) }, app.OwnerId);
+        var scanner = app.Get<ReminderScanner>();
+        await scanner.ScanAsync();
+        var written = Assert.Single(Directory.GetFiles(app.MailFolder, "*.eml"));
+        await using (var db = app.NewContext())
+        {
+            var digestOn = (await db.ReminderClaims.SingleAsync(c => c.LeadId == leadId)).DigestOn;
+            using var mail = await MimeMessage.LoadAsync(written);
+            Assert.Equal(scanner.DigestMessageId(app.OwnerId, digestOn), mail.MessageId);
+
+            // The crash: the file is written, the claim still leased and pending, as if the process died before recording "sent".
+            await db.ReminderClaims.Where(c => c.LeadId == leadId)
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.State, ReminderState.Pending).SetProperty(x => x.SentAt, (DateTimeOffset?)null));
+        }
+
+        app.Time.Advance(ReminderClaim.Lease + TimeSpan.FromMinutes(1));
+        var result = await app.NewInstance<ReminderScanner>().ScanAsync();
+
+        Assert.Equal(1, result.DigestsSent);
+        Assert.Equal(written, Assert.Single(Directory.GetFiles(app.MailFolder, "*.eml")));
+        await using var after = app.NewContext();
+        Assert.Equal(ReminderState.Sent, (await after.ReminderClaims.SingleAsync(c => c.LeadId == leadId)).State);
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class BoardPage : IDisposable
 
     private readonly Dictionary<int, int> _cardsPerStage = [];
     private readonly SemaphoreSlim _reloading = new(1, 1);
+    private readonly SeenVersions seen = new();
     private BoardData? board;
     private MudDropContainer<BoardCard>? container;
     private string _userId = "";
@@ -94,10 +95,13 @@ public sealed partial class BoardPage : IDisposable
     }
 
     private Task OnDroppedAsync(MudItemDropInfo<BoardCard> drop) =>
-        drop.Item is null ? Task.CompletedTask : MoveAsync(drop.Item, drop.DropzoneIdentifier);
+        drop.Item is null ? Task.CompletedTask : MoveAsync(drop.Item, drop.DropzoneIdentifier, seen.Of(drop.Item.Id, drop.Item.Version));
 
-    /// <summary>Moves a card to a stage column, or closes its lead when it lands on "won" or "lost"; the card menu calls this too.</summary>
-    private async Task MoveAsync(BoardCard card, string zone)
+    /// <summary>
+    /// Moves a card to a stage column, or closes its lead when it lands on "won" or "lost"; the card menu calls this too.
+    /// <paramref name="version"/> is the card's version as the browser showed it when the user dropped or clicked.
+    /// </summary>
+    private async Task MoveAsync(BoardCard card, string zone, long version)
     {
         if (zone == card.Zone || board is null)
         {
@@ -135,7 +139,7 @@ public sealed partial class BoardPage : IDisposable
         // where the database has it and the message says who moved it where. Applying this drop anyway is one
         // click ("Apply anyway") on top of their version: a drop was aimed at the card as it was shown, so it
         // must not silently undo the other person's move.
-        if (!await Snackbar.TryOnLeadAsync(T, card.Version, action))
+        if (!await Snackbar.TryOnLeadAsync(T, version, action))
         {
             await PutBackAsync();
         }
@@ -151,6 +155,7 @@ public sealed partial class BoardPage : IDisposable
 
     private async Task ChooseMoveAsync(BoardCard card)
     {
+        var seenAtClick = seen.Of(card.Id, card.Version);
         var stages = board!.Columns.Where(c => c.Zone != card.Zone).Select(c => (c.Zone, c.Name)).ToList();
         var parameters = new DialogParameters<MoveLeadDialog>
         {
@@ -162,7 +167,7 @@ public sealed partial class BoardPage : IDisposable
         var dialog = await Dialogs.ShowAsync<MoveLeadDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: string zone })
         {
-            await MoveAsync(card, zone);
+            await MoveAsync(card, zone, seenAtClick);
         }
     }
 

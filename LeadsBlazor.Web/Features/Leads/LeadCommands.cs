@@ -97,12 +97,15 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
             return Task.CompletedTask;
         }, cancellationToken);
 
-    /// <summary>A label is put on or taken off with one click, whatever else changed meanwhile.</summary>
-    public Task AddLabelAsync(int leadId, int labelId, string userId, CancellationToken cancellationToken = default) =>
-        AppendAsync(leadId, userId, async (db, lead, actor) => lead.AddLabel(await LabelAsync(db, labelId, cancellationToken), actor), cancellationToken);
+    /// <summary>
+    /// A label is put on or taken off with one click, at the version the user saw: a label change made meanwhile
+    /// (or any other) is shown to them first, so one click never undoes what they have not seen.
+    /// </summary>
+    public Task AddLabelAsync(int leadId, long version, int labelId, string userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(leadId, version, userId, async (db, lead, actor) => lead.AddLabel(await LabelAsync(db, labelId, cancellationToken), actor), cancellationToken);
 
-    public Task RemoveLabelAsync(int leadId, int labelId, string userId, CancellationToken cancellationToken = default) =>
-        AppendAsync(leadId, userId, async (db, lead, actor) => lead.RemoveLabel(await LabelAsync(db, labelId, cancellationToken), actor), cancellationToken);
+    public Task RemoveLabelAsync(int leadId, long version, int labelId, string userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(leadId, version, userId, async (db, lead, actor) => lead.RemoveLabel(await LabelAsync(db, labelId, cancellationToken), actor), cancellationToken);
 
     /// <summary>Records a stored file on the lead (its history says so); the name kept is the sanitised one.</summary>
     public async Task<int> AttachAsync(int leadId, Attachments.StoredFile file, string userId, CancellationToken cancellationToken = default)
@@ -117,19 +120,25 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
         return attachment!.Id;
     }
 
-    /// <summary>Removes an attachment from the lead (recorded in its history) and returns the stored name whose bytes can go.</summary>
-    public async Task<string> RemoveAttachmentAsync(int leadId, int attachmentId, string userId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Removes an attachment from the lead (recorded in its history) at the version the user saw, and returns the
+    /// stored name whose bytes can go. A file someone else removed first is "gone" rather than a conflict: there is
+    /// nothing left to decide.
+    /// </summary>
+    public async Task<string> RemoveAttachmentAsync(int leadId, long version, int attachmentId, string userId, CancellationToken cancellationToken = default)
     {
-        var storedName = "";
-        await AppendAsync(leadId, userId, async (db, lead, actor) =>
+        LeadAttachment? attachment = null;
+        await ChangeAsync(leadId, version, userId, (_, lead, actor) =>
+        {
+            lead.RemoveAttachment(attachment!, actor);
+            return Task.CompletedTask;
+        }, cancellationToken, require: async (db, lead) =>
         {
             await db.Entry(lead).Collection(l => l.Attachments).LoadAsync(cancellationToken);
-            var attachment = lead.Attachments.SingleOrDefault(a => a.Id == attachmentId)
+            attachment = lead.Attachments.SingleOrDefault(a => a.Id == attachmentId)
                 ?? throw new DomainException("Attachment", ErrorKeys.UnknownAttachment, attachmentId);
-            storedName = attachment.StoredName;
-            lead.RemoveAttachment(attachment, actor);
-        }, cancellationToken);
-        return storedName;
+        });
+        return attachment!.StoredName;
     }
 
     // Changes that add to a lead without contradicting anyone's edit: no version check, but still one writer at a time.
@@ -148,11 +157,19 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
         await db.Labels.SingleOrDefaultAsync(l => l.Id == labelId, cancellationToken)
         ?? throw new DomainException("Labels", ErrorKeys.UnknownLabel, labelId);
 
-    private async Task ChangeAsync(int leadId, long version, string userId, Func<LeadsDbContext, Lead, Actor, Task> change, CancellationToken cancellationToken)
+    // require: what must still exist for the change to make sense, checked before the version (a stale click on
+    // something already gone gets "gone", not a conflict about it).
+    private async Task ChangeAsync(int leadId, long version, string userId, Func<LeadsDbContext, Lead, Actor, Task> change, CancellationToken cancellationToken,
+        Func<LeadsDbContext, Lead, Task>? require = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var lead = await LoadAsync(db, leadId, cancellationToken);
+        if (require is not null)
+        {
+            await require(db, lead);
+        }
+
         if (lead.Version != version)
         {
             throw await ConflictAsync(db, lead, version, cancellationToken);

@@ -11,6 +11,7 @@ namespace LeadsBlazor.Web.Features.Leads;
 /// <summary>One lead: its fields, status moves, labels, notes and history, live for every session.</summary>
 public sealed partial class LeadPage
 {
+    private readonly SeenVersions seen = new();
     private LeadDetails? details;
     private bool loaded;
     private string userId = "";
@@ -23,6 +24,9 @@ public sealed partial class LeadPage
 
     [Inject]
     private LeadCommands Commands { get; set; } = default!;
+
+    [Inject]
+    private Attachments.AttachmentStore Files { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -57,18 +61,23 @@ public sealed partial class LeadPage
         return RunAsync(version => Commands.ReopenAsync(LeadId, version, to, stageId, today, userId));
     }
 
-    // Notes and labels carry no version: a note only adds, and a label click asks for a state (on or off)
-    // that cannot undo anyone else's change, so neither can conflict (see LeadCommands).
-    private async Task AddNoteAsync(string text) => await Snackbar.TryAsync(T, () => Commands.AddNoteAsync(LeadId, text, userId));
+    // A note only adds, so it carries no version (see LeadCommands). True when saved: a refused note stays in its box.
+    private Task<bool> AddNoteAsync(string text) => Snackbar.TryAsync(T, () => Commands.AddNoteAsync(LeadId, text, userId));
 
-    private async Task ToggleLabelAsync(int labelId, bool isOn) =>
-        await Snackbar.TryAsync(T, () => isOn ? Commands.RemoveLabelAsync(LeadId, labelId, userId) : Commands.AddLabelAsync(LeadId, labelId, userId));
+    private Task ToggleLabelAsync(int labelId, bool isOn) =>
+        RunAsync(version => isOn ? Commands.RemoveLabelAsync(LeadId, version, labelId, userId) : Commands.AddLabelAsync(LeadId, version, labelId, userId));
 
+    // The bytes go only once the lead no longer names the file.
+    private Task RemoveAttachmentAsync(int attachmentId) =>
+        RunAsync(async version => Files.Delete(await Commands.RemoveAttachmentAsync(LeadId, version, attachmentId, userId)));
+
+    // The version is the one seen at the click that opened the dialog: what changes while it is open is shown before it is overwritten.
     private async Task CloseAsync(LeadStatus outcome)
     {
+        var seenAtClick = SeenVersion;
         if (await Dialogs.AskToCloseAsync(outcome, details!.Lead.Name, details.Today) is { } choice)
         {
-            await RunAsync(version => Commands.CloseAsync(LeadId, version, outcome, choice.ClosedOn, choice.ReasonId, choice.ReasonText, userId));
+            await RunAsync(seenAtClick, version => Commands.CloseAsync(LeadId, version, outcome, choice.ClosedOn, choice.ReasonId, choice.ReasonText, userId));
         }
     }
 
@@ -76,12 +85,17 @@ public sealed partial class LeadPage
     private Task EditAsync() =>
         Dialogs.ShowAsync<LeadFormDialog>(T["Lead.Edit"], new DialogParameters<LeadFormDialog> { { d => d.LeadId, LeadId } }, LeadFormDialog.Options);
 
-    // Every action on the lead's version: run the use case and say what went wrong in the user's words. A
-    // committed change reloads the page through its bus event; a refused one reloads here, so the page shows
-    // the lead as it now is while the message says who changed what and offers the action on top of that.
-    private async Task RunAsync(Func<long, Task> action)
+    private long SeenVersion => seen.Of(LeadId, details!.Lead.Version);
+
+    // Every action on the version the user saw (read before the first await, while the click is the latest thing
+    // the circuit heard from the browser): run the use case and say what went wrong in the user's words. A committed
+    // change reloads the page through its bus event; a refused one reloads here, so the page shows the lead as it now
+    // is while the message says who changed what and offers the action on top of that.
+    private Task RunAsync(Func<long, Task> action) => RunAsync(SeenVersion, action);
+
+    private async Task RunAsync(long version, Func<long, Task> action)
     {
-        if (!await Snackbar.TryOnLeadAsync(T, details!.Lead.Version, action))
+        if (!await Snackbar.TryOnLeadAsync(T, version, action))
         {
             await LoadAsync();
         }

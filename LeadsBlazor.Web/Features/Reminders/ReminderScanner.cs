@@ -18,7 +18,7 @@ public sealed record ReminderScanResult(int DigestsSent, int DigestsFailed, int 
 /// reminded for their date (one digest per user and day), and leases the claims that are ready to send;
 /// then it sends one digest per user and records each outcome. Two scanners on one database queue on the
 /// write lock, so the second finds the claims taken; a crash after sending repeats at most that digest
-/// once the lease runs out.
+/// once the lease runs out, under the same Message-Id (which the pickup folder keeps once).
 /// </summary>
 public sealed class ReminderScanner(
     IDbContextFactory<LeadsDbContext> contexts,
@@ -138,7 +138,7 @@ public sealed class ReminderScanner(
             try
             {
                 var message = await renderer.RenderAsync<ReminderDigestEmail>(user, user.Email!, digest, cancellationToken);
-                await batch.SendAsync(message, cancellationToken);
+                await batch.SendAsync(message with { MessageId = DigestMessageId(userId, stillDue.Max(c => c.DigestOn)) }, cancellationToken);
                 stillDue.ForEach(c => c.MarkSent(time.GetUtcNow()));
                 outcome = Outcome.Sent;
                 logger.LogInformation("Sent the reminder digest of {Count} leads to user {UserId}.", stillDue.Count, userId);
@@ -151,12 +151,19 @@ public sealed class ReminderScanner(
             }
         }
 
-        // The outcome is recorded even when the tick is being stopped: a sent digest must not be sent again.
+        // The outcome is recorded right after the send returned (the mail accepted by the SMTP server, or its pickup
+        // file in place), even when the tick is being stopped: a sent digest must not be sent again. A crash before
+        // this commit leaves the claims leased; after the lease they are sent again under the same Message-Id, which
+        // the pickup folder keeps once (at-least-once, Rule 6).
         await using var transaction = await db.BeginWriteAsync(CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         return outcome;
     }
+
+    /// <summary>One Message-Id per user and digest day: the same digest sent again is recognisably the same mail.</summary>
+    public string DigestMessageId(string userId, DateOnly digestOn) =>
+        $"reminder-digest.{digestOn.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}.{userId}@{urls.BaseUrl.Host}";
 
     private enum Outcome
     {

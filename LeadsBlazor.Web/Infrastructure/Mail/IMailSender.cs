@@ -1,7 +1,10 @@
 namespace LeadsBlazor.Web.Infrastructure.Mail;
 
-/// <summary>An email with an HTML and a plain-text part.</summary>
-public sealed record MailMessage(string To, string Subject, string HtmlBody, string TextBody);
+/// <summary>
+/// An email with an HTML and a plain-text part. <paramref name="MessageId"/>, when given, names the mail for good
+/// (the same mail sent again carries the same id, and the pickup folder keeps it once); otherwise MimeKit makes one.
+/// </summary>
+public sealed record MailMessage(string To, string Subject, string HtmlBody, string TextBody, string? MessageId = null);
 
 /// <summary>The one way the app sends mail: reminders, invitations, password resets.</summary>
 public interface IMailSender

@@ -10,6 +10,11 @@ internal static class MimeMessages
         mime.From.Add(MailboxAddress.Parse(from));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
+        if (message.MessageId is { } messageId)
+        {
+            mime.MessageId = messageId;
+        }
+
         mime.Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody();
         return mime;
     }

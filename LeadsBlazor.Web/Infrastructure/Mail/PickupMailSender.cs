@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace LeadsBlazor.Web.Infrastructure.Mail;
@@ -14,8 +16,17 @@ internal sealed class PickupMailSender(IOptions<MailOptions> options, IHostEnvir
         var mime = MimeMessages.Create(message, options.Value.From);
         System.IO.Directory.CreateDirectory(Directory);
 
+        // A mail with a stable Message-Id is kept once: its file name ends in the id's hash, so the same mail written
+        // again (a digest resent after a crash, before its sending was recorded) finds itself there and is not doubled.
+        var key = message.MessageId is { } id ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..32] : Guid.NewGuid().ToString("N");
+        if (message.MessageId is not null && System.IO.Directory.EnumerateFiles(Directory, $"*-{key}.eml").Any())
+        {
+            logger.LogInformation("Mail {MessageId} for {To} is already in the pickup folder; not written again.", message.MessageId, message.To);
+            return;
+        }
+
         // Written under a temporary name and then renamed: a reader of the folder never sees half a mail.
-        var path = Path.Combine(Directory, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+        var path = Path.Combine(Directory, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{key}.eml");
         var partial = path + ".tmp";
         await mime.WriteToAsync(partial, cancellationToken);
         File.Move(partial, path);
