@@ -8,15 +8,11 @@ using MiniExcelLibs;
 
 namespace LeadsBlazor.Tests.Security;
 
-/// <summary>Serial: the memory tests read the process's working set, which parallel tests would move.</summary>
-[CollectionDefinition(nameof(MemoryMeasured), DisableParallelization = true)]
-public sealed class MemoryMeasured;
-
 /// <summary>
 /// Imports are bounded by what a workbook unpacks to, not only by its file size (issue 14): a hostile file
 /// is refused with a message on the page while memory stays flat, and a broken or odd sheet is explained.
 /// </summary>
-[Collection(nameof(MemoryMeasured))]
+[Collection(nameof(MeasuredAlone))]
 public sealed class ImportBoundsTests : IDisposable
 {
     private const long Megabyte = 1024 * 1024;
@@ -171,6 +167,45 @@ public sealed class ImportBoundsTests : IDisposable
         Assert.Equal("1 unbekannte Spalte ignoriert: Lieblingsfarbe", Assert.Single(outcome.Notes));
         Assert.True(outcome.Preview.CanImport);
         Assert.Equal(1, outcome.Preview.Count(ImportAction.Create));
+    }
+
+    [Fact]
+    public async Task Two_name_headers_on_a_first_sheet_that_is_not_sheet1_are_refused_too()
+    {
+        // As after moving sheets in Excel: the workbook's first sheet lives in sheet2.xml, and sheet1.xml is a clean second sheet.
+        using var built = HostileWorkbook.Build(w =>
+        {
+            HostileWorkbook.InlineRow(w, 1, "Name", "Status", "Name");
+            HostileWorkbook.InlineRow(w, 2, "Erster", "Laufend", "Zweiter");
+        });
+        using var file = new MemoryStream();
+        using (var source = new System.IO.Compression.ZipArchive(built, System.IO.Compression.ZipArchiveMode.Read))
+        using (var target = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var reader = new StreamReader(entry.Open());
+                var text = reader.ReadToEnd();
+                var (name, content) = entry.FullName switch
+                {
+                    "xl/worksheets/sheet1.xml" => ("xl/worksheets/sheet2.xml", text),
+                    "xl/_rels/workbook.xml.rels" => (entry.FullName, text.Replace("worksheets/sheet1.xml", "worksheets/sheet2.xml", StringComparison.Ordinal)),
+                    "[Content_Types].xml" => (entry.FullName, text.Replace("/xl/worksheets/sheet1.xml", "/xl/worksheets/sheet2.xml", StringComparison.Ordinal)),
+                    _ => (entry.FullName, text),
+                };
+                using var writer = new StreamWriter(target.CreateEntry(name).Open());
+                writer.Write(content);
+            }
+
+            using var clean = new StreamWriter(target.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            clean.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Notizen</t></is></c></row></sheetData></worksheet>");
+        }
+
+        file.Position = 0;
+        var outcome = await ImportAsync(file);
+
+        outcome.IsRefusedWith("Die Spalte „Name“ steht zweimal in der Kopfzeile; bitte nur eine behalten.");
     }
 
     [Fact]

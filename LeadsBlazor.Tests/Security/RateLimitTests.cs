@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace LeadsBlazor.Tests.Security;
 
 /// <summary>The anonymous account pages with the real limits (the rest of the suite runs with generous ones).</summary>
+[Collection(nameof(MeasuredAlone))]
 public sealed class RateLimitTests : IDisposable
 {
     private LeadsAppFactory _factory = WithLimits(perIp: 5, perAddress: 5);

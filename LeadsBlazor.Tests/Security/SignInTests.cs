@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadsBlazor.Tests.Security;
 
 /// <summary>Sign-in tells nothing about which addresses have an account: not by its message, its time or its lockout.</summary>
+[Collection(nameof(MeasuredAlone))]
 public sealed class SignInTests : IDisposable
 {
     private const string Invalid = "E-Mail-Adresse oder Passwort ist falsch.";

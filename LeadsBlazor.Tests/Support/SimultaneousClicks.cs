@@ -12,7 +12,8 @@ public static class SimultaneousClicks
     /// </summary>
     public static Task<bool[]> ClickTogetherAsync(params (IPage Page, string Selector, string? Text)[] clicks)
     {
-        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 200;
+        // Far enough ahead that both timers are set before it comes, also on a loaded 2-core machine.
+        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1_000;
         return Task.WhenAll(clicks.Select(c => c.Page.EvaluateAsync<bool>(
             """
             ([selector, text, at]) => new Promise(done => setTimeout(() => {

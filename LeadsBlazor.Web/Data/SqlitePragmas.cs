@@ -10,8 +10,12 @@ namespace LeadsBlazor.Web.Data;
 /// </summary>
 internal sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionInterceptor
 {
-    /// <summary>How long a writer waits for another's lock (<c>Database:BusyTimeout</c>) before WriteTransactions tries again.</summary>
-    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a writer waits for another's lock (<c>Database:BusyTimeout</c>) before WriteTransactions tries again. With two
+    /// more tries a user waits about 15 s at most before the message: the writes of a use case take milliseconds, so a lock
+    /// held that long is a stuck writer, and the user is better told.
+    /// </summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
 
     private readonly string _pragmas = $"PRAGMA busy_timeout = {(int)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
 

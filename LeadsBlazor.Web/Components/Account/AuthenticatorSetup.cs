@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using LeadsBlazor.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using QRCoder;
 
 namespace LeadsBlazor.Web.Components.Account;
@@ -9,6 +11,26 @@ internal static class AuthenticatorSetup
 {
     /// <summary>The name the authenticator app lists the entry under.</summary>
     public const string Issuer = "LeadsBlazor";
+
+    /// <summary>
+    /// The user's authenticator key, made once when there is none. Unlike Identity's ResetAuthenticatorKeyAsync it keeps
+    /// the security stamp: opening the enrol page (a GET, reachable by a link from anywhere) must not end the user's
+    /// other sessions. A key alone changes nothing at sign-in until the user confirms a code with it.
+    /// </summary>
+    public static async Task<string> KeyOfAsync(UserManager<ApplicationUser> users, IUserStore<ApplicationUser> store, ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(user);
+        if (await users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key)
+        {
+            return key;
+        }
+
+        var keys = (IUserAuthenticatorKeyStore<ApplicationUser>)store;
+        await keys.SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), CancellationToken.None);
+        await users.UpdateAsync(user);
+        return await users.GetAuthenticatorKeyAsync(user) ?? "";
+    }
 
     /// <summary>The key in groups of four, so it can be typed without losing one's place.</summary>
     public static string FormatKey(string key)

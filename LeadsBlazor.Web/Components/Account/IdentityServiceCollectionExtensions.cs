@@ -61,7 +61,7 @@ public static class IdentityServiceCollectionExtensions
             {
                 if (context.CurrentPrincipal is not null && context.NewPrincipal is not null)
                 {
-                    LeadsClaimsPrincipalFactory.KeepSessionEnd(context.CurrentPrincipal, context.NewPrincipal);
+                    LeadsClaimsPrincipalFactory.KeepSession(context.CurrentPrincipal, context.NewPrincipal);
                 }
 
                 return Task.CompletedTask;

@@ -32,17 +32,26 @@ internal sealed class LeadsClaimsPrincipalFactory(
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
-    /// <summary>A refreshed principal (security stamp check) keeps the end of the original sign-in.</summary>
-    public static void KeepSessionEnd(ClaimsPrincipal current, ClaimsPrincipal refreshed)
+    /// <summary>A refreshed principal (security stamp check) keeps the session of the original sign-in: its end and its key.</summary>
+    public static void KeepSession(ClaimsPrincipal current, ClaimsPrincipal refreshed)
     {
-        if (current.FindFirst(SessionEndsClaim) is { } ends && refreshed.Identity is ClaimsIdentity identity)
+        if (refreshed.Identity is not ClaimsIdentity identity)
         {
-            if (identity.FindFirst(SessionEndsClaim) is { } fresh)
-            {
-                identity.RemoveClaim(fresh);
-            }
+            return;
+        }
 
-            identity.AddClaim(new Claim(SessionEndsClaim, ends.Value, ClaimValueTypes.Integer64));
+        // The session's end and its key (see DatabaseTicketStore) belong to the session, not to the user: a refreshed principal keeps both.
+        foreach (var type in new[] { SessionEndsClaim, Protection.DatabaseTicketStore.SessionClaim })
+        {
+            if (current.FindFirst(type) is { } kept)
+            {
+                foreach (var fresh in identity.FindAll(type).ToList())
+                {
+                    identity.RemoveClaim(fresh);
+                }
+
+                identity.AddClaim(new Claim(type, kept.Value, kept.ValueType));
+            }
         }
     }
 }

@@ -16,4 +16,19 @@ public static class DomainErrors
             ? error.MessageKey
             : string.Format(CultureInfo.CurrentCulture, template.Value, [.. error.Arguments]);
     }
+
+    /// <summary>Asks a rule of the domain before anything is saved: the sentence it refuses with, or null when it holds.</summary>
+    public static string? Check(this IStringLocalizer text, Action rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        try
+        {
+            rule();
+            return null;
+        }
+        catch (DomainException error)
+        {
+            return error.Describe(text);
+        }
+    }
 }

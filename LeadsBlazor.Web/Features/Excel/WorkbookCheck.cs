@@ -47,9 +47,13 @@ public static class WorkbookCheck
                 }
             }
 
-            // Every sheet is held to the limits; sheet1.xml (the one MiniExcel reads) comes first, for its headers.
+            // Every sheet is held to the limits; the workbook's first sheet (the one MiniExcel reads) comes first, for its
+            // headers. Its part is named by workbook.xml and its relationships: a user who moved sheets in Excel has a
+            // first sheet that is not sheet1.xml.
+            var first = FirstSheetPart(zip, budget: new ReadBudget(limits.MaxUnpackedBytes), limits);
             var sheets = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
-                .OrderBy(e => e.FullName.Length).ThenBy(e => e.FullName, StringComparer.OrdinalIgnoreCase).ToList();
+                .OrderBy(e => string.Equals(e.FullName, first, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                .ThenBy(e => e.FullName.Length).ThenBy(e => e.FullName, StringComparer.OrdinalIgnoreCase).ToList();
             if (sheets.Count == 0)
             {
                 return new(new WorkbookProblem("Import.NotXlsx"), []);
@@ -99,6 +103,45 @@ public static class WorkbookCheck
     }
 
     // The part's name comes from the file: cut short, since a zip entry's name may run to 64 KB.
+    // The part of the first <sheet> in xl/workbook.xml, through xl/_rels/workbook.xml.rels; null when either cannot tell.
+    private static string? FirstSheetPart(ZipArchive zip, ReadBudget budget, ImportOptions limits)
+    {
+        const string relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        // Both parts are a few kilobytes in any real workbook; a large one is no help in finding the first sheet.
+        const long smallPart = 1024 * 1024;
+        if (zip.GetEntry("xl/workbook.xml") is not { Length: <= smallPart } workbook || zip.GetEntry("xl/_rels/workbook.xml.rels") is not { Length: <= smallPart } rels)
+        {
+            return null;
+        }
+
+        string? id = null;
+        using (var part = budget.Open(workbook, limits))
+        using (var xml = Xml(part))
+        {
+            while (id is null && xml.Read())
+            {
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet")
+                {
+                    id = xml.GetAttribute("id", relationships);
+                }
+            }
+        }
+
+        using (var part = budget.Open(rels, limits))
+        using (var xml = Xml(part))
+        {
+            while (id is not null && xml.Read())
+            {
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship" && xml.GetAttribute("Id") == id && xml.GetAttribute("Target") is { } target)
+                {
+                    return target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static WorkbookProblem TooLarge(ImportOptions limits, string part) =>
         new("Import.UnpacksTooLarge", part.Length > 60 ? part[..60] + "…" : part, Math.Max(1, limits.MaxPartBytes / 1024 / 1024), Math.Max(1, limits.MaxUnpackedBytes / 1024 / 1024));
 

@@ -41,13 +41,9 @@ public sealed class LeadFormModel
         var errors = new Dictionary<string, string>();
         void Check(string field, Action rule)
         {
-            try
+            if (Components.Shared.DomainErrors.Check(text, rule) is { } error)
             {
-                rule();
-            }
-            catch (DomainException error)
-            {
-                errors[field] = Components.Shared.DomainErrors.Describe(error, text);
+                errors[field] = error;
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,11 @@ namespace LeadsBlazor.Web.Components.Account.Protection;
 internal static class AccountRateLimits
 {
     /// <summary>The anonymous pages whose posts are limited, as lower-case paths.</summary>
-    public static readonly string[] GuardedPaths = ["/account/login", "/account/forgotpassword", "/account/resetpassword", "/setup"];
+    public static readonly string[] GuardedPaths =
+        ["/account/login", "/account/loginwith2fa", "/account/loginwithrecoverycode", "/account/forgotpassword", "/account/resetpassword", "/setup"];
+
+    // Far more than any of these forms needs; a larger post is refused before it is read.
+    private const long MaxFormBytes = 16 * 1024;
 
     private const string AddressItem = "leads:posted-address";
 
@@ -24,7 +29,7 @@ internal static class AccountRateLimits
         limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
             PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 GuardedPath(context) is { } path
-                    ? Window($"ip|{path}|{context.Connection.RemoteIpAddress}", limits.PostsPerIp, limits.Window)
+                    ? Window($"ip|{path}|{ClientOf(context.Connection.RemoteIpAddress)}", limits.PostsPerIp, limits.Window)
                     : RateLimitPartition.GetNoLimiter("")),
             PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 GuardedPath(context) is { } path && context.Items[AddressItem] is string address
@@ -37,14 +42,41 @@ internal static class AccountRateLimits
     {
         if (GuardedPath(context) is not null && context.Request.HasFormContentType)
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            if (form["Input.Email"].ToString().Trim() is { Length: > 0 } address)
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                context.Items[AddressItem] = address.ToUpperInvariant();
+                limit.MaxRequestBodySize = MaxFormBytes;
+            }
+
+            try
+            {
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                if (form["Input.Email"].ToString().Trim() is { Length: > 0 } address)
+                {
+                    // Hashed: the limiter keeps one entry per key, and a made-up address must not grow it by its length.
+                    context.Items[AddressItem] = AddressThrottles.HashOf(address);
+                }
+            }
+            catch (Exception error) when (error is InvalidDataException or BadHttpRequestException)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
             }
         }
 
         await next(context);
+    }
+
+    // An IPv6 client usually holds a whole /64 network: counting its addresses one by one would let it start afresh with each.
+    private static string? ClientOf(System.Net.IPAddress? address)
+    {
+        if (address is null || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6 || address.IsIPv4MappedToIPv6)
+        {
+            return (address?.IsIPv4MappedToIPv6 == true ? address.MapToIPv4() : address)?.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
     }
 
     private static string? GuardedPath(HttpContext context)

@@ -36,6 +36,6 @@ public sealed class AddressThrottles(IDbContextFactory<LeadsDbContext> contexts,
     }
 
     // Case and surrounding space do not make another address.
-    private static string HashOf(string address) =>
+    internal static string HashOf(string address) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(address.Trim().ToUpperInvariant())));
 }

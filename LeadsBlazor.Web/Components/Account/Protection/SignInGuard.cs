@@ -26,13 +26,9 @@ public sealed class SignInGuard(
 
         // Identity counts a known account's failures and locks it (5 attempts, 15 minutes).
         var result = await signIn.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
-        if (result.IsNotAllowed)
-        {
-            // A deactivated account is refused before its password is checked: hash anyway, so it answers as slowly.
-            unknownAccount.HashPassword(password);
-        }
-
-        return result;
+        // A deactivated account is refused before its password is checked: it answers like an unknown address, with
+        // the same hashing work and the same lockout, so neither time nor lockout tells that it exists.
+        return result.IsNotAllowed ? await FailUnknownAsync(email, password) : result;
     }
 
     private async Task<SignInResult> FailUnknownAsync(string email, string password)

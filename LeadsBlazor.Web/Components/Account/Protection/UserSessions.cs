@@ -43,7 +43,7 @@ public sealed class UserSessions(IDbContextFactory<LeadsDbContext> contexts, IEv
         var session = DatabaseTicketStore.KeyOf(principal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Users.AnyAsync(u => u.Id == userId && u.IsActive && u.SecurityStamp == stamp, cancellationToken)
-            && (session is null || await db.UserSessions.AnyAsync(s => s.Key == session, cancellationToken));
+            && session is not null && await db.UserSessions.AnyAsync(s => s.Key == session, cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using LeadsBlazor.Domain.Accounts;
+using LeadsBlazor.Web.Components.Account.Protection;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Settings.Shared;
 using LeadsBlazor.Web.Infrastructure;
@@ -8,13 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsBlazor.Web.Features.Settings.Users;
 
 /// <summary>The owner's switch that makes two-factor sign-in a must for every owner.</summary>
-public sealed class TwoFactorPolicyCommands(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, IEventBus events, TimeProvider time)
+public sealed class TwoFactorPolicyCommands(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, UserSessions sessions, IEventBus events, TimeProvider time)
 {
     public async Task<bool> IsRequiredAsync(CancellationToken cancellationToken = default) =>
         (await account.GetAsync(cancellationToken)).OwnersRequireTwoFactor;
 
     public async Task ChangeAsync(string userId, bool required, CancellationToken cancellationToken = default)
     {
+        List<string> outsideTheRule = [];
         var changed = await contexts.ChangeAsOwnerAsync(userId, time, async (db, actor) =>
         {
             var settings = await db.AccountSettings.SingleAsync(cancellationToken);
@@ -33,6 +35,7 @@ public sealed class TwoFactorPolicyCommands(IDbContextFactory<LeadsDbContext> co
                 foreach (var owner in await db.Users.Where(u => ownerIds.Contains(u.Id) && !u.TwoFactorEnabled).ToListAsync(cancellationToken))
                 {
                     owner.SecurityStamp = Guid.NewGuid().ToString("N");
+                    outsideTheRule.Add(owner.Id);
                 }
             }
 
@@ -42,6 +45,12 @@ public sealed class TwoFactorPolicyCommands(IDbContextFactory<LeadsDbContext> co
 
         if (changed)
         {
+            // Their session rows go too, and their open circuits are told now rather than at their next check.
+            foreach (var owner in outsideTheRule)
+            {
+                await sessions.EndAllAsync(owner, cancellationToken: cancellationToken);
+            }
+
             events.Publish(new AccountSettingsChanged(LiveTopic.None));
         }
     }
