@@ -1,4 +1,3 @@
-using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Web.Components.Shared;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -18,8 +17,8 @@ public static class LeadActionFeedback
         ArgumentNullException.ThrowIfNull(action);
         try
         {
-            await action(version);
-            return true;
+            // A broken rule reads as any use case's error (UseCaseFeedback); only the conflict is this method's own.
+            return await snackbar.TryAsync(text, () => action(version));
         }
         catch (ConcurrencyConflictException conflict)
         {
@@ -29,10 +28,6 @@ public static class LeadActionFeedback
                 options.Action = text["Conflict.ApplyAnyway"];
                 options.OnClick = async _ => await snackbar.TryOnLeadAsync(text, conflict.Current.Version, action);
             });
-        }
-        catch (DomainException error)
-        {
-            snackbar.Add(error.Describe(text), Severity.Error);
         }
 
         return false;

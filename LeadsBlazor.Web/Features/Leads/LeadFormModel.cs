@@ -133,7 +133,7 @@ public sealed class LeadFormModel
         new(nameof(Name), m => m.Name.Trim(), s => s.Name, (m, s) => m.Name = s.Name),
         new(nameof(Company), m => Trimmed(m.Company), s => s.Company, (m, s) => m.Company = s.Company),
         new("ContactPerson", m => Trimmed(m.Contact), s => s.ContactPerson, (m, s) => m.Contact = s.ContactPerson),
-        new(nameof(ResponsibleUserId), m => m.ResponsibleUserId, s => s.ResponsibleUserId, (m, s) => m.ResponsibleUserId = s.ResponsibleUserId),
+        new(Domain.Leads.HistoryFields.Responsible, m => m.ResponsibleUserId, s => s.ResponsibleUserId, (m, s) => m.ResponsibleUserId = s.ResponsibleUserId),
         new(nameof(Revenue), m => Invariant(m.Revenue, m.Currency), s => Invariant(s.Revenue.Amount, s.Revenue.Currency.Code), (m, s) =>
         {
             m.Revenue = s.Revenue.Amount;
