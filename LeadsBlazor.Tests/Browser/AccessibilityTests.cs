@@ -24,7 +24,10 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
     {
         var member = await App.CreateMemberAsync();
         var stages = await App.StagesAsync();
-        _lead = await App.CreateLeadAsync("Relaunch Website", 12_000m, member.Id, stages[1].Id, nextActionOn: DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime).AddDays(-1));
+
+        // Labels fill the navigation of every page and the lead's label bars, as in any account in use.
+        var label = await App.CreateLabelAsync("Messe 2027", "#ff9800");
+        _lead = await App.CreateLeadAsync("Relaunch Website", 12_000m, member.Id, stages[1].Id, nextActionOn: DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime).AddDays(-1), labelIds: [label]);
         await App.CreateLeadAsync("Kampagne Frühjahr", 5_500.50m, member.Id, stageId: null);
     }
 
