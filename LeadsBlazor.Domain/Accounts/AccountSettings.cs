@@ -53,8 +53,11 @@ public sealed class AccountSettings
     public DateOnly Today(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZone).DateTime);
+        return DateOf(time.GetUtcNow());
     }
+
+    /// <summary>The date of <paramref name="instant"/> in the account's time zone.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
 
     /// <summary>
     /// A revenue in the account currency (Rule 3), at the owner's rate, rounded to the cent. A currency the

@@ -43,4 +43,10 @@ public static class ErrorKeys
     public const string NotAnAmount = "Error.NotAnAmount";
     public const string DateOutOfRange = "Error.DateOutOfRange";
     public const string CurrencyNotInAccount = "Error.CurrencyNotInAccount";
+    public const string UnknownCountry = "Error.UnknownCountry";
+    public const string InvalidPrefix = "Error.InvalidPrefix";
+    public const string PersonHasLeads = "Error.PersonHasLeads";
+    public const string CompanyHasLeads = "Error.CompanyHasLeads";
+    public const string MergeIntoItself = "Error.MergeIntoItself";
+    public const string PersonOfOtherCompany = "Error.PersonOfOtherCompany";
 }

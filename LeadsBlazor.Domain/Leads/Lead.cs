@@ -181,6 +181,12 @@ public sealed class Lead
     {
         EnsureLoaded(CompanyId, Company, nameof(Company));
         EnsureLoaded(ContactPersonId, ContactPerson, nameof(ContactPerson));
+        var changes = !Same(Company, company, c => c.Id) || !Same(ContactPerson, contactPerson, p => p.Id);
+        if (changes && contactPerson is not null && company is not null && WorksElsewhere(contactPerson, company))
+        {
+            throw new DomainException(nameof(ContactPerson), ErrorKeys.PersonOfOtherCompany, contactPerson.Name, contactPerson.Company?.Name ?? "");
+        }
+
         if (!Same(Company, company, c => c.Id))
         {
             Record(LeadEventKind.FieldChanged, nameof(Company), Company?.Name, company?.Name, actor);
@@ -456,6 +462,10 @@ public sealed class Lead
 
     private void Record(LeadEventKind kind, string? field, string? oldValue, string? newValue, Actor actor) =>
         _history.Add(new LeadEvent(kind, field, oldValue, newValue, actor.UserId, actor.At));
+
+    // A contact person of one company is not the contact for another's lead; a private client (of none) may be anyone's.
+    private static bool WorksElsewhere(Person person, Company company) =>
+        person.Company is { } own ? !Same(own, company, c => c.Id) : person.CompanyId is { } ownId && ownId != company.Id;
 
     // A stage, label, company or person not yet saved has id 0: compare by reference then, by id once stored.
     private static bool Same<T>(T? a, T? b, Func<T, int> id)

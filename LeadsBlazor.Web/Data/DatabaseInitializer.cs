@@ -1,5 +1,6 @@
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Pipeline;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,47 @@ public sealed class DatabaseInitializer(
             db.CloseReasons.AddRange(CloseReason.Defaults());
         }
 
+        foreach (var range in NumberRange.Defaults())
+        {
+            if (!await db.NumberRanges.AnyAsync(r => r.Kind == range.Kind, cancellationToken))
+            {
+                // Companies of an older version were numbered K-0001… by the upgrade; the range goes on after them.
+                if (range.Kind == NumberRangeKind.Customer)
+                {
+                    range.SkipTo(await db.Companies.CountAsync(cancellationToken));
+                }
+
+                db.NumberRanges.Add(range);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await KeyLegacyCompanyNamesAsync(cancellationToken);
+    }
+
+    // The upgrade to customer records cannot fold names in SQL (SQLite knows no umlauts), so it leaves a placeholder
+    // key; here each company gets its real one. Two old names that fold alike keep both companies: the later one
+    // is renamed "Name (K-0007)" rather than merged behind the users' backs.
+    private async Task KeyLegacyCompanyNamesAsync(CancellationToken cancellationToken)
+    {
+        var legacy = await db.Companies.AsNoTracking()
+            .Where(c => c.NameKey.StartsWith(Configurations.CompanyConfiguration.LegacyKeyPrefix))
+            .OrderBy(c => c.Id).Select(c => new { c.Id, c.Name, c.Number })
+            .ToListAsync(cancellationToken);
+        foreach (var company in legacy)
+        {
+            var name = company.Name;
+            var key = CustomerName.Key(name);
+            if (await db.Companies.AnyAsync(c => c.NameKey == key && c.Id != company.Id, cancellationToken))
+            {
+                name = $"{company.Name} ({company.Number})";
+                key = CustomerName.Key(name);
+                logger.LogWarning("Two companies were named alike; {Number} is now called {Name}.", company.Number, name);
+            }
+
+            await db.Companies.Where(c => c.Id == company.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, name).SetProperty(c => c.NameKey, key), cancellationToken);
+        }
     }
 
     private async Task CreateBootstrapOwnerAsync()

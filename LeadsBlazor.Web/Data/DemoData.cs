@@ -2,6 +2,7 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Labels;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Features.Customers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,17 +26,19 @@ public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> use
         "Hosting & Wartung", "Landingpages",
     ];
 
-    private static readonly string[] Customers =
+    // The demo's customers: agencies on Lake Constance work across DE, AT and CH, so the addresses do too.
+    private static readonly DemoCustomer[] Customers =
     [
-        "Alpenblick Hotels AG", "Bäckerei Sonnenschein GmbH", "Stadtwerke Lindau", "Zürcher Kantonalverband",
-        "Möbelhaus Krüger KG", "Bergsport Engadin AG", "Kanzlei Fischer & Partner", "Verlag am See GmbH",
-        "Klinikum Nord", "Weingut Rebstock",
-    ];
-
-    private static readonly string[] Contacts =
-    [
-        "Julia Hoffmann", "Markus Weber", "Sabine Wagner", "Thomas Schmid", "Claudia Meier", "Lukas Huber",
-        "Petra Brunner", "Stefan Keller", "Nina Graf", "Daniel Frei",
+        new("Alpenblick Hotels AG", "Seestrasse 12", "6006", "Luzern", "CH", "https://alpenblick-hotels.example", new(Salutation.Ms, "Julia", "Hoffmann", "Leiterin Marketing")),
+        new("Bäckerei Sonnenschein GmbH", "Hauptstraße 5", "88131", "Lindau (Bodensee)", "DE", null, new(Salutation.Mr, "Markus", "Weber", "Geschäftsführer")),
+        new("Stadtwerke Lindau", "Auenstraße 2", "88131", "Lindau (Bodensee)", "DE", "https://stadtwerke-lindau.example", new(Salutation.Ms, "Sabine", "Wagner", "Kommunikation")),
+        new("Zürcher Kantonalverband", "Bahnhofstrasse 40", "8001", "Zürich", "CH", null, new(Salutation.Mr, "Thomas", "Schmid", "Präsident")),
+        new("Möbelhaus Krüger KG", "Industriestraße 18", "70565", "Stuttgart", "DE", "https://moebel-krueger.example", new(Salutation.Ms, "Claudia", "Meier", "Einkauf")),
+        new("Bergsport Engadin AG", "Via Maistra 7", "7500", "St. Moritz", "CH", null, new(Salutation.Mr, "Lukas", "Huber", "Inhaber")),
+        new("Kanzlei Fischer & Partner", "Maximilianstraße 21", "80539", "München", "DE", null, new(Salutation.Ms, "Petra", "Brunner", "Partnerin")),
+        new("Verlag am See GmbH", "Seepromenade 3", "6900", "Bregenz", "AT", "https://verlag-am-see.example", new(Salutation.Mr, "Stefan", "Keller", "Verlagsleiter")),
+        new("Klinikum Nord", "Währinger Gürtel 18", "1090", "Wien", "AT", null, new(Salutation.Ms, "Nina", "Graf", "Presse")),
+        new("Weingut Rebstock", "Kellergasse 9", "7000", "Eisenstadt", "AT", "https://rebstock.example", new(Salutation.Mr, "Daniel", "Frei", "Winzer")),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
@@ -59,8 +62,21 @@ public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> use
             new("Heiß", "#e53935"), new("Öffentliche Hand", "#fb8c00"),
         ];
         db.Labels.AddRange(labels);
-        var companies = Customers.Select(name => new Company(name)).ToArray();
-        var people = Contacts.Select((name, i) => new Person(name, $"{name.Split(' ')[0].ToLowerInvariant()}@example.com", company: companies[i])).ToArray();
+        var created = new Actor(owner.Id, time.GetUtcNow().AddDays(-60));
+        var companies = new Company[Customers.Length];
+        var people = new Person[Customers.Length];
+        for (var i = 0; i < Customers.Length; i++)
+        {
+            var customer = Customers[i];
+            var company = await db.NewCompanyAsync(customer.Name, created, today, cancellationToken);
+            var domain = customer.Website is { } website ? new Uri(website).Host : "example.com";
+            company.ChangeDetails(
+                new CompanyDetails(new PostalAddress(customer.Street, customer.Postcode, customer.City, customer.Country), customer.Website, PhonePrefix(customer.Country) + (10 + i), $"info@{domain}", customer.Country == "CH" ? Currency.Chf : null),
+                created);
+            var contact = customer.Contact;
+            people[i] = company.AddPerson(contact with { Email = $"{contact.FirstName!.ToLowerInvariant()}.{contact.LastName!.ToLowerInvariant()}@{domain}" }, created);
+            companies[i] = company;
+        }
 
         var random = new Random(2026);
         for (var i = 0; i < 40; i++)
@@ -101,6 +117,15 @@ public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> use
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo data: 40 leads, sign in as {Owner} or {Member} with password {Password}.", OwnerEmail, MemberEmail, Password);
     }
+
+    private static string PhonePrefix(string country) => country switch
+    {
+        "CH" => "+41 41 000 00 ",
+        "AT" => "+43 1 000 00 ",
+        _ => "+49 8382 000 0",
+    };
+
+    private sealed record DemoCustomer(string Name, string Street, string Postcode, string City, string Country, string? Website, PersonDetails Contact);
 
     private async Task<ApplicationUser> EnsureUserAsync(string email, string displayName, bool isOwner)
     {

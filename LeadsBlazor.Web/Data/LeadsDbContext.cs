@@ -1,4 +1,5 @@
 using LeadsBlazor.Domain.Accounts;
+using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Labels;
 using LeadsBlazor.Domain.Leads;
@@ -6,6 +7,7 @@ using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Domain.Reminders;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LeadsBlazor.Web.Data;
@@ -22,6 +24,10 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<Person> People => Set<Person>();
+
+    public DbSet<CompanyEvent> CompanyEvents => Set<CompanyEvent>();
+
+    public DbSet<NumberRange> NumberRanges => Set<NumberRange>();
 
     public DbSet<LeadEvent> LeadEvents => Set<LeadEvent>();
 
@@ -89,17 +95,20 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
 
     internal const string EventLeadId = nameof(LeadEvent.LeadId);
 
-    /// <summary>The shadow column on <see cref="LeadEvent"/> that keeps the acting user's name as it was when the event happened.</summary>
+    /// <summary>The shadow column on <see cref="LeadEvent"/> and <see cref="CompanyEvent"/> that keeps the acting user's name as it was when the event happened.</summary>
     public const string EventUserName = "UserName";
 
-    private List<string> NewEventActors() =>
-        [.. ChangeTracker.Entries<LeadEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.UserId).Distinct()];
+    private IEnumerable<(EntityEntry Entry, string UserId)> NewEvents() =>
+        ChangeTracker.Entries<LeadEvent>().Where(e => e.State == EntityState.Added).Select(e => ((EntityEntry)e, e.Entity.UserId))
+            .Concat(ChangeTracker.Entries<CompanyEvent>().Where(e => e.State == EntityState.Added).Select(e => ((EntityEntry)e, e.Entity.UserId)));
+
+    private List<string> NewEventActors() => [.. NewEvents().Select(e => e.UserId).Distinct()];
 
     private void NameActors(Dictionary<string, string?> names)
     {
-        foreach (var entry in ChangeTracker.Entries<LeadEvent>().Where(e => e.State == EntityState.Added))
+        foreach (var (entry, userId) in NewEvents().ToList())
         {
-            entry.Property(EventUserName).CurrentValue = names.GetValueOrDefault(entry.Entity.UserId);
+            entry.Property(EventUserName).CurrentValue = names.GetValueOrDefault(userId);
         }
     }
 
@@ -108,6 +117,24 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
         ChangeTracker.DetectChanges();
         GuardAppendOnlyHistory();
         RaiseLeadVersions();
+        RaiseCompanyVersions();
+    }
+
+    private void RaiseCompanyVersions()
+    {
+        var companiesWithNewEvents = ChangeTracker.Entries<CompanyEvent>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity.CompanyId)
+            .ToHashSet();
+        foreach (var entry in ChangeTracker.Entries<Company>())
+        {
+            if (entry.State == EntityState.Modified
+                || (entry.State == EntityState.Unchanged && companiesWithNewEvents.Contains(entry.Entity.Id)))
+            {
+                var version = entry.Property(c => c.Version);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
     }
 
     // Rule 7: history is append-only. An event is only ever removed together with its lead.
@@ -119,6 +146,16 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
                 || (entry.State == EntityState.Deleted && !ChangeTracker.Entries<Lead>().Any(l => l.State == EntityState.Deleted && l.Entity.Id == entry.Entity.LeadId)))
             {
                 throw new InvalidOperationException("The history of a lead is append-only.");
+            }
+        }
+
+        // A company's history too; a merge moves it to the surviving company, and that is the one change allowed.
+        foreach (var entry in ChangeTracker.Entries<CompanyEvent>())
+        {
+            if ((entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(CompanyEvent.CompanyId)))
+                || (entry.State == EntityState.Deleted && !ChangeTracker.Entries<Company>().Any(c => c.State == EntityState.Deleted && c.Entity.Id == entry.Entity.CompanyId)))
+            {
+                throw new InvalidOperationException("The history of a company is append-only.");
             }
         }
     }

@@ -186,7 +186,7 @@ internal static class BoardBench
         {
             await using var db = await contexts.CreateDbContextAsync();
             var stages = await db.Stages.ToDictionaryAsync(s => s.Id);
-            var company = new LeadsBlazor.Domain.Customers.Company($"Kunde {offset / 1000}");
+            var company = new LeadsBlazor.Domain.Customers.Company($"Kunde {offset / 1000}", $"B-{offset / 1000:D5}", new Actor(owner.Id, DateTimeOffset.UtcNow));
             var label = new LeadsBlazor.Domain.Labels.Label($"Label {offset / 1000}", "#1e88e5");
             for (var i = offset; i < Math.Min(count, offset + 1000); i++)
             {

@@ -208,8 +208,8 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
 
     private static void ApplyDetails(LeadsDbContext db, ImportContext context, Lead lead, ImportedRow row, Actor actor)
     {
-        var company = row.Has(LeadColumn.Customer) ? context.CompanyNamed(db, row.Customer) : lead.Company;
-        var contact = row.Has(LeadColumn.Contact) ? context.PersonNamed(db, row.Contact, company) : lead.ContactPerson;
+        var company = row.Has(LeadColumn.Customer) ? context.CompanyNamed(db, row.Customer, actor) : lead.Company;
+        var contact = row.Has(LeadColumn.Contact) ? context.PersonNamed(db, row.Contact, company, actor) : lead.ContactPerson;
         lead.ChangeCustomer(company, contact, actor);
         if (row.Has(LeadColumn.Info))
         {
@@ -252,7 +252,8 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
         private readonly List<Stage> _stages = [];
         private readonly Dictionary<string, Label> _labels = new(StringComparer.OrdinalIgnoreCase);
         private Dictionary<string, Company> _companies = new(CustomerDirectory.NameComparer);
-        private Dictionary<string, Person> _people = new(CustomerDirectory.NameComparer);
+        private List<Person> _people = [];
+        private NumberRange? _customerNumbers;
         private readonly Dictionary<int, Lead> _leads = [];
 
         public Domain.Accounts.AccountSettings Settings { get; private set; } = default!;
@@ -289,6 +290,11 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
 
             context._companies = await db.CompaniesNamedAsync(rows.Select(r => r.Customer).OfType<string>(), cancellationToken);
             context._people = await db.PeopleNamedAsync(rows.Select(r => r.Contact).OfType<string>(), cancellationToken);
+            if (rows.Any(r => r.Customer is { } name && !context._companies.ContainsKey(name)))
+            {
+                context._customerNumbers = await db.NumberRangeAsync(NumberRangeKind.Customer, cancellationToken);
+            }
+
 
             var ids = rows.Select(r => r.Id).OfType<int>().Distinct().ToList();
             foreach (var chunk in ids.Chunk(500))
@@ -330,7 +336,12 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
             return label;
         }
 
-        public Company? CompanyNamed(LeadsDbContext db, string? name)
+        /// <summary>The companies this import creates, by name, for the preview ("Neuer Kunde: …").</summary>
+        public IReadOnlyCollection<Company> NewCompanies => _newCompanies;
+
+        private readonly List<Company> _newCompanies = [];
+
+        public Company? CompanyNamed(LeadsDbContext db, string? name, Actor actor)
         {
             if (name is null)
             {
@@ -339,26 +350,28 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
 
             if (!_companies.TryGetValue(name, out var company))
             {
-                company = new Company(name);
+                company = new Company(name, _customerNumbers!.Take(Settings.DateOf(actor.At)), actor);
                 db.Companies.Add(company);
                 _companies[name] = company;
+                _newCompanies.Add(company);
             }
 
             return company;
         }
 
-        public Person? PersonNamed(LeadsDbContext db, string? name, Company? company)
+        /// <summary>The contact of that name at <paramref name="company"/> (the same lookup as the lead form), or a new one there.</summary>
+        public Person? PersonNamed(LeadsDbContext db, string? name, Company? company, Actor actor)
         {
             if (name is null)
             {
                 return null;
             }
 
-            if (!_people.TryGetValue(name, out var person))
+            var person = _people.Of(name, company);
+            if (person is null)
             {
-                person = new Person(name, company: company);
-                db.People.Add(person);
-                _people[name] = person;
+                person = company is null ? db.People.Add(new Person(PersonDetails.FromName(name))).Entity : company.AddPerson(PersonDetails.FromName(name), actor);
+                _people.Add(person);
             }
 
             return person;

@@ -30,7 +30,7 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
         var lead = input.StageId is { } stageId
             ? Lead.CreateRunning(input.Name, input.ResponsibleUserId, revenue, nextActionOn, input.NextAction, await StageAsync(db, stageId, cancellationToken), actor)
             : Lead.CreatePotential(input.Name, input.ResponsibleUserId, revenue, nextActionOn, input.NextAction, actor);
-        await ApplyDetailsAsync(db, lead, input, actor, cancellationToken);
+        await ApplyDetailsAsync(db, lead, input, actor, settings.Today(time), cancellationToken);
         db.Leads.Add(lead);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -49,7 +49,7 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
             await RequireUserAsync(db, input.ResponsibleUserId, cancellationToken);
             var names = await db.UserNamesAsync(cancellationToken);
             lead.AssignTo(input.ResponsibleUserId, id => names.GetValueOrDefault(id, id), actor);
-            await ApplyDetailsAsync(db, lead, input, actor, cancellationToken);
+            await ApplyDetailsAsync(db, lead, input, actor, settings.Today(time), cancellationToken);
         }, cancellationToken);
 
     /// <summary>Potential → Running, in the chosen stage or the first one.</summary>
@@ -227,19 +227,19 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
     }
 
     // Customer (chosen or created inline), info, service period and labels: the fields create and update share.
-    private static async Task ApplyDetailsAsync(LeadsDbContext db, Lead lead, LeadInput input, Actor actor, CancellationToken cancellationToken)
+    private static async Task ApplyDetailsAsync(LeadsDbContext db, Lead lead, LeadInput input, Actor actor, DateOnly today, CancellationToken cancellationToken)
     {
         // A name typed in the form that the directory already has means that entry, not a second one.
         var companyName = input.NewCompanyName?.Trim();
         var company = input.CompanyId is { } companyId
             ? await db.Companies.FindAsync([companyId], cancellationToken) ?? throw new DomainException("Company", ErrorKeys.UnknownCompany, companyId)
             : string.IsNullOrEmpty(companyName) ? null
-            : (await db.CompaniesNamedAsync([companyName], cancellationToken)).GetValueOrDefault(companyName) ?? new Company(companyName);
+            : (await db.CompaniesNamedAsync([companyName], cancellationToken)).GetValueOrDefault(companyName) ?? await db.NewCompanyAsync(companyName, actor, today, cancellationToken);
         var contactName = input.NewContactName?.Trim();
         var contact = input.ContactPersonId is { } personId
-            ? await db.People.FindAsync([personId], cancellationToken) ?? throw new DomainException("ContactPerson", ErrorKeys.UnknownContact, personId)
+            ? await db.People.Include(p => p.Company).SingleOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw new DomainException("ContactPerson", ErrorKeys.UnknownContact, personId)
             : string.IsNullOrEmpty(contactName) ? null
-            : (await db.PeopleNamedAsync([contactName], cancellationToken)).GetValueOrDefault(contactName) ?? new Person(contactName, company: company);
+            : (await db.PeopleNamedAsync([contactName], cancellationToken)).Of(contactName, company) ?? NewPerson(db, contactName, company, actor);
         lead.ChangeCustomer(company, contact, actor);
         lead.ChangeInfo(input.Info, actor);
         lead.ChangeServicePeriod(input.ServiceFrom, input.ServiceTo, actor);
@@ -253,6 +253,10 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
 
         lead.SetLabels(labels, actor);
     }
+
+    // A contact typed in the form joins the lead's company (whose history says so), or is a private client.
+    private static Person NewPerson(LeadsDbContext db, string name, Company? company, Actor actor) =>
+        company is null ? db.People.Add(new Person(PersonDetails.FromName(name))).Entity : company.AddPerson(PersonDetails.FromName(name), actor);
 
     private Actor Actor(string userId) => new(userId, time.GetUtcNow());
 }

@@ -20,6 +20,9 @@ public enum LiveTopic
 
     /// <summary>Money in the account currency: currencies and their rates (Rule 3).</summary>
     Money = 16,
+
+    /// <summary>Companies and their contact persons: the directory, a company page, and the customer names views show.</summary>
+    Customers = 32,
 }
 
 /// <summary>
@@ -65,6 +68,15 @@ public sealed record LeadChanged(int LeadId, string ResponsibleUserId, string? P
 
     public override IReadOnlyCollection<string> UserIds =>
         PreviousResponsibleUserId is { } previous && previous != ResponsibleUserId ? [ResponsibleUserId, previous] : [ResponsibleUserId];
+}
+
+/// <summary>
+/// A company or its contact persons changed (or it was created, deleted or merged). Lead views show customer names, so
+/// they refresh too; <paramref name="CompanyIds"/> names the companies (both, for a merge).
+/// </summary>
+public sealed record CustomersChanged(params int[] CompanyIds) : PipelineEvent
+{
+    public override LiveTopic Topics => LiveTopic.Customers | LiveTopic.Leads;
 }
 
 /// <summary>The owner handed all open leads of one user to another at once: one event for the whole batch.</summary>
