@@ -32,6 +32,7 @@ builder.Services.AddMail(builder.Configuration);
 builder.Services.AddLeadViews();
 builder.Services.AddBoard();
 builder.Services.AddLeads();
+builder.Services.AddCustomers();
 builder.Services.AddLabels();
 builder.Services.AddExcel();
 builder.Services.AddReminders(builder.Configuration);

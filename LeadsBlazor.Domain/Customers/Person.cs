@@ -71,6 +71,17 @@ public sealed class Person
 
     public PersonDetails Details => new(Salutation, FirstName, LastName, Role, Email, Phone, Mobile);
 
+    /// <summary>Changes a private client's details; a company's contact changes through <see cref="Company.ChangePerson"/>, which records it.</summary>
+    public void Update(PersonDetails details)
+    {
+        if (CompanyId is not null || Company is not null)
+        {
+            throw new InvalidOperationException($"{Name} is a contact of a company; change them through the company.");
+        }
+
+        Apply(details);
+    }
+
     internal void BelongTo(Company? company)
     {
         Company = company;
