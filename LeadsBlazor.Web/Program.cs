@@ -4,6 +4,7 @@ using LeadsBlazor.Web.Components.Account.Protection;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Attachments;
 using LeadsBlazor.Web.Features.Board;
+using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Excel;
 using LeadsBlazor.Web.Features.Labels;
 using LeadsBlazor.Web.Features.Leads;

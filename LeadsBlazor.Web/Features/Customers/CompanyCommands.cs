@@ -175,7 +175,7 @@ public sealed class CompanyCommands(IDbContextFactory<LeadsDbContext> contexts, 
     private static async Task ApplyAsync(LeadsDbContext db, Company company, CompanyInput input, Actor actor, CancellationToken cancellationToken)
     {
         var settings = await db.AccountSettings.Include(a => a.Currencies).AsNoTracking().SingleAsync(cancellationToken);
-        var currency = string.IsNullOrWhiteSpace(input.DefaultCurrency) ? null : settings.RequireCurrency(input.DefaultCurrency, nameof(CompanyInput.DefaultCurrency));
+        Currency? currency = string.IsNullOrWhiteSpace(input.DefaultCurrency) ? null : settings.RequireCurrency(input.DefaultCurrency, nameof(CompanyInput.DefaultCurrency));
         company.ChangeDetails(
             new CompanyDetails(new PostalAddress(input.Street, input.Postcode, input.City, input.CountryCode), input.Website, input.Phone, input.Email, currency, input.Notes),
             actor);
