@@ -5,14 +5,15 @@ namespace LeadsBlazor.Web.Features.LeadViews;
 
 /// <summary>
 /// What a lead view shows (Rule 10): the responsible user (null = everyone), the labels a lead must
-/// all carry, a search over name, customer and contact, and the status. Board, lists, figures and
-/// export all apply the same filter.
+/// all carry, a search over name, customer and contact, the status, and one customer (a company page's
+/// leads). Board, lists, figures and export all apply the same filter.
 /// </summary>
 public sealed record LeadFilter(
     string? ResponsibleUserId = null,
     IReadOnlyCollection<int>? LabelIds = null,
     string? Search = null,
-    LeadStatus? Status = null)
+    LeadStatus? Status = null,
+    int? CompanyId = null)
 {
     public IQueryable<Lead> Apply(IQueryable<Lead> leads)
     {
@@ -20,6 +21,11 @@ public sealed record LeadFilter(
         if (Status is { } status)
         {
             leads = leads.Where(l => l.Status == status);
+        }
+
+        if (CompanyId is { } companyId)
+        {
+            leads = leads.Where(l => l.CompanyId == companyId);
         }
 
         if (!string.IsNullOrEmpty(ResponsibleUserId))
@@ -44,7 +50,7 @@ public sealed record LeadFilter(
         return leads;
     }
 
-    // The user searches for text, not for LIKE wildcards.
-    private static string EscapeLike(string text) =>
+    // The user searches for text, not for LIKE wildcards (the company search escapes the same way).
+    internal static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
