@@ -75,20 +75,15 @@ public sealed record PostalAddress
     public static string CountryName(string countryCode, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var previous = CultureInfo.CurrentUICulture;
         try
         {
-            // RegionInfo names the country in the current UI culture's language.
-            CultureInfo.CurrentUICulture = culture;
-            return new RegionInfo(countryCode).DisplayName;
+            // RegionInfo.DisplayName is the region's own language under ICU ("Svizzera"); the region of a locale in the
+            // reader's language ("de-CH") names it natively in that language ("Schweiz").
+            return new RegionInfo($"{culture.TwoLetterISOLanguageName}-{countryCode}").NativeName;
         }
         catch (ArgumentException)
         {
             return countryCode;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
         }
     }
 
