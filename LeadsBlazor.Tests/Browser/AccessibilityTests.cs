@@ -1,6 +1,10 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Features.Customers;
+using LeadsBlazor.Web.Features.Leads;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeadsBlazor.Tests.Browser;
@@ -19,6 +23,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
     private static readonly string[] SettingsPages = ["settings/stages", "settings/reminders", "settings/currencies", "settings/lost-reasons", "settings/users"];
 
     private int _lead;
+    private int _company;
 
     protected override async Task ArrangeAsync()
     {
@@ -29,6 +34,14 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
         var label = await App.CreateLabelAsync("Messe 2027", "#ff9800");
         _lead = await App.CreateLeadAsync("Relaunch Website", 12_000m, member.Id, stages[1].Id, nextActionOn: DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime).AddDays(-1), labelIds: [label]);
         await App.CreateLeadAsync("Kampagne Frühjahr", 5_500.50m, member.Id, stageId: null);
+
+        // A customer with an address, a contact person and a lead, as its page shows them.
+        using var scope = App.Services.CreateScope();
+        var companies = scope.ServiceProvider.GetRequiredService<CompanyCommands>();
+        _company = await companies.CreateAsync(new CompanyInput { Name = "Alpenblick AG", Street = "Bahnhofstrasse 1", Postcode = "8001", City = "Zürich", CountryCode = "CH", Email = "info@alpenblick.ch" }, member.Id);
+        await companies.AddPersonAsync(_company, PersonDetails.FromName("Jana Schmid", "jana@alpenblick.ch"), member.Id);
+        await scope.ServiceProvider.GetRequiredService<LeadCommands>().CreateAsync(
+            new LeadInput { Name = "Shop", ResponsibleUserId = member.Id, Revenue = 8_000m, NextActionOn = DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime).AddDays(3), StageId = stages[2].Id, CompanyId = _company }, member.Id);
     }
 
     public static TheoryData<string, string, bool> Sessions() => new()
@@ -59,7 +72,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
         }
 
         // A member asking for a settings page lands on "access denied", a static page: that page must pass too.
-        foreach (var path in LeadPages.Append($"leads/{_lead}").Concat(SettingsPages))
+        foreach (var path in LeadPages.Append($"leads/{_lead}").Append($"companies/{_company}").Concat(SettingsPages))
         {
             await page.GotoAsync(path);
             if (page.Url.Contains("/Account/", StringComparison.Ordinal))
