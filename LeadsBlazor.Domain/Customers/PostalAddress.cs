@@ -75,20 +75,16 @@ public sealed record PostalAddress
     public static string CountryName(string countryCode, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var previous = CultureInfo.CurrentUICulture;
+
+        // A region of a culture ("de-CH") names itself in that culture's language. RegionInfo.DisplayName would follow the
+        // UI culture only on Windows; with ICU it caches the first name it gave per region (here: "Svizzera" for everyone).
         try
         {
-            // RegionInfo names the country in the current UI culture's language.
-            CultureInfo.CurrentUICulture = culture;
-            return new RegionInfo(countryCode).DisplayName;
+            return new RegionInfo($"{culture.TwoLetterISOLanguageName}-{countryCode}").NativeName;
         }
         catch (ArgumentException)
         {
             return countryCode;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
         }
     }
 
