@@ -1,6 +1,7 @@
 using System.Net;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Settings.Currencies;
 using LeadsBlazor.Web.Features.Settings.LostReasons;
 using LeadsBlazor.Web.Features.Settings.Reminders;
@@ -104,6 +105,8 @@ public sealed class OwnerOnlyTests(OwnerOnlyTests.App app) : IClassFixture<Owner
         ["change role"] = (s, member, _) => s.GetRequiredService<UserCommands>().ChangeRoleAsync(member, true, member),
         ["deactivate"] = (s, member, owner) => s.GetRequiredService<UserCommands>().SetActiveAsync(owner, false, member),
         ["reassign leads"] = (s, member, owner) => s.GetRequiredService<UserCommands>().ReassignOpenLeadsAsync(owner, member, member),
+        ["company delete"] = (s, member, _) => s.GetRequiredService<CompanyCommands>().DeleteAsync(1, member),
+        ["company merge"] = (s, member, _) => s.GetRequiredService<CompanyCommands>().MergeAsync(1, 2, member),
     };
 
     [Theory]

@@ -152,7 +152,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
         // A company's history too; a merge moves it to the surviving company, and that is the one change allowed.
         foreach (var entry in ChangeTracker.Entries<CompanyEvent>())
         {
-            if ((entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(CompanyEvent.CompanyId)))
+            // EF marks every property of a re-parented event modified (orphaned, then found in the target's list): what counts is a value that differs.
+            if ((entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(CompanyEvent.CompanyId) && !Equals(p.OriginalValue, p.CurrentValue)))
                 || (entry.State == EntityState.Deleted && !ChangeTracker.Entries<Company>().Any(c => c.State == EntityState.Deleted && c.Entity.Id == entry.Entity.CompanyId)))
             {
                 throw new InvalidOperationException("The history of a company is append-only.");
