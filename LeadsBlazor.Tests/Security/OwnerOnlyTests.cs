@@ -4,6 +4,7 @@ using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Settings.Currencies;
 using LeadsBlazor.Web.Features.Settings.LostReasons;
+using LeadsBlazor.Web.Features.Settings.NumberRanges;
 using LeadsBlazor.Web.Features.Settings.Reminders;
 using LeadsBlazor.Web.Features.Settings.Stages;
 using LeadsBlazor.Web.Features.Settings.Users;
@@ -107,6 +108,7 @@ public sealed class OwnerOnlyTests(OwnerOnlyTests.App app) : IClassFixture<Owner
         ["reassign leads"] = (s, member, owner) => s.GetRequiredService<UserCommands>().ReassignOpenLeadsAsync(owner, member, member),
         ["company delete"] = (s, member, _) => s.GetRequiredService<CompanyCommands>().DeleteAsync(1, member),
         ["company merge"] = (s, member, _) => s.GetRequiredService<CompanyCommands>().MergeAsync(1, 2, member),
+        ["number range prefix"] = (s, member, _) => s.GetRequiredService<NumberRangeCommands>().ChangePrefixAsync(member, NumberRangeKind.Customer, "X-"),
     };
 
     [Theory]

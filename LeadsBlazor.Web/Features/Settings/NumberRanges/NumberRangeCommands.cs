@@ -1,7 +1,6 @@
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Settings.Shared;
 using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Infrastructure.Live;
@@ -16,12 +15,8 @@ public sealed class NumberRangeCommands(IDbContextFactory<LeadsDbContext> contex
     {
         var today = await account.TodayAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await db.NumberRanges.AsNoTracking().ToListAsync(cancellationToken);
-
-        // A range the database does not have yet starts as its default does when it gives its first number.
-        return [.. NumberRange.Defaults()
-            .Select(d => stored.SingleOrDefault(r => r.Kind == d.Kind) ?? d)
-            .Select(r => new NumberRangeView(r.Kind, r.Prefix, r.Peek(today)))];
+        var ranges = await db.NumberRanges.AsNoTracking().OrderBy(r => r.Kind).ToListAsync(cancellationToken);
+        return [.. ranges.Select(r => new NumberRangeView(r.Kind, r.Prefix, r.Peek(today)))];
     }
 
     /// <summary>Gives the range a new prefix; it counts on, so no number is given twice.</summary>
@@ -29,7 +24,8 @@ public sealed class NumberRangeCommands(IDbContextFactory<LeadsDbContext> contex
     {
         var changed = await contexts.ChangeAsOwnerAsync(userId, time, async (db, actor) =>
         {
-            var range = await db.NumberRangeAsync(kind, cancellationToken);
+            // The start puts every range in the database (DatabaseInitializer).
+            var range = await db.NumberRanges.SingleAsync(r => r.Kind == kind, cancellationToken);
             var before = range.Prefix;
             range.ChangePrefix(prefix);
             if (before == range.Prefix)
