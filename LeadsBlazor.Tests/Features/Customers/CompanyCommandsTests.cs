@@ -40,12 +40,7 @@ public sealed class CompanyCommandsTests : IDisposable
     [Fact]
     public async Task A_new_company_takes_the_next_customer_number_and_records_its_creation()
     {
-        var published = new List<PipelineEvent>();
-        using var subscription = _app.Get<IEventBus>().Subscribe(e =>
-        {
-            published.Add(e);
-            return Task.CompletedTask;
-        });
+        using var subscription = _app.Get<IEventBus>().Record(out var published);
 
         var first = await Commands.CreateAsync(Named("Müller GmbH") with { City = "München", CountryCode = "DE" }, _app.OwnerId);
         var second = await Commands.CreateAsync(Named("Schmid AG"), _app.OwnerId);

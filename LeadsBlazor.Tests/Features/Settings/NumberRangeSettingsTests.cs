@@ -30,12 +30,7 @@ public sealed class NumberRangeSettingsTests : IDisposable
     [Fact]
     public async Task A_new_customer_prefix_numbers_the_next_company_and_counting_goes_on()
     {
-        var published = new List<PipelineEvent>();
-        using var subscription = _app.Get<IEventBus>().Subscribe(e =>
-        {
-            published.Add(e);
-            return Task.CompletedTask;
-        });
+        using var subscription = _app.Get<IEventBus>().Record(out var published);
         await _app.Get<CompanyCommands>().CreateAsync(new CompanyInput { Name = "Müller GmbH" }, _app.OwnerId);
 
         await Commands.ChangePrefixAsync(_app.OwnerId, NumberRangeKind.Customer, "KD-");
