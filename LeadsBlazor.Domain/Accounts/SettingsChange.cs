@@ -48,4 +48,5 @@ public enum SettingsArea
     Currencies = 2,
     LostReasons = 3,
     Users = 4,
+    NumberRanges = 5,
 }

@@ -75,10 +75,11 @@ public sealed record PostalAddress
     public static string CountryName(string countryCode, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
+
+        // A region of a culture ("de-CH") names itself in that culture's language. RegionInfo.DisplayName would follow the
+        // UI culture only on Windows; with ICU it caches the first name it gave per region (here: "Svizzera" for everyone).
         try
         {
-            // RegionInfo.DisplayName is the region's own language under ICU ("Svizzera"); the region of a locale in the
-            // reader's language ("de-CH") names it natively in that language ("Schweiz").
             return new RegionInfo($"{culture.TwoLetterISOLanguageName}-{countryCode}").NativeName;
         }
         catch (ArgumentException)

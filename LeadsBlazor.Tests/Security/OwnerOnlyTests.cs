@@ -1,8 +1,10 @@
 using System.Net;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Settings.Currencies;
 using LeadsBlazor.Web.Features.Settings.LostReasons;
+using LeadsBlazor.Web.Features.Settings.NumberRanges;
 using LeadsBlazor.Web.Features.Settings.Reminders;
 using LeadsBlazor.Web.Features.Settings.Stages;
 using LeadsBlazor.Web.Features.Settings.Users;
@@ -104,6 +106,9 @@ public sealed class OwnerOnlyTests(OwnerOnlyTests.App app) : IClassFixture<Owner
         ["change role"] = (s, member, _) => s.GetRequiredService<UserCommands>().ChangeRoleAsync(member, true, member),
         ["deactivate"] = (s, member, owner) => s.GetRequiredService<UserCommands>().SetActiveAsync(owner, false, member),
         ["reassign leads"] = (s, member, owner) => s.GetRequiredService<UserCommands>().ReassignOpenLeadsAsync(owner, member, member),
+        ["company delete"] = (s, member, _) => s.GetRequiredService<CompanyCommands>().DeleteAsync(1, member),
+        ["company merge"] = (s, member, _) => s.GetRequiredService<CompanyCommands>().MergeAsync(1, 2, member),
+        ["number range prefix"] = (s, member, _) => s.GetRequiredService<NumberRangeCommands>().ChangePrefixAsync(member, NumberRangeKind.Customer, "X-"),
     };
 
     [Theory]

@@ -16,6 +16,7 @@ public static class SettingsFeature
         services.AddScoped<Users.UsersQuery>();
         services.AddScoped<Users.UserCommands>();
         services.AddScoped<Users.TwoFactorPolicyCommands>();
+        services.AddScoped<NumberRanges.NumberRangeCommands>();
         return services;
     }
 }
