@@ -2,10 +2,12 @@ namespace LeadsBlazor.Web.Features.Customers;
 
 public static class CustomersFeature
 {
-    /// <summary>The customer directory's use cases: companies and their contact persons.</summary>
+    /// <summary>The customer directory's use cases (companies and their contact persons), its list and its form.</summary>
     public static IServiceCollection AddCustomers(this IServiceCollection services)
     {
         services.AddScoped<CompanyCommands>();
+        services.AddScoped<CompanyListQuery>();
+        services.AddScoped<CompanyFormQuery>();
         return services;
     }
 }

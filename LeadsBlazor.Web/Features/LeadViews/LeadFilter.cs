@@ -44,7 +44,7 @@ public sealed record LeadFilter(
         return leads;
     }
 
-    // The user searches for text, not for LIKE wildcards.
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    /// <summary>The user searches for text, not for LIKE wildcards: escapes them for a LIKE with the escape character \\.</summary>
+    public static string EscapeLike(string text) =>
+        (text ?? "").Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
