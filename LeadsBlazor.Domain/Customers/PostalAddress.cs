@@ -75,20 +75,16 @@ public sealed record PostalAddress
     public static string CountryName(string countryCode, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var previous = CultureInfo.CurrentUICulture;
         try
         {
-            // RegionInfo names the country in the current UI culture's language.
-            CultureInfo.CurrentUICulture = culture;
-            return new RegionInfo(countryCode).DisplayName;
+            // RegionInfo("CH").DisplayName is the name in the region's own default language ("Svizzera"), whatever the UI
+            // culture; a culture of the reader's language in that region ("de-CH", "en-CH") names it in theirs.
+            var language = culture.TwoLetterISOLanguageName is { Length: 2 } named && named != CultureInfo.InvariantCulture.TwoLetterISOLanguageName ? named : "en";
+            return new RegionInfo($"{language}-{countryCode}").NativeName;
         }
         catch (ArgumentException)
         {
             return countryCode;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
         }
     }
 
