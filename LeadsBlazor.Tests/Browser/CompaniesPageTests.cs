@@ -46,5 +46,16 @@ public sealed class CompaniesPageTests(BrowserFixture browser) : BrowserTest(bro
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/companies\?q=MUELLER$"));
         await Assertions.Expect(grid.Locator("tr", new() { HasText = "Müller & Söhne KG" })).ToContainTextAsync("Graz");
         await Assertions.Expect(grid).ToContainTextAsync("Müller Maschinenbau GmbH");
+
+        // The sort goes to the URL too, so a reload shows the same order.
+        var sortByName = grid.GetByRole(AriaRole.Columnheader, new() { Name = "Name" }).GetByRole(AriaRole.Button);
+        await sortByName.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]sort=Name(&|$)"));
+        await sortByName.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]desc=1(&|$)"));
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(grid.GetByTestId("company-link")).ToHaveTextAsync(["Müller Maschinenbau GmbH", "Müller & Söhne KG"]);
+        await Assertions.Expect(page.GetByTestId("companies-search")).ToHaveValueAsync("MUELLER");
     }
 }

@@ -1,8 +1,11 @@
+using System.IO.Compression;
+using System.Net;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Excel;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -139,12 +142,25 @@ public sealed class CompanyExcelTests : IDisposable
     }
 
     [Fact]
-    public async Task A_formula_in_a_company_name_is_exported_as_text()
+    public async Task The_export_endpoint_serves_the_filtered_list_to_a_signed_in_user_with_formulas_as_text_and_nobody_else()
     {
-        await _app.Get<CompanyCommands>().CreateAsync(new CompanyInput { Name = "=HYPERLINK(\"http://evil.example\",\"Klick\")" }, _app.OwnerId);
+        await _app.Get<CompanyCommands>().CreateAsync(new CompanyInput { Name = "=HYPERLINK(\"http://evil.example\",\"Klick\")", City = "+49 Hackstadt" }, _app.OwnerId);
+        var anonymous = _app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signedIn = _app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await signedIn.SignInAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
 
-        var sheet = await ExportAsync(new CompanyFilter("HYPERLINK"));
+        var refused = await anonymous.GetAsync("/companies/export");
+        var response = await signedIn.GetAsync("/companies/export?q=hyperlink");
 
-        Assert.Equal("=HYPERLINK(\"http://evil.example\",\"Klick\")", Assert.Single(sheet)["Name"]);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(LeadExport.ContentType, response.Content.Headers.ContentType?.MediaType);
+        var file = await response.Content.ReadAsByteArrayAsync();
+        var row = Assert.Single(new MemoryStream(file).Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>());
+        Assert.Equal("=HYPERLINK(\"http://evil.example\",\"Klick\")", Assert.IsType<string>(row["Name"]));
+        Assert.Equal("+49 Hackstadt", Assert.IsType<string>(row["Ort"]));
+        using var zip = new ZipArchive(new MemoryStream(file));
+        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        Assert.DoesNotContain("<f>", await sheet.ReadToEndAsync(), StringComparison.Ordinal);
     }
 }
