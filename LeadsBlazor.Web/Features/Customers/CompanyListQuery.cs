@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
@@ -62,6 +63,9 @@ public sealed record CompanyListPage(IReadOnlyList<CompanyRow> Rows, int Total);
 /// <summary>The customer directory's list: filter, sort and page in the database, so a long list costs one page of rows and one count.</summary>
 public sealed class CompanyListQuery(IDbContextFactory<LeadsDbContext> contexts)
 {
+    // LeadStatusExtensions.IsOpen, as the database can ask it.
+    private static readonly Expression<Func<Lead, bool>> Open = l => l.Status == LeadStatus.Potential || l.Status == LeadStatus.Running;
+
     public async Task<CompanyListPage> GetAsync(CompanyFilter filter, string? sortBy, bool descending, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -82,7 +86,7 @@ public sealed class CompanyListQuery(IDbContextFactory<LeadsDbContext> contexts)
                 c.Email,
                 c.People.Count,
                 c.People.OrderBy(p => p.Id).Select(p => p.Name).FirstOrDefault(),
-                db.Leads.Count(l => l.CompanyId == c.Id && (l.Status == LeadStatus.Potential || l.Status == LeadStatus.Running))))
+                db.Leads.Where(Open).Count(l => l.CompanyId == c.Id)))
             .ToListAsync(cancellationToken);
         return new CompanyListPage(rows, total);
     }
@@ -118,8 +122,8 @@ public sealed class CompanyListQuery(IDbContextFactory<LeadsDbContext> contexts)
     private static IOrderedQueryable<Company> OpenLeads(LeadsDbContext db, IQueryable<Company> companies, bool descending)
     {
         var ordered = descending
-            ? companies.OrderByDescending(c => db.Leads.Count(l => l.CompanyId == c.Id && (l.Status == LeadStatus.Potential || l.Status == LeadStatus.Running)))
-            : companies.OrderBy(c => db.Leads.Count(l => l.CompanyId == c.Id && (l.Status == LeadStatus.Potential || l.Status == LeadStatus.Running)));
+            ? companies.OrderByDescending(c => db.Leads.Where(Open).Count(l => l.CompanyId == c.Id))
+            : companies.OrderBy(c => db.Leads.Where(Open).Count(l => l.CompanyId == c.Id));
         return ordered.ThenBy(c => c.NameKey);
     }
 }
