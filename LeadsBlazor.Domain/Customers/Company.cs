@@ -167,6 +167,9 @@ public sealed class Company
         Record(CompanyEventKind.PersonRemoved, person.Name, null, person.Name, null, actor);
     }
 
+    /// <summary>Records that an import touched the company.</summary>
+    public void MarkImported(Actor actor) => Record(CompanyEventKind.Imported, null, null, null, null, actor);
+
     /// <summary>A company with leads is never deleted (it would take their customer away); it can be merged into another.</summary>
     public void EnsureDeletable(int leads)
     {

@@ -86,7 +86,7 @@ public sealed partial class CompanyPage
 
     // A saved change comes back through the bus (CustomersChanged) and reloads the page there.
     private Task EditAsync() =>
-        Dialogs.ShowAsync<CompanyDialog>(T["CompanyPage.Edit"], new DialogParameters<CompanyDialog> { { d => d.CompanyId, CompanyId } }, PersonDialog.Options);
+        Dialogs.ShowAsync<CompanyDialog>(T["CompanyPage.Edit"], new DialogParameters<CompanyDialog> { { d => d.CompanyId, CompanyId } }, CompanyDialog.Options);
 
     private Task AddPersonAsync() =>
         Dialogs.ShowAsync<PersonDialog>(T["CompanyPage.AddPerson"], new DialogParameters<PersonDialog> { { d => d.CompanyId, CompanyId } }, PersonDialog.Options);

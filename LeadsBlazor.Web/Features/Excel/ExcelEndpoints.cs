@@ -45,10 +45,11 @@ public static class ExcelEndpoints
             files.Take(token, context.User.UserId()) is { } xlsx
                 ? Results.File(xlsx, LeadExport.ContentType, "leads-import-errors.xlsx")
                 : Results.NotFound());
+        endpoints.MapCompanyExcelEndpoints();
         return endpoints;
     }
 
     // Deleted by the OS when the response has streamed it and closes it.
-    private static FileStream TemporaryFile() =>
+    internal static FileStream TemporaryFile() =>
         new(Path.Combine(Path.GetTempPath(), $"leadsblazor-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 }

@@ -9,6 +9,8 @@ public static class ExcelFeature
         services.AddScoped<LeadExport>();
         services.AddScoped<ImportSheet>();
         services.AddScoped<LeadImport>();
+        services.AddScoped<CompanyExport>();
+        services.AddScoped<CompanyImport>();
         services.AddMemoryCache();
         services.AddSingleton<ImportFiles>();
         return services;

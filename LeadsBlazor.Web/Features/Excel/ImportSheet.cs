@@ -67,12 +67,25 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text, IOptions<
     /// <summary>Reads the rows; <paramref name="fileErrors"/> stop the import, <paramref name="notes"/> (the columns it ignores) do not.</summary>
     public IReadOnlyList<ImportedRow> Read(Stream xlsx, out IReadOnlyList<string> fileErrors, out IReadOnlyList<string> notes)
     {
+        var statuses = LeadSheet.NamesInEveryLanguage(text, Enum.GetValues<LeadStatus>(), status => $"Status.{status}");
+        return Read(xlsx, LeadSheet.HeaderLookup(text), LeadColumn.Name, (rowNumber, cells) => Parse(rowNumber, cells, statuses), out fileErrors, out notes);
+    }
+
+    /// <summary>
+    /// Reads a sheet of any layout: <paramref name="lookup"/> maps its headers to columns, <paramref name="parse"/> makes a row of
+    /// each non-empty line's cells (keyed by the column's name). The file's checks and limits, the header checks and the notes on
+    /// unknown columns are the same for every sheet the app imports.
+    /// </summary>
+    public IReadOnlyList<TRow> Read<TColumn, TRow>(Stream xlsx, IReadOnlyDictionary<string, TColumn> lookup, TColumn nameColumn, Func<int, Dictionary<string, object?>, TRow> parse,
+        out IReadOnlyList<string> fileErrors, out IReadOnlyList<string> notes)
+        where TColumn : struct, Enum
+    {
         ArgumentNullException.ThrowIfNull(xlsx);
+        ArgumentNullException.ThrowIfNull(lookup);
+        ArgumentNullException.ThrowIfNull(parse);
         var ignoredColumns = new List<string>();
         notes = ignoredColumns;
-        var lookup = LeadSheet.HeaderLookup(text);
-        var statuses = LeadSheet.NamesInEveryLanguage(text, Enum.GetValues<LeadStatus>(), status => $"Status.{status}");
-        var rows = new List<ImportedRow>();
+        var rows = new List<TRow>();
         var errors = new List<string>();
         fileErrors = errors;
         var findings = WorkbookCheck.Check(xlsx, options.Value);
@@ -109,7 +122,7 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text, IOptions<
                 if (rows.Count == 0 && rowNumber == 2)
                 {
                     var unknown = raw.Keys.Where(h => !string.IsNullOrWhiteSpace(h) && !lookup.ContainsKey(h.Trim())).ToList();
-                    if (!raw.Keys.Any(h => lookup.TryGetValue(h.Trim(), out var c) && c == LeadColumn.Name))
+                    if (!raw.Keys.Any(h => lookup.TryGetValue(h.Trim(), out var c) && EqualityComparer<TColumn>.Default.Equals(c, nameColumn)))
                     {
                         errors.Add(text["Import.NoNameColumn"]);
                         return rows;
@@ -135,7 +148,7 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text, IOptions<
                 }
 
                 var cells = raw.Where(p => lookup.ContainsKey(p.Key.Trim())).ToDictionary(p => lookup[p.Key.Trim()].ToString(), p => p.Value);
-                rows.Add(Parse(rowNumber, cells, statuses));
+                rows.Add(parse(rowNumber, cells));
             }
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException
@@ -149,6 +162,15 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text, IOptions<
         return rows;
     }
 
+    /// <summary>A cell as text, as a person wrote it: trimmed, null when empty; a number (a postcode typed as one) in invariant digits.</summary>
+    public static string? CellText(object? cell) => cell switch
+    {
+        null => null,
+        string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        var o => o.ToString(),
+    };
+
     private static string Shown(string header) => header.Length > HeaderShownLength ? header[..HeaderShownLength] + "…" : header;
 
     public string Header(LeadColumn column) => text[LeadSheet.HeaderKeyOf(column)];
@@ -157,13 +179,7 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text, IOptions<
     {
         var row = new ImportedRow { RowNumber = rowNumber, Cells = cells };
         object? Cell(LeadColumn c) => cells.GetValueOrDefault(c.ToString());
-        string? Text(LeadColumn c) => Cell(c) switch
-        {
-            null => null,
-            string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            var o => o.ToString(),
-        };
+        string? Text(LeadColumn c) => CellText(Cell(c));
         void Fail(LeadColumn c, string key, params object[] values) => row.Errors.Add(new CellError(rowNumber, Header(c), text[key, values]));
 
         // A typed cell: empty stays null, a value that does not read as T is the cell's error.

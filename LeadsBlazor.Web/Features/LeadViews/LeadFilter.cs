@@ -50,7 +50,7 @@ public sealed record LeadFilter(
         return leads;
     }
 
-    // The user searches for text, not for LIKE wildcards (the company search escapes the same way).
-    internal static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    /// <summary>The user searches for text, not for LIKE wildcards: escapes them for a LIKE with the escape character \\.</summary>
+    public static string EscapeLike(string text) =>
+        (text ?? "").Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
