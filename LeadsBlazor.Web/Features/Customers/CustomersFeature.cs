@@ -6,6 +6,7 @@ public static class CustomersFeature
     public static IServiceCollection AddCustomers(this IServiceCollection services)
     {
         services.AddScoped<CompanyCommands>();
+        services.AddScoped<CustomerSearchQuery>();
         return services;
     }
 }

@@ -45,6 +45,6 @@ public sealed record LeadFilter(
     }
 
     // The user searches for text, not for LIKE wildcards.
-    private static string EscapeLike(string text) =>
+    internal static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
