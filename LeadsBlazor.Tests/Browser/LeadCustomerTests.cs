@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace LeadsBlazor.Tests.Browser;
+
+/// <summary>Issue 15, acceptance 2 (first part): a new customer and contact person typed inline in the lead form join the directory.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LeadCustomerTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    [Fact]
+    public async Task A_lead_with_a_new_customer_and_contact_typed_in_the_form_shows_them_and_they_are_in_the_directory()
+    {
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/potential");
+        await page.GetByTestId("new-lead").ClickAsync();
+        var dialog = page.GetByTestId("lead-dialog");
+        await dialog.GetByTestId("field-name").FillAsync("Website-Relaunch Bergbahnen");
+
+        await dialog.GetByTestId("field-company").FillAsync("Bergbahnen Zermatt AG");
+        await page.GetByTestId("company-option-new").ClickAsync();
+        await dialog.GetByTestId("field-contact").FillAsync("Lea Imboden");
+        var newContact = page.GetByTestId("contact-option-new");
+        await Assertions.Expect(newContact).ToHaveTextAsync("Neuen Ansprechpartner „Lea Imboden“ anlegen");
+        await newContact.ClickAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("Ansprechpartner bei Bergbahnen Zermatt AG");
+        await page.GetByTestId("lead-save").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/leads/\d+$"));
+        await using var db = App.Services.GetRequiredService<IDbContextFactory<LeadsDbContext>>().CreateDbContext();
+        var company = await db.Companies.Include(c => c.People).SingleAsync();
+        Assert.Equal(("Bergbahnen Zermatt AG", "K-0001"), (company.Name, company.Number));
+        Assert.Equal("Lea Imboden", Assert.Single(company.People).Name);
+        var link = page.GetByTestId("lead-company-link");
+        await Assertions.Expect(link).ToHaveTextAsync("Bergbahnen Zermatt AG");
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", $"companies/{company.Id}");
+        await Assertions.Expect(page.GetByTestId("lead-company")).ToContainTextAsync("K-0001");
+        await Assertions.Expect(page.GetByTestId("lead-contact")).ToHaveTextAsync("Lea Imboden");
+    }
+}
