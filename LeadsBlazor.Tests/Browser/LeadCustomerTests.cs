@@ -4,10 +4,11 @@ using LeadsBlazor.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MiniExcelLibs;
 
 namespace LeadsBlazor.Tests.Browser;
 
-/// <summary>Issue 15, acceptance 2 (first part): a new customer and contact person typed inline in the lead form join the directory.</summary>
+/// <summary>Issue 15 in the browser: customers typed in the lead form (acceptance 2, first part) or named by an imported sheet (acceptance 4) join the directory.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LeadCustomerTests(BrowserFixture browser) : BrowserTest(browser)
 {
@@ -21,6 +22,8 @@ public sealed class LeadCustomerTests(BrowserFixture browser) : BrowserTest(brow
 
         await dialog.GetByTestId("field-company").FillAsync("Bergbahnen Zermatt AG");
         await page.GetByTestId("company-option-new").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("company-option-new")).ToHaveCountAsync(0);
+        await Assertions.Expect(dialog.GetByTestId("field-company")).ToHaveValueAsync("Bergbahnen Zermatt AG");
         await dialog.GetByTestId("field-contact").FillAsync("Lea Imboden");
         var newContact = page.GetByTestId("contact-option-new");
         await Assertions.Expect(newContact).ToHaveTextAsync("Neuen Ansprechpartner „Lea Imboden“ anlegen");
@@ -38,5 +41,28 @@ public sealed class LeadCustomerTests(BrowserFixture browser) : BrowserTest(brow
         await Assertions.Expect(link).ToHaveAttributeAsync("href", $"companies/{company.Id}");
         await Assertions.Expect(page.GetByTestId("lead-company")).ToContainTextAsync("K-0001");
         await Assertions.Expect(page.GetByTestId("lead-contact")).ToHaveTextAsync("Lea Imboden");
+    }
+
+    [Fact]
+    public async Task Importing_a_sheet_that_names_an_unknown_customer_previews_it_as_new_and_creates_it_on_confirm()
+    {
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/import");
+        var file = Path.Combine(App.Folder, "customers.xlsx");
+        MiniExcel.SaveAs(file, new[]
+        {
+            new Dictionary<string, object?> { ["Name"] = "Website-Relaunch", ["Kunde"] = "Bergbahnen Zermatt AG", ["Ansprechperson"] = "Lea Imboden", ["Nächste Aktion am"] = new DateTime(2026, 12, 15) },
+        });
+
+        await page.GetByTestId("import-upload").Last.SetInputFilesAsync(file);
+
+        await Assertions.Expect(page.GetByTestId("import-new-companies")).ToHaveTextAsync("1 neuer Kunde: Bergbahnen Zermatt AG");
+        await Assertions.Expect(page.GetByTestId("import-new-contacts")).ToHaveTextAsync("1 neuer Ansprechpartner: Lea Imboden");
+        await Assertions.Expect(page.GetByTestId("import-change")).ToHaveTextAsync(["Neuer Kunde: Bergbahnen Zermatt AG", "Neuer Ansprechpartner: Lea Imboden"]);
+        await page.GetByTestId("import-confirm").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Importiert: 1 neu, 0 geändert.");
+        await using var db = App.Services.GetRequiredService<IDbContextFactory<LeadsDbContext>>().CreateDbContext();
+        var company = await db.Companies.Include(c => c.People).SingleAsync();
+        Assert.Equal(("Bergbahnen Zermatt AG", "K-0001", "Lea Imboden"), (company.Name, company.Number, Assert.Single(company.People).Name));
     }
 }
