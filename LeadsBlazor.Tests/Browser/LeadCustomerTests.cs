@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -20,13 +22,14 @@ public sealed class LeadCustomerTests(BrowserFixture browser) : BrowserTest(brow
         var dialog = page.GetByTestId("lead-dialog");
         await dialog.GetByTestId("field-name").FillAsync("Website-Relaunch Bergbahnen");
 
-        await dialog.GetByTestId("field-company").FillAsync("Bergbahnen Zermatt AG");
+        await dialog.GetByTestId("field-company").PressSequentiallyAsync("Bergbahnen Zermatt AG");
         await page.GetByTestId("company-option-new").ClickAsync();
         await Assertions.Expect(page.GetByTestId("company-option-new")).ToHaveCountAsync(0);
         await Assertions.Expect(dialog.GetByTestId("field-company")).ToHaveValueAsync("Bergbahnen Zermatt AG");
-        await dialog.GetByTestId("field-contact").FillAsync("Lea Imboden");
+        await dialog.GetByTestId("field-contact").PressSequentiallyAsync("Lea Imboden");
         var newContact = page.GetByTestId("contact-option-new");
         await Assertions.Expect(newContact).ToHaveTextAsync("Neuen Ansprechpartner „Lea Imboden“ anlegen");
+        NoViolations(await AccessibilityTests.ViolationsAsync(page, "the lead dialog with the contact list open"));
         await newContact.ClickAsync();
         await Assertions.Expect(dialog).ToContainTextAsync("Ansprechpartner bei Bergbahnen Zermatt AG");
         await page.GetByTestId("lead-save").ClickAsync();
@@ -41,6 +44,19 @@ public sealed class LeadCustomerTests(BrowserFixture browser) : BrowserTest(brow
         await Assertions.Expect(link).ToHaveAttributeAsync("href", $"companies/{company.Id}");
         await Assertions.Expect(page.GetByTestId("lead-company")).ToContainTextAsync("K-0001");
         await Assertions.Expect(page.GetByTestId("lead-contact")).ToHaveTextAsync("Lea Imboden");
+
+        // Contact data added in the directory reaches the open lead page.
+        using (var scope = App.Services.CreateScope())
+        {
+            var owner = await App.UserIdAsync(LeadsAppFactory.OwnerEmail);
+            await scope.ServiceProvider.GetRequiredService<CompanyCommands>().UpdatePersonAsync(company.People.Single().Id,
+                new PersonDetails(Salutation.Ms, "Lea", "Imboden", "Marketing", "lea.imboden@bergbahnen.example", "+41 27 966 01 01"), owner);
+        }
+
+        await Assertions.Expect(page.GetByTestId("lead-contact-email")).ToHaveAttributeAsync("href", "mailto:lea.imboden@bergbahnen.example");
+        await Assertions.Expect(page.GetByTestId("lead-contact-phone")).ToHaveAttributeAsync("href", "tel:+41279660101");
+        await Assertions.Expect(page.GetByTestId("lead-contact")).ToContainTextAsync("Lea Imboden · Marketing");
+        NoViolations(await AccessibilityTests.ViolationsAsync(page, page.Url));
     }
 
     [Fact]
@@ -65,4 +81,6 @@ public sealed class LeadCustomerTests(BrowserFixture browser) : BrowserTest(brow
         var company = await db.Companies.Include(c => c.People).SingleAsync();
         Assert.Equal(("Bergbahnen Zermatt AG", "K-0001", "Lea Imboden"), (company.Name, company.Number, Assert.Single(company.People).Name));
     }
+
+    private static void NoViolations(IEnumerable<string> violations) => Assert.True(!violations.Any(), string.Join('\n', violations));
 }
