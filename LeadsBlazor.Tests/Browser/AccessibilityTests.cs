@@ -107,7 +107,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
         Assert.True(problems.Count == 0, $"{email}, {locale}, {(dark ? "dark" : "light")}:\n{string.Join('\n', problems)}");
     }
 
-    private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string path)
+    internal static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string path)
     {
         var result = await page.RunAxe(new AxeRunOptions
         {

@@ -3,23 +3,36 @@ using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web;
+using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Leads;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace LeadsBlazor.Tests.Components;
 
 /// <summary>The lead form shows the domain's message at each field that breaks a rule, in the user's language.</summary>
-public sealed class LeadFormTests
+public sealed class LeadFormTests : IDisposable
 {
-    private static LeadFormOptions Options() => new(
-        [new UserOption("u1", "Anna Berger")],
-        new AccountSettings(Currency.Eur, "Europe/Berlin", "de-DE", new DateOnly(2026, 11, 30)),
-        [new StageOption(1, "Erstkontakt")],
-        [],
-        ["Alpenblick Hotels AG"],
-        [],
-        new DateOnly(2026, 11, 30));
+    // The directory the form searches as the user types.
+    private readonly PipelineApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private BunitContext Context(string culture = "de-DE")
+    {
+        var context = ComponentContext.Create(culture);
+        context.Services.AddSingleton(_app.Get<CustomerSearchQuery>());
+        return context;
+    }
+
+    private static LeadFormOptions Options()
+    {
+        var settings = new AccountSettings(Currency.Eur, "Europe/Berlin", "de-DE", new DateOnly(2026, 11, 30));
+        settings.AddOrUpdateCurrency(Currency.Chf, 1.05m, new DateOnly(2026, 11, 30));
+        return new([new UserOption("u1", "Anna Berger")], settings, [new StageOption(1, "Erstkontakt")], [], new DateOnly(2026, 11, 30));
+    }
 
     private static LeadFormModel Broken() => new()
     {
@@ -36,7 +49,7 @@ public sealed class LeadFormTests
     [InlineData("en-US", "Please fill in.", "The amount must not be negative.", "Unknown currency “USD”.", "An open lead needs a next-action date.", "At most 500 characters.")]
     public async Task Each_broken_field_shows_its_own_message(string culture, string name, string revenue, string currency, string nextActionOn, string nextAction)
     {
-        await using var context = ComponentContext.Create(culture);
+        await using var context = Context(culture);
         var text = context.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var model = Broken();
         var errors = model.Validate(Options(), text);
@@ -55,12 +68,12 @@ public sealed class LeadFormTests
     [Fact]
     public async Task A_valid_form_has_no_messages_and_makes_the_use_cases_input()
     {
-        await using var context = ComponentContext.Create();
+        await using var context = Context();
         var text = context.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var model = new LeadFormModel
         {
             Name = "Relaunch",
-            Company = "Alpenblick Hotels AG",
+            Company = new CompanyOption(null, "Alpenblick Hotels AG"),
             ResponsibleUserId = "u1",
             RevenueText = "12.000",
             Currency = "EUR",
@@ -73,5 +86,63 @@ public sealed class LeadFormTests
 
         Assert.Empty(errors);
         Assert.Equal(("Relaunch", "Alpenblick Hotels AG", new DateOnly(2026, 12, 3), 1), (input.Name, input.NewCompanyName, input.NextActionOn!.Value, input.StageId!.Value));
+    }
+
+    [Fact]
+    public async Task A_customer_the_directory_lacks_is_offered_as_new_and_chosen_is_created_on_save()
+    {
+        await using var context = Context();
+        var model = new LeadFormModel { Name = "Relaunch", ResponsibleUserId = "u1", NextActionOn = new DateTime(2026, 12, 3) };
+        var host = context.Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<LeadForm>(1);
+            builder.AddAttribute(2, nameof(LeadForm.Model), model);
+            builder.AddAttribute(3, nameof(LeadForm.Options), Options());
+            builder.AddAttribute(4, nameof(LeadForm.NewLead), true);
+            builder.CloseComponent();
+        });
+
+        await host.Find("[data-testid=field-company]").InputAsync(new() { Value = "Bergbahnen Zermatt AG" });
+
+        var offer = await host.WaitForElementAsync("[data-testid=company-option-new]", TimeSpan.FromSeconds(5));
+        Assert.Equal("Neuen Kunden „Bergbahnen Zermatt AG“ anlegen", offer.TextContent.Trim());
+        await offer.Closest(".mud-list-item")!.ClickAsync(new());
+        var input = model.ToInput();
+        Assert.Equal(("Bergbahnen Zermatt AG", null), (input.NewCompanyName, input.CompanyId));
+    }
+
+    [Fact]
+    public void Choosing_another_customer_clears_a_contact_of_the_former_one_but_keeps_a_private_client()
+    {
+        var alpen = new CompanyOption(1, "Alpenblick Hotels AG", "K-0001");
+        var bodensee = new CompanyOption(2, "Bodensee Reisen GmbH", "K-0002");
+        var model = new LeadFormModel();
+
+        model.ChooseContact(new PersonOption(7, "Julia Hoffmann", alpen), Options(), isNewLead: true);
+        Assert.Equal(alpen, model.Company);
+
+        model.ChooseCompany(bodensee, Options(), isNewLead: true);
+        Assert.Null(model.Contact);
+
+        model.ChooseContact(new PersonOption(8, "Jana Schmid"), Options(), isNewLead: true);
+        model.ChooseCompany(alpen, Options(), isNewLead: true);
+        Assert.Equal("Jana Schmid", model.Contact?.Name);
+    }
+
+    [Fact]
+    public void A_new_lead_takes_its_customers_currency_unless_the_user_chose_one()
+    {
+        var swiss = new CompanyOption(3, "Bergbahnen Zermatt AG", "K-0003", "Zermatt", "CHF");
+        var untouched = new LeadFormModel { Currency = "EUR" };
+        var chosen = new LeadFormModel { Currency = "EUR", CurrencyChosen = true };
+        var existing = new LeadFormModel { Currency = "EUR" };
+
+        untouched.ChooseCompany(swiss, Options(), isNewLead: true);
+        chosen.ChooseCompany(swiss, Options(), isNewLead: true);
+        existing.ChooseCompany(swiss, Options(), isNewLead: false);
+
+        Assert.Equal(("CHF", "EUR", "EUR"), (untouched.Currency, chosen.Currency, existing.Currency));
     }
 }

@@ -9,6 +9,7 @@ public static class CustomersFeature
         services.AddScoped<CompanyDetailsQuery>();
         services.AddScoped<CompanyListQuery>();
         services.AddScoped<CompanyFormQuery>();
+        services.AddScoped<CustomerSearchQuery>();
         return services;
     }
 }

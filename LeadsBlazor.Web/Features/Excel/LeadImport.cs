@@ -25,11 +25,26 @@ public enum ImportAction
 public sealed record ImportChange(LeadEventKind Kind, string? Field, string? OldValue, string? NewValue);
 
 /// <summary>What the import would do with one row, why it cannot when it is invalid, and what an update changes.</summary>
-public sealed record ImportRowResult(int RowNumber, ImportAction Action, int? LeadId, string Name, IReadOnlyList<CellError> Errors, IReadOnlyList<ImportChange> Changes);
+public sealed record ImportRowResult(int RowNumber, ImportAction Action, int? LeadId, string Name, IReadOnlyList<CellError> Errors, IReadOnlyList<ImportChange> Changes)
+{
+    /// <summary>The customer the row's lead names that the directory does not have yet: the import creates it.</summary>
+    public string? NewCompany { get; init; }
+
+    /// <summary>Likewise the contact person the import creates for the row's lead.</summary>
+    public string? NewContact { get; init; }
+}
 
 public sealed record ImportPreview(IReadOnlyList<ImportRowResult> Rows, IReadOnlyList<string> FileErrors)
 {
     public int Count(ImportAction action) => Rows.Count(r => r.Action == action);
+
+    /// <summary>The customers the import creates, each once, in the order the sheet names them.</summary>
+    public IReadOnlyList<string> NewCompanies => [.. Saved.Select(r => r.NewCompany).OfType<string>().Distinct(CustomerDirectory.NameComparer)];
+
+    /// <summary>The contact persons the import creates, each once (with their customer, for two of one name at different ones).</summary>
+    public IReadOnlyList<string> NewContacts => [.. Saved.Where(r => r.NewContact is not null).DistinctBy(r => (r.NewContact, r.NewCompany)).Select(r => r.NewContact!)];
+
+    private IEnumerable<ImportRowResult> Saved => Rows.Where(r => r.Action is ImportAction.Create or ImportAction.Update);
 
     public bool CanImport => FileErrors.Count == 0 && Rows.Any(r => r.Action is ImportAction.Create or ImportAction.Update);
 }
@@ -63,6 +78,11 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
         var valid = preview.Rows.Where(r => r.Action != ImportAction.Invalid).Select(r => r.RowNumber).ToHashSet();
         var result = await RunAsync([.. rows.Where(r => valid.Contains(r.RowNumber))], [], userId, commit: true, cancellationToken);
         events.Publish(new LeadsImported(result.Count(ImportAction.Create), result.Count(ImportAction.Update)));
+        if (result.NewCompanies.Count > 0 || result.NewContacts.Count > 0)
+        {
+            events.Publish(new CustomersChanged());
+        }
+
         return result;
     }
 
@@ -123,7 +143,11 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
                 throw new ImportChangedException(row.RowNumber);
             }
 
-            results.Add(new ImportRowResult(row.RowNumber, action, lead?.Id is > 0 ? lead.Id : row.Id, row.Name, errors, changes));
+            results.Add(new ImportRowResult(row.RowNumber, action, lead?.Id is > 0 ? lead.Id : row.Id, row.Name, errors, changes)
+            {
+                NewCompany = action == ImportAction.Invalid ? null : context.NewCompanyOf(lead),
+                NewContact = action == ImportAction.Invalid ? null : context.NewContactOf(lead),
+            });
         }
 
         if (commit)
@@ -341,6 +365,14 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
 
         private readonly List<Company> _newCompanies = [];
 
+        private readonly HashSet<Person> _newPeople = [];
+
+        /// <summary>The name of the lead's customer when this import creates it, else null.</summary>
+        public string? NewCompanyOf(Lead? lead) => lead?.Company is { } company && _newCompanies.Contains(company) ? company.Name : null;
+
+        /// <summary>The name of the lead's contact person when this import creates them, else null.</summary>
+        public string? NewContactOf(Lead? lead) => lead?.ContactPerson is { } person && _newPeople.Contains(person) ? person.Name : null;
+
         public Company? CompanyNamed(LeadsDbContext db, string? name, Actor actor)
         {
             if (name is null)
@@ -372,6 +404,7 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
             {
                 person = company is null ? db.People.Add(new Person(PersonDetails.FromName(name))).Entity : company.AddPerson(PersonDetails.FromName(name), actor);
                 _people.Add(person);
+                _newPeople.Add(person);
             }
 
             return person;

@@ -30,16 +30,20 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
         var lead = input.StageId is { } stageId
             ? Lead.CreateRunning(input.Name, input.ResponsibleUserId, revenue, nextActionOn, input.NextAction, await StageAsync(db, stageId, cancellationToken), actor)
             : Lead.CreatePotential(input.Name, input.ResponsibleUserId, revenue, nextActionOn, input.NextAction, actor);
-        await ApplyDetailsAsync(db, lead, input, actor, settings.Today(time), cancellationToken);
+        var newCustomer = await ApplyDetailsAsync(db, lead, input, actor, settings.Today(time), cancellationToken);
         db.Leads.Add(lead);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         events.Publish(new LeadChanged(lead.Id, lead.ResponsibleUserId));
+        PublishNewCustomer(newCustomer, lead);
         return lead.Id;
     }
 
-    public Task UpdateAsync(int leadId, long version, LeadInput input, string userId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(leadId, version, userId, async (db, lead, actor) =>
+    public async Task UpdateAsync(int leadId, long version, LeadInput input, string userId, CancellationToken cancellationToken = default)
+    {
+        var newCustomer = false;
+        Lead? changed = null;
+        await ChangeAsync(leadId, version, userId, async (db, lead, actor) =>
         {
             ArgumentNullException.ThrowIfNull(input);
             var settings = await db.AccountSettings.Include(a => a.Currencies).SingleAsync(cancellationToken);
@@ -49,8 +53,20 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
             await RequireUserAsync(db, input.ResponsibleUserId, cancellationToken);
             var names = await db.UserNamesAsync(cancellationToken);
             lead.AssignTo(input.ResponsibleUserId, id => names.GetValueOrDefault(id, id), actor);
-            await ApplyDetailsAsync(db, lead, input, actor, settings.Today(time), cancellationToken);
+            newCustomer = await ApplyDetailsAsync(db, lead, input, actor, settings.Today(time), cancellationToken);
+            changed = lead;
         }, cancellationToken);
+        PublishNewCustomer(newCustomer, changed);
+    }
+
+    // A company or person created with the lead belongs to the directory too: its pages learn of it.
+    private void PublishNewCustomer(bool created, Lead? lead)
+    {
+        if (created && lead is not null)
+        {
+            events.Publish(lead.CompanyId is { } companyId ? new CustomersChanged(companyId) : new CustomersChanged());
+        }
+    }
 
     /// <summary>Potential → Running, in the chosen stage or the first one.</summary>
     public Task StartAsync(int leadId, long version, int? stageId, string userId, CancellationToken cancellationToken = default) =>
@@ -227,7 +243,8 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
     }
 
     // Customer (chosen or created inline), info, service period and labels: the fields create and update share.
-    private static async Task ApplyDetailsAsync(LeadsDbContext db, Lead lead, LeadInput input, Actor actor, DateOnly today, CancellationToken cancellationToken)
+    // True when it created a company or a person in the directory.
+    private static async Task<bool> ApplyDetailsAsync(LeadsDbContext db, Lead lead, LeadInput input, Actor actor, DateOnly today, CancellationToken cancellationToken)
     {
         // A name typed in the form that the directory already has means that entry, not a second one.
         var companyName = input.NewCompanyName?.Trim();
@@ -240,6 +257,9 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
             ? await db.People.Include(p => p.Company).SingleOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw new DomainException("ContactPerson", ErrorKeys.UnknownContact, personId)
             : string.IsNullOrEmpty(contactName) ? null
             : (await db.PeopleNamedAsync([contactName], cancellationToken)).Of(contactName, company) ?? NewPerson(db, contactName, company, actor);
+
+        // A contact of a company chosen without its company means that company.
+        company ??= contact?.Company;
         lead.ChangeCustomer(company, contact, actor);
         lead.ChangeInfo(input.Info, actor);
         lead.ChangeServicePeriod(input.ServiceFrom, input.ServiceTo, actor);
@@ -252,6 +272,7 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
         }
 
         lead.SetLabels(labels, actor);
+        return company is { Id: 0 } || contact is { Id: 0 };
     }
 
     // A contact typed in the form joins the lead's company (whose history says so), or is a private client.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Web.Features.Customers;
 using Microsoft.Extensions.Localization;
 
 namespace LeadsBlazor.Web.Features.Leads;
@@ -9,9 +10,11 @@ public sealed class LeadFormModel
 {
     public string Name { get; set; } = "";
 
-    public string? Company { get; set; }
+    /// <summary>The customer chosen from the directory, or a new one typed in (created on save).</summary>
+    public CompanyOption? Company { get; set; }
 
-    public string? Contact { get; set; }
+    /// <summary>The contact person chosen from the directory, or a new one typed in (created on save, at <see cref="Company"/>).</summary>
+    public PersonOption? Contact { get; set; }
 
     public string ResponsibleUserId { get; set; } = "";
 
@@ -22,6 +25,9 @@ public sealed class LeadFormModel
     public decimal Revenue { get; private set; }
 
     public string Currency { get; set; } = "EUR";
+
+    /// <summary>Whether the user chose the currency (in its field or by writing it with the revenue); a customer's currency then no longer replaces it.</summary>
+    public bool CurrencyChosen { get; set; }
 
     public DateTime? NextActionOn { get; set; }
 
@@ -48,8 +54,8 @@ public sealed class LeadFormModel
         }
 
         Check(nameof(Name), () => Text.Required(Name, nameof(Name)));
-        Check(nameof(Company), () => Text.Optional(Company, nameof(Company)));
-        Check(nameof(Contact), () => Text.Optional(Contact, nameof(Contact)));
+        Check(nameof(Company), () => Text.Optional(Company?.Name, nameof(Company)));
+        Check(nameof(Contact), () => Text.Optional(Contact?.Name, nameof(Contact)));
         Check(nameof(ResponsibleUserId), () => Text.Required(ResponsibleUserId, nameof(ResponsibleUserId)));
         Check(nameof(Currency), () => options.Settings.RequireCurrency(Currency));
         if (ReadRevenue(options, text, CultureInfo.CurrentCulture) is { } revenueError)
@@ -131,8 +137,9 @@ public sealed class LeadFormModel
     private static readonly FormField[] Fields =
     [
         new(nameof(Name), m => m.Name.Trim(), s => s.Name, (m, s) => m.Name = s.Name),
-        new(nameof(Company), m => Trimmed(m.Company), s => s.Company, (m, s) => m.Company = s.Company),
-        new("ContactPerson", m => Trimmed(m.Contact), s => s.ContactPerson, (m, s) => m.Contact = s.ContactPerson),
+        new(nameof(Company), m => Trimmed(m.Company?.Name), s => s.Company, (m, s) => m.Company = s.Company is null ? null : new CompanyOption(s.CompanyId, s.Company)),
+        new("ContactPerson", m => Trimmed(m.Contact?.Name), s => s.ContactPerson, (m, s) => m.Contact = s.ContactPerson is null ? null
+            : new PersonOption(s.ContactPersonId, s.ContactPerson, s.ContactCompanyId is { } own ? new CompanyOption(own, own == s.CompanyId ? s.Company ?? "" : "") : null)),
         new(Domain.Leads.HistoryFields.Responsible, m => m.ResponsibleUserId, s => s.ResponsibleUserId, (m, s) => m.ResponsibleUserId = s.ResponsibleUserId),
         new(nameof(Revenue), m => Invariant(m.Revenue, m.Currency), s => Invariant(s.Revenue.Amount, s.Revenue.Currency.Code), (m, s) =>
         {
@@ -181,6 +188,7 @@ public sealed class LeadFormModel
             }
 
             Currency = named.Code;
+            CurrencyChosen = true;
         }
 
         try
@@ -197,11 +205,46 @@ public sealed class LeadFormModel
         return null;
     }
 
+    /// <summary>
+    /// Takes the customer the user picked: a contact of another company no longer fits and is cleared, and a new lead
+    /// starts in the customer's currency (when the account has it) unless the user chose one.
+    /// </summary>
+    public void ChooseCompany(CompanyOption? company, LeadFormOptions options, bool isNewLead)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Company = company;
+        if (Contact is { } contact && !contact.FitsWith(company))
+        {
+            Contact = null;
+        }
+        else if (Contact is { IsNew: true } typed)
+        {
+            Contact = typed with { Company = company };
+        }
+
+        if (isNewLead && !CurrencyChosen && company?.DefaultCurrencyCode is { } code && options.Settings.Currencies.Any(c => c.Code == code))
+        {
+            Currency = code;
+        }
+    }
+
+    /// <summary>Takes the contact the user picked; a person of a company brings that company along when none is chosen yet.</summary>
+    public void ChooseContact(PersonOption? contact, LeadFormOptions options, bool isNewLead)
+    {
+        Contact = contact;
+        if (Company is null && contact?.Company is { } company)
+        {
+            ChooseCompany(company, options, isNewLead);
+        }
+    }
+
     public LeadInput ToInput() => new()
     {
         Name = Name,
-        NewCompanyName = Company,
-        NewContactName = Contact,
+        CompanyId = Company?.Id,
+        NewCompanyName = Company is { IsNew: true } typed ? typed.Name : null,
+        ContactPersonId = Contact?.Id,
+        NewContactName = Contact is { IsNew: true } typedContact ? typedContact.Name : null,
         ResponsibleUserId = ResponsibleUserId,
         Revenue = Revenue,
         Currency = Currency,

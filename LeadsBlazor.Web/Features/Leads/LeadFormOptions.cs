@@ -10,14 +10,12 @@ public sealed record UserOption(string Id, string Name);
 
 public sealed record StageOption(int Id, string Name);
 
-/// <summary>What the lead form offers: users, the account's currencies, stages, labels and the customer directory.</summary>
+/// <summary>What the lead form offers: users, the account's currencies, stages and labels (the directory is searched as the user types, see <see cref="Customers.CustomerSearchQuery"/>).</summary>
 public sealed record LeadFormOptions(
     IReadOnlyList<UserOption> Users,
     AccountSettings Settings,
     IReadOnlyList<StageOption> Stages,
     IReadOnlyList<LabelChip> Labels,
-    IReadOnlyList<string> Companies,
-    IReadOnlyList<string> Contacts,
     DateOnly Today);
 
 public sealed class LeadFormOptionsQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time)
@@ -31,8 +29,6 @@ public sealed class LeadFormOptionsQuery(IDbContextFactory<LeadsDbContext> conte
             settings,
             await db.Stages.AsNoTracking().OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name)).ToListAsync(cancellationToken),
             await db.Labels.AsNoTracking().OrderBy(l => l.Name).Select(l => new LabelChip(l.Id, l.Name, l.Color)).ToListAsync(cancellationToken),
-            await db.Companies.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken),
-            await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(cancellationToken),
             settings.Today(time));
     }
 }

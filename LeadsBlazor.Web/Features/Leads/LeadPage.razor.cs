@@ -41,6 +41,9 @@ public sealed partial class LeadPage
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
+    // A tel: link carries only what a phone dials: "+49 89 123-45" becomes "+498912345".
+    private static string Dialable(string number) => new([.. number.Where((c, i) => char.IsAsciiDigit(c) || (c == '+' && i == 0))]);
+
     private async Task LoadAsync()
     {
         details = await Query.GetAsync(LeadId);

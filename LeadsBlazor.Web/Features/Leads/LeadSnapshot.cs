@@ -18,7 +18,14 @@ public sealed record LeadSnapshot(
 {
     public string? Company { get; init; }
 
+    public int? CompanyId { get; init; }
+
     public string? ContactPerson { get; init; }
+
+    public int? ContactPersonId { get; init; }
+
+    /// <summary>The company the contact person belongs to (none for a private client).</summary>
+    public int? ContactCompanyId { get; init; }
 
     public string? Info { get; init; }
 
@@ -31,7 +38,10 @@ public sealed record LeadSnapshot(
         return new(lead.Id, lead.Version, lead.Name, lead.Status, lead.StageId, lead.Revenue, lead.NextActionOn, lead.NextAction, lead.ResponsibleUserId, lead.ClosedOn)
         {
             Company = lead.Company?.Name,
+            CompanyId = lead.CompanyId,
             ContactPerson = lead.ContactPerson?.Name,
+            ContactPersonId = lead.ContactPersonId,
+            ContactCompanyId = lead.ContactPerson?.CompanyId,
             Info = lead.Info,
             LabelIds = [.. lead.Labels.Select(l => l.Id)],
         };
