@@ -22,12 +22,12 @@ public sealed class LeadCustomerTests(BrowserFixture browser) : BrowserTest(brow
         var dialog = page.GetByTestId("lead-dialog");
         await dialog.GetByTestId("field-name").FillAsync("Website-Relaunch Bergbahnen");
 
-        await dialog.GetByTestId("field-company").FillAsync("Bergbahnen Zermatt AG");
+        await dialog.GetByTestId("field-company").TypeUntilOptionAsync("Bergbahnen Zermatt AG", page.GetByTestId("company-option-new"), App.Time);
         await page.GetByTestId("company-option-new").ClickAsync();
         await Assertions.Expect(page.GetByTestId("company-option-new")).ToHaveCountAsync(0);
         await Assertions.Expect(dialog.GetByTestId("field-company")).ToHaveValueAsync("Bergbahnen Zermatt AG");
-        await dialog.GetByTestId("field-contact").FillAsync("Lea Imboden");
         var newContact = page.GetByTestId("contact-option-new");
+        await dialog.GetByTestId("field-contact").TypeUntilOptionAsync("Lea Imboden", newContact, App.Time);
         await Assertions.Expect(newContact).ToHaveTextAsync("Neuen Ansprechpartner „Lea Imboden“ anlegen");
         NoViolations(await AccessibilityTests.ViolationsAsync(page, "the lead dialog with the contact list open"));
         await newContact.ClickAsync();

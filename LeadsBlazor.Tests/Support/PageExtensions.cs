@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace LeadsBlazor.Tests.Support;
@@ -27,5 +28,36 @@ public static class PageExtensions
         await target.ClickAsync();
         await page.WaitForFunctionAsync("() => window.leadsOldDocument !== true && document.readyState === 'complete'");
         await page.WaitForCircuitAsync();
+    }
+
+    /// <summary>
+    /// Types into a MudAutocomplete until <paramref name="option"/> shows in its list. MudBlazor
+    /// debounces typing on the app's TimeProvider, which in tests is the fake clock: the test moves it on as time would pass.
+    /// (Filled at once: typed key by key, the server's echo of an earlier key can overwrite later ones.) Typing that reaches the
+    /// server after the clock moved waits for the next move, so it is typed again, not slept on.
+    /// </summary>
+    public static async Task TypeUntilOptionAsync(this ILocator field, string text, ILocator option, FakeTimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(option);
+        ArgumentNullException.ThrowIfNull(time);
+        for (var attempt = 0; ; attempt++)
+        {
+            await field.FillAsync(attempt % 2 == 0 ? text : text + " ");
+            await field.FillAsync(text);
+            for (var tick = 0; tick < 8; tick++)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(250));
+                try
+                {
+                    await option.First.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 250 });
+                    return;
+                }
+                catch (TimeoutException) when (attempt < 5)
+                {
+                    // Not shown yet: move the clock on once more.
+                }
+            }
+        }
     }
 }
