@@ -9,7 +9,7 @@ namespace LeadsBlazor.Tests.Components;
 public sealed class NavMenuTests
 {
     [Fact]
-    public async Task The_owner_sees_the_acquisition_group_projects_and_settings()
+    public async Task The_owner_sees_the_acquisition_group_customers_projects_and_settings()
     {
         await using var context = ComponentContext.Create();
         context.ComponentFactories.AddStub<LabelNav>();
@@ -19,7 +19,7 @@ public sealed class NavMenuTests
         var menu = context.Render<NavMenu>();
 
         Assert.Equal(
-            ["Akquise", "Leads", "Kontaktpotential", "Alle Leads", "Import", "Projekte", "Einstellungen"],
+            ["Akquise", "Leads", "Kontaktpotential", "Alle Leads", "Import", "Kunden", "Projekte", "Einstellungen"],
             menu.FindAll(".mud-nav-link-text").Select(e => e.TextContent.Trim()).Distinct());
         Assert.Equal("/settings", new Uri(new Uri("http://x/"), menu.Find("a[data-testid=nav-settings]").GetAttribute("href")).AbsolutePath);
     }
@@ -50,6 +50,6 @@ public sealed class NavMenuTests
         var menu = context.Render<NavMenu>();
 
         var texts = menu.FindAll(".mud-nav-link-text").Select(e => e.TextContent.Trim()).Distinct().ToList();
-        Assert.Equal(["Acquisition", "Leads", "Contact potential", "All leads", "Import", "Projects", "Settings"], texts);
+        Assert.Equal(["Acquisition", "Leads", "Contact potential", "All leads", "Import", "Customers", "Projects", "Settings"], texts);
     }
 }
