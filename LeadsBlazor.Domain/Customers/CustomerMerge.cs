@@ -22,7 +22,7 @@ public static class CustomerMerge
                 throw new InvalidOperationException($"Lead {lead.Id} is not a lead of {source.Name}.");
             }
 
-            lead.ChangeCustomer(target, lead.ContactPerson, actor);
+            lead.MoveToCompany(target, actor);
         }
     }
 }

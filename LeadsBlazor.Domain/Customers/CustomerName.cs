@@ -15,7 +15,8 @@ public static class CustomerName
     {
         var folded = new StringBuilder(name?.Length ?? 0);
         var space = false;
-        foreach (var c in (name ?? "").Trim().ToLowerInvariant())
+        // Composed first: text from macOS or a Mac-made sheet spells "ü" as "u" plus a combining mark.
+        foreach (var c in (name ?? "").Normalize(NormalizationForm.FormC).Trim().ToLowerInvariant())
         {
             if (char.IsWhiteSpace(c))
             {

@@ -177,12 +177,20 @@ public sealed class Lead
         }
     }
 
-    public void ChangeCustomer(Company? company, Person? contactPerson, Actor actor)
+    public void ChangeCustomer(Company? company, Person? contactPerson, Actor actor) => ChangeCustomer(company, contactPerson, actor, checkContact: true);
+
+    /// <summary>
+    /// A merge moves the lead to the company that stays with its contact as it is: a contact of a third company, which a
+    /// version before customer records could store, must not block the owner's clean-up.
+    /// </summary>
+    internal void MoveToCompany(Company company, Actor actor) => ChangeCustomer(company, ContactPerson, actor, checkContact: false);
+
+    private void ChangeCustomer(Company? company, Person? contactPerson, Actor actor, bool checkContact)
     {
         EnsureLoaded(CompanyId, Company, nameof(Company));
         EnsureLoaded(ContactPersonId, ContactPerson, nameof(ContactPerson));
         var changes = !Same(Company, company, c => c.Id) || !Same(ContactPerson, contactPerson, p => p.Id);
-        if (changes && contactPerson is not null && company is not null && WorksElsewhere(contactPerson, company))
+        if (checkContact && changes && contactPerson is not null && company is not null && WorksElsewhere(contactPerson, company))
         {
             throw new DomainException(nameof(ContactPerson), ErrorKeys.PersonOfOtherCompany, contactPerson.Name, contactPerson.Company?.Name ?? "");
         }

@@ -16,6 +16,7 @@ public sealed class CustomerTests
     [InlineData("müller  GmbH")]
     [InlineData("  MÜLLER GMBH ")]
     [InlineData("Mueller GmbH")]
+    [InlineData("Mu\u0308ller GmbH")] // "ü" as u and a combining mark, as macOS writes it
     public void Names_that_differ_in_case_umlaut_spelling_or_spaces_are_one_name(string other)
     {
         Assert.Equal(CustomerName.Key("Müller GmbH"), CustomerName.Key(other));

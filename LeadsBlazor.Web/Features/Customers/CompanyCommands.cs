@@ -75,7 +75,7 @@ public sealed class CompanyCommands(IDbContextFactory<LeadsDbContext> contexts, 
         {
             await ChangeAsync(id, null, userId, (_, company, actor) =>
             {
-                company.ChangePerson(company.People.Single(p => p.Id == personId), details, actor);
+                company.ChangePerson((company.People.SingleOrDefault(p => p.Id == personId) ?? throw new DomainException("ContactPerson", ErrorKeys.UnknownContact, personId)), details, actor);
                 return Task.CompletedTask;
             }, cancellationToken);
             return;
@@ -99,7 +99,7 @@ public sealed class CompanyCommands(IDbContextFactory<LeadsDbContext> contexts, 
             await ChangeAsync(id, null, userId, async (db, company, actor) =>
             {
                 var leads = await db.Leads.CountAsync(l => l.ContactPersonId == personId, cancellationToken);
-                var person = company.People.Single(p => p.Id == personId);
+                var person = (company.People.SingleOrDefault(p => p.Id == personId) ?? throw new DomainException("ContactPerson", ErrorKeys.UnknownContact, personId));
                 company.RemovePerson(person, leads, actor);
                 db.People.Remove(person);
             }, cancellationToken);
@@ -175,7 +175,10 @@ public sealed class CompanyCommands(IDbContextFactory<LeadsDbContext> contexts, 
     private static async Task ApplyAsync(LeadsDbContext db, Company company, CompanyInput input, Actor actor, CancellationToken cancellationToken)
     {
         var settings = await db.AccountSettings.Include(a => a.Currencies).AsNoTracking().SingleAsync(cancellationToken);
-        Currency? currency = string.IsNullOrWhiteSpace(input.DefaultCurrency) ? null : settings.RequireCurrency(input.DefaultCurrency, nameof(CompanyInput.DefaultCurrency));
+        // A currency the owner has since removed may stay where it is; only a newly chosen one must be set up.
+        Currency? currency = string.IsNullOrWhiteSpace(input.DefaultCurrency) ? null
+            : input.DefaultCurrency == company.DefaultCurrencyCode ? Currency.Parse(input.DefaultCurrency)
+            : settings.RequireCurrency(input.DefaultCurrency, nameof(CompanyInput.DefaultCurrency));
         company.ChangeDetails(
             new CompanyDetails(new PostalAddress(input.Street, input.Postcode, input.City, input.CountryCode), input.Website, input.Phone, input.Email, currency, input.Notes),
             actor);

@@ -128,16 +128,20 @@ public sealed class CompanyImport(IDbContextFactory<LeadsDbContext> contexts, IE
     {
         string? Cell(CompanyColumn column, string? current) => row.Has(column) ? row[column] : current;
         var currency = Cell(CompanyColumn.DefaultCurrency, company.DefaultCurrencyCode);
+
+        // The name first: a row refused for a taken name must not have changed the company's other fields in the preview.
+        context.Rename(company, row.Name, actor);
         company.ChangeDetails(
             new CompanyDetails(
                 new PostalAddress(Cell(CompanyColumn.Street, company.Street), Cell(CompanyColumn.Postcode, company.Postcode), Cell(CompanyColumn.City, company.City), Cell(CompanyColumn.CountryCode, company.CountryCode)),
                 Cell(CompanyColumn.Website, company.Website),
                 Cell(CompanyColumn.Phone, company.Phone),
                 Cell(CompanyColumn.Email, company.Email),
-                currency is null ? null : context.Settings.RequireCurrency(currency, nameof(CompanyColumn.DefaultCurrency)),
+                currency is null ? null
+                : row.Has(CompanyColumn.DefaultCurrency) ? context.Settings.RequireCurrency(currency, nameof(CompanyColumn.DefaultCurrency))
+                : Currency.Parse(currency),
                 Cell(CompanyColumn.Notes, company.Notes)),
             actor);
-        context.Rename(company, row.Name, actor);
         if (row.Has(CompanyColumn.Labels))
         {
             company.SetLabels([.. row.Labels.Select(name => context.LabelNamed(db, name))], actor);
