@@ -49,4 +49,5 @@ public static class ErrorKeys
     public const string CompanyHasLeads = "Error.CompanyHasLeads";
     public const string MergeIntoItself = "Error.MergeIntoItself";
     public const string PersonOfOtherCompany = "Error.PersonOfOtherCompany";
+    public const string PercentOutOfRange = "Error.PercentOutOfRange";
 }
