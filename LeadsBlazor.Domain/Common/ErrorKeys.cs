@@ -50,4 +50,12 @@ public static class ErrorKeys
     public const string MergeIntoItself = "Error.MergeIntoItself";
     public const string PersonOfOtherCompany = "Error.PersonOfOtherCompany";
     public const string PercentOutOfRange = "Error.PercentOutOfRange";
+    public const string TooManyLines = "Error.TooManyLines";
+    public const string OfferOnClosedLead = "Error.OfferOnClosedLead";
+    public const string OfferNotDraft = "Error.OfferNotDraft";
+    public const string OfferDeleteOnlyDraft = "Error.OfferDeleteOnlyDraft";
+    public const string OfferStatusMoveNotAllowed = "Error.OfferStatusMoveNotAllowed";
+    public const string InvalidLogo = "Error.InvalidLogo";
+    public const string UnknownOffer = "Error.UnknownOffer";
+    public const string ValidityOutOfRange = "Error.ValidityOutOfRange";
 }

@@ -417,6 +417,12 @@ public sealed class Lead
         }
     }
 
+    /// <summary>
+    /// An offer's step, recorded on its lead (Rule 7): the offer's number, its status before (null for a new offer, the
+    /// source's number for a variant) and after (or "Deleted").
+    /// </summary>
+    internal void RecordOffer(string number, string? from, string to, Actor actor) => Record(LeadEventKind.OfferChanged, number, from, to, actor);
+
     /// <summary>Records that an import touched the lead.</summary>
     public void MarkImported(Actor actor) => Record(LeadEventKind.Imported, null, null, null, actor);
 

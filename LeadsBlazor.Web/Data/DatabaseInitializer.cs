@@ -2,6 +2,7 @@ using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Pipeline;
+using LeadsBlazor.Web.Features.Offers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,6 +80,12 @@ public sealed class DatabaseInitializer(
 
                 db.NumberRanges.Add(range);
             }
+        }
+
+        if (!await db.OfferSettings.AnyAsync(cancellationToken))
+        {
+            var account = db.AccountSettings.Local.FirstOrDefault() ?? await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken);
+            db.OfferSettings.Add(OfferDefaults.Settings(account.Culture, configuration["Account:FirmName"]));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -2,7 +2,9 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Labels;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Web.Features.Customers;
+using LeadsBlazor.Web.Features.Offers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -112,10 +114,55 @@ public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> use
             }
 
             db.Leads.Add(lead);
+            await AddOffersAsync(lead, i, today, actor, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo data: 40 leads, sign in as {Owner} or {Member} with password {Password}.", OwnerEmail, MemberEmail, Password);
+    }
+
+    // Offers on every fifth lead from the third on: a draft, a sent one with a variant, and confirmed ones on won leads.
+    private async Task AddOffersAsync(Lead lead, int i, DateOnly today, Actor actor, CancellationToken cancellationToken)
+    {
+        if (i % 5 != 2 && lead.Status != LeadStatus.Won)
+        {
+            return;
+        }
+
+        var offerSettings = db.OfferSettings.Local.FirstOrDefault() ?? await db.OfferSettings.SingleAsync(cancellationToken);
+        if (offerSettings.FirmName is "Ihre Firma" or "Your company")
+        {
+            offerSettings.ChangeLetterhead("Seeblick Digital GmbH", "Hafenstraße 1\n88131 Lindau (Bodensee)", "Seeblick Digital GmbH · Geschäftsführerin Anna Berger · HRB 1234 Kempten\nSparkasse Bodensee · IBAN DE12 7315 0000 0001 2345 67 · BIC BYLADEM1MLM\nUSt-IdNr. DE123456789");
+        }
+
+        var account = await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var range = await db.NumberRangeAsync(NumberRangeKind.Offer, cancellationToken);
+        var offer = Offer.Create(lead, range.Take(today), OfferDefaults.For(lead, offerSettings, account, today.AddDays(-10 + (i % 7))), actor);
+        offer.Edit(offer.Details() with { DiscountPercent = i % 2 == 0 ? 5m : 0m },
+        [
+            OfferPosition.Title("Konzeption"),
+            OfferPosition.Item("Workshop mit Ihrem Team", 1m, "pauschal", 1800m),
+            OfferPosition.Description("Ziele, Zielgruppen und Anforderungen gemeinsam klären; Ergebnisprotokoll."),
+            OfferPosition.Item("Informationsarchitektur und Wireframes", 16m, "Std.", 120m),
+            OfferPosition.Subtotal(),
+            OfferPosition.Title("Umsetzung"),
+            OfferPosition.Item("Design und Entwicklung", 10 + (i % 7) * 8m, "Std.", 110m),
+            OfferPosition.Item("Schulung der Redaktion", 4m, "Std.", 110m, optional: true),
+            OfferPosition.Subtotal(),
+        ]);
+        db.Offers.Add(offer);
+        if (lead.Status == LeadStatus.Won)
+        {
+            offer.Send(lead, lead.ContactPerson?.Email, actor);
+            offer.Confirm(lead, actor);
+        }
+        else if (i % 20 == 12)
+        {
+            offer.Send(lead, lead.ContactPerson?.Email, actor);
+            var variant = offer.CopyAsVariant(lead, range.Take(today), today, actor);
+            variant.Edit(variant.Details() with { Title = variant.Title + " (kompakt)" }, offer.Positions.Take(5));
+            db.Offers.Add(variant);
+        }
     }
 
     private static string PhonePrefix(string country) => country switch

@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Labels;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Domain.Reminders;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +29,10 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
     public DbSet<CompanyEvent> CompanyEvents => Set<CompanyEvent>();
 
     public DbSet<NumberRange> NumberRanges => Set<NumberRange>();
+
+    public DbSet<Offer> Offers => Set<Offer>();
+
+    public DbSet<OfferSettings> OfferSettings => Set<OfferSettings>();
 
     public DbSet<LeadEvent> LeadEvents => Set<LeadEvent>();
 
@@ -118,6 +123,11 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
         GuardAppendOnlyHistory();
         RaiseLeadVersions();
         RaiseCompanyVersions();
+        foreach (var offer in ChangeTracker.Entries<Offer>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = offer.Property(o => o.Version);
+            version.CurrentValue = version.OriginalValue + 1;
+        }
     }
 
     private void RaiseCompanyVersions()

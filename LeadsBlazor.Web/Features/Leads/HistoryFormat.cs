@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Web.Components.Shared;
 using Microsoft.Extensions.Localization;
 
@@ -22,8 +23,26 @@ public static class HistoryFormat
             LeadEventKind.Created => text["History.Created", Value(text, nameof(Lead.Status), newValue)],
             LeadEventKind.StatusChanged or LeadEventKind.StageChanged or LeadEventKind.FieldChanged or LeadEventKind.ResponsibleChanged =>
                 text["History.Changed", FieldName(text, field), Value(text, field, oldValue), Value(text, field, newValue)],
+            LeadEventKind.OfferChanged => Offer(text, field ?? "", oldValue, newValue),
             _ => text[$"History.{kind}", newValue ?? oldValue ?? ""],
         };
+    }
+
+    // An offer's step names its number and its status before and after; a new offer has no status before, a variant
+    // the number it was copied from (see Offer).
+    private static string Offer(IStringLocalizer text, string number, string? from, string? to) =>
+        (from, to) switch
+        {
+            (_, Domain.Offers.Offer.Deleted) => text["History.OfferDeleted", number],
+            (null, _) => text["History.OfferCreated", number],
+            (_, _) when !Enum.GetNames<OfferStatus>().Contains(from) => text["History.OfferVariant", number, from],
+            _ => text["History.OfferStatus", number, OfferStatusName(text, from), OfferStatusName(text, to)],
+        };
+
+    public static string OfferStatusName(IStringLocalizer text, string? status)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Enum.TryParse<OfferStatus>(status, out var parsed) && Enum.IsDefined(parsed) ? text[$"OfferStatus.{parsed}"] : status ?? Missing;
     }
 
     public static string FieldName(IStringLocalizer text, string? field)

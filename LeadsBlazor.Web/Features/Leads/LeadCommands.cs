@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Customers;
@@ -88,15 +89,27 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public Task CloseAsync(int leadId, long version, LeadStatus outcome, DateOnly closedOn, int? reasonId, string? reasonText, string userId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(leadId, version, userId, async (db, lead, actor) =>
+    /// <summary>Closes the lead; lost or dropped, it archives its open offers (each recorded in its history).</summary>
+    public async Task CloseAsync(int leadId, long version, LeadStatus outcome, DateOnly closedOn, int? reasonId, string? reasonText, string userId, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<Offer> archived = [];
+        var responsible = "";
+        await ChangeAsync(leadId, version, userId, async (db, lead, actor) =>
         {
             var reason = reasonId is { } id
                 ? await db.CloseReasons.SingleOrDefaultAsync(r => r.Id == id && !r.Retired, cancellationToken)
                     ?? throw new DomainException(nameof(Lead.CloseReasonId), ErrorKeys.ReasonRequired)
                 : null;
             lead.Close(outcome, closedOn, reason, reasonText, actor);
+            var open = await db.Offers.Where(o => o.LeadId == leadId && (o.Status == OfferStatus.Draft || o.Status == OfferStatus.Sent)).ToListAsync(cancellationToken);
+            archived = Offer.ArchiveOpenOffersOf(lead, open, actor);
+            responsible = lead.ResponsibleUserId;
         }, cancellationToken);
+        if (archived.Count > 0)
+        {
+            events.Publish(new OffersChanged(leadId, responsible, LeadTouched: false, [.. archived.Select(o => o.Id)]));
+        }
+    }
 
     public Task ReopenAsync(int leadId, long version, LeadStatus to, int? stageId, DateOnly nextActionOn, string userId, CancellationToken cancellationToken = default) =>
         ChangeAsync(leadId, version, userId, async (db, lead, actor) =>

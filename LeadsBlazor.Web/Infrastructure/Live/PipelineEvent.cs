@@ -23,6 +23,9 @@ public enum LiveTopic
 
     /// <summary>Companies and their contact persons: the directory, a company page, and the customer names views show.</summary>
     Customers = 32,
+
+    /// <summary>Offers: their letter, positions, sums and status.</summary>
+    Offers = 64,
 }
 
 /// <summary>
@@ -48,8 +51,9 @@ public abstract record PipelineEvent
             return false;
         }
 
-        // A stage, label, day or money change touches the view whatever lead or user it shows; only a lead change is narrowed.
-        if ((shared & ~LiveTopic.Leads) != LiveTopic.None)
+        // A stage, label, day or money change touches the view whatever lead or user it shows; only a change of a lead
+        // or of its offers is narrowed.
+        if ((shared & ~(LiveTopic.Leads | LiveTopic.Offers)) != LiveTopic.None)
         {
             return true;
         }
@@ -118,4 +122,17 @@ public sealed record DayChanged(DateOnly Today) : PipelineEvent
 public sealed record AccountSettingsChanged(LiveTopic Affects) : PipelineEvent
 {
     public override LiveTopic Topics => Affects;
+}
+
+/// <summary>
+/// Offers of a lead changed. A step that writes the lead's history or revenue (<paramref name="LeadTouched"/>) reaches
+/// the lead's views as well; a draft being typed reaches only the views of offers.
+/// </summary>
+public sealed record OffersChanged(int LeadId, string ResponsibleUserId, bool LeadTouched, params int[] OfferIds) : PipelineEvent
+{
+    public override LiveTopic Topics => LeadTouched ? LiveTopic.Offers | LiveTopic.Leads : LiveTopic.Offers;
+
+    public override IReadOnlyCollection<int> LeadIds => [LeadId];
+
+    public override IReadOnlyCollection<string> UserIds => [ResponsibleUserId];
 }
