@@ -75,6 +75,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapPreferenceEndpoints();
 app.MapLeadsHealthChecks();
 app.MapAttachmentDownloads();
+app.MapOfferDownloads();
 app.MapExcelEndpoints();
 
 await app.InitializeDatabaseAsync();

@@ -1,3 +1,5 @@
+using LeadsBlazor.Web.Features.Offers.Pdf;
+
 namespace LeadsBlazor.Web.Features.Offers;
 
 public static class OffersFeature
@@ -6,6 +8,8 @@ public static class OffersFeature
     public static IServiceCollection AddOffers(this IServiceCollection services)
     {
         services.AddScoped<OfferCommands>();
+        services.AddScoped<OfferSending>();
+        services.AddSingleton<OfferPdf>();
         return services;
     }
 }
