@@ -13,6 +13,6 @@ public static class FieldChangeText
         ArgumentNullException.ThrowIfNull(text);
         return change.Kind is LeadEventKind.FieldChanged or LeadEventKind.StatusChanged or LeadEventKind.StageChanged or LeadEventKind.ResponsibleChanged
             ? text["Conflict.Change", change.UserName, HistoryFormat.FieldName(text, change.Field), HistoryFormat.Value(text, change.Field, change.Old), HistoryFormat.Value(text, change.Field, change.New)]
-            : text["Conflict.Other", change.UserName, text[$"History.{change.Kind}", change.New ?? change.Old ?? ""]];
+            : text["Conflict.Other", change.UserName, HistoryFormat.Describe(text, change.Kind, change.Field, change.Old, change.New)];
     }
 }
