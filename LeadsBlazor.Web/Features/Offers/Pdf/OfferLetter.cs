@@ -119,7 +119,8 @@ internal sealed class OfferLetter(PdfDocument pdf, OfferDocument document, IStri
                     Row(Wrap(position.Text ?? "", _cellBold, DescLeft, TotalRight), _cellBold, InkBrush, DescLeft, separated: true, first: null);
                     break;
                 case OfferPositionKind.Description:
-                    Row(Wrap(position.Text ?? "", _cell, DescLeft, DescRight), _cell, MutedBrush, DescLeft, separated: false, first: null);
+                    // A description has no figures beside it, so it may run under the quantity as well.
+                    Row(Wrap(position.Text ?? "", _cell, DescLeft, QtyRight), _cell, MutedBrush, DescLeft, separated: false, first: null);
                     break;
                 case OfferPositionKind.Item:
                     Item(position, ++number);
