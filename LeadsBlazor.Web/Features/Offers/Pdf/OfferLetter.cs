@@ -24,12 +24,12 @@ internal sealed class OfferLetter(PdfDocument pdf, OfferDocument document, IStri
     private const double FoldMark1 = 105, HoleMark = 148.5, FoldMark2 = 210;
 
     // Vertical room for the content; the page number and footer sit below it.
-    private const double FollowPageBody = 22, BodyBottom = 258, PageNumberTop = 262, FooterRule = 267, FooterTop = 269;
+    private const double FollowPageBody = 22, BodyBottom = 260, PageNumberTop = 263, FooterRule = 268, FooterTop = 270;
 
     // The positions table: number, description, quantity (right), unit, unit price (right), total (right).
     private const double PosLeft = Left, DescLeft = 34, DescRight = 101, QtyRight = 117, UnitLeft = 120, PriceRight = 159, TotalRight = Right;
 
-    private const double CellPadding = 1.2, CarryRowHeight = 6.5, TableHeaderHeight = 6.5;
+    private const double CellPadding = 1.0, CarryRowHeight = 6.5, TableHeaderHeight = 6.5;
 
     private static readonly XColor Ink = XColor.FromArgb(30, 30, 30);
     private static readonly XBrush InkBrush = new XSolidBrush(Ink);
