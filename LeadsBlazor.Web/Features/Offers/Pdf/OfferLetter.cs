@@ -49,6 +49,7 @@ internal sealed class OfferLetter(PdfDocument pdf, OfferDocument document, IStri
     private readonly XFont _cellBold = Font(8.5, bold: true);
     private readonly XFont _totalBold = Font(10, bold: true);
 
+    private readonly OfferTotals _totals = document.Totals;
     private readonly List<PdfPage> _pages = [];
     private XGraphics? _gfx;
     private double _y;
@@ -126,7 +127,7 @@ internal sealed class OfferLetter(PdfDocument pdf, OfferDocument document, IStri
                     Item(position, ++number);
                     break;
                 case OfferPositionKind.Subtotal:
-                    SubtotalRow(position.Text ?? text["OfferPdf.Subtotal"], document.Totals.Subtotals[subtotal++]);
+                    SubtotalRow(position.Text ?? text["OfferPdf.Subtotal"], _totals.Subtotals[subtotal++]);
                     break;
                 case OfferPositionKind.PageBreak:
                     NewPage();
@@ -177,7 +178,7 @@ internal sealed class OfferLetter(PdfDocument pdf, OfferDocument document, IStri
 
     private void WriteTotals()
     {
-        var totals = document.Totals;
+        var totals = _totals;
         var rows = new List<(string Label, decimal Amount)> { (text["OfferPdf.NetTotal"], totals.ItemsNet) };
         if (document.DiscountPercent > 0)
         {
