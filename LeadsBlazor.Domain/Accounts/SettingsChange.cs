@@ -49,4 +49,5 @@ public enum SettingsArea
     LostReasons = 3,
     Users = 4,
     NumberRanges = 5,
+    Offers = 6,
 }

@@ -20,7 +20,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
 
     private static readonly string[] LeadPages = ["leads", "leads/potential", "leads/all", "leads/all?tab=lost", "leads/import", "companies", "companies/import", "projects"];
 
-    private static readonly string[] SettingsPages = ["settings/stages", "settings/reminders", "settings/currencies", "settings/lost-reasons", "settings/users", "settings/number-ranges"];
+    private static readonly string[] SettingsPages = ["settings/stages", "settings/reminders", "settings/currencies", "settings/lost-reasons", "settings/users", "settings/number-ranges", "settings/offers"];
 
     private int _lead;
     private int _company;

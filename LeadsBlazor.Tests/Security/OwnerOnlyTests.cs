@@ -1,10 +1,12 @@
 using System.Net;
 using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Settings.Currencies;
 using LeadsBlazor.Web.Features.Settings.LostReasons;
 using LeadsBlazor.Web.Features.Settings.NumberRanges;
+using LeadsBlazor.Web.Features.Settings.Offers;
 using LeadsBlazor.Web.Features.Settings.Reminders;
 using LeadsBlazor.Web.Features.Settings.Stages;
 using LeadsBlazor.Web.Features.Settings.Users;
@@ -109,6 +111,10 @@ public sealed class OwnerOnlyTests(OwnerOnlyTests.App app) : IClassFixture<Owner
         ["company delete"] = (s, member, _) => s.GetRequiredService<CompanyCommands>().DeleteAsync(1, member),
         ["company merge"] = (s, member, _) => s.GetRequiredService<CompanyCommands>().MergeAsync(1, 2, member),
         ["number range prefix"] = (s, member, _) => s.GetRequiredService<NumberRangeCommands>().ChangePrefixAsync(member, NumberRangeKind.Customer, "X-"),
+        ["offer letterhead"] = (s, member, _) => s.GetRequiredService<OfferSettingsCommands>().ChangeLetterheadAsync(member, new OfferLetterhead("Hijack", null, null)),
+        ["offer terms"] = (s, member, _) => s.GetRequiredService<OfferSettingsCommands>().ChangeTermsAsync(member, new OfferTerms(0m, null, 1)),
+        ["offer texts"] = (s, member, _) => s.GetRequiredService<OfferSettingsCommands>().ChangeTextsAsync(member, OfferLanguage.German, new OfferTexts("Hallo", null, null)),
+        ["offer logo"] = (s, member, _) => s.GetRequiredService<OfferSettingsCommands>().ChangeLogoAsync(member, null),
     };
 
     [Theory]

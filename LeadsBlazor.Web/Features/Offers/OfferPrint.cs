@@ -28,5 +28,6 @@ public static class OfferPrint
             offer.TaxNote);
     }
 
-    private static string[] Lines(string? text) => text?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+    /// <summary>A stored multi-line text ("\n"-separated) as the lines a letter prints, blank ones left out.</summary>
+    internal static string[] Lines(string? text) => text?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
 }

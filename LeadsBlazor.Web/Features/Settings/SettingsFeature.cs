@@ -17,6 +17,7 @@ public static class SettingsFeature
         services.AddScoped<Users.UserCommands>();
         services.AddScoped<Users.TwoFactorPolicyCommands>();
         services.AddScoped<NumberRanges.NumberRangeCommands>();
+        services.AddScoped<Offers.OfferSettingsCommands>();
         return services;
     }
 }
