@@ -13,6 +13,7 @@ using LeadsBlazor.Web.Features.Offers;
 using LeadsBlazor.Web.Features.Preferences;
 using LeadsBlazor.Web.Features.Reminders;
 using LeadsBlazor.Web.Features.Settings;
+using LeadsBlazor.Web.Features.Settings.Offers;
 using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Infrastructure.Live;
 using LeadsBlazor.Web.Infrastructure.Mail;
@@ -76,6 +77,7 @@ app.MapPreferenceEndpoints();
 app.MapLeadsHealthChecks();
 app.MapAttachmentDownloads();
 app.MapOfferDownloads();
+app.MapOfferSettingsPreview();
 app.MapExcelEndpoints();
 
 await app.InitializeDatabaseAsync();

@@ -2,7 +2,6 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 

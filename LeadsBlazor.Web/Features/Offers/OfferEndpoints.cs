@@ -1,6 +1,5 @@
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Offers.Pdf;
-using LeadsBlazor.Web.Features.Settings.Offers;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Offers;
@@ -26,7 +25,6 @@ public static class OfferEndpoints
             var document = OfferPrint.DocumentOf(offer, await OfferCommands.SettingsAsync(db, account.Culture, cancellationToken), account.Culture);
             return TypedResults.File(pdf.Render(document), "application/pdf", OfferPdf.FileName(document));
         }).RequireAuthorization();
-        endpoints.MapOfferSettingsPreview();
         return endpoints;
     }
 }

@@ -1,7 +1,6 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Offers;
 using LeadsBlazor.Web.Features.Offers.Pdf;
 using LeadsBlazor.Web.Infrastructure;

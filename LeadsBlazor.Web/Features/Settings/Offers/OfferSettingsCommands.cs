@@ -3,7 +3,6 @@ using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Offers;
 using LeadsBlazor.Web.Features.Settings.Shared;
 using LeadsBlazor.Web.Infrastructure;
