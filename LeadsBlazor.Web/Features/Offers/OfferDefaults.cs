@@ -18,11 +18,15 @@ public static class OfferDefaults
     public static OfferSettings Settings(string accountCulture, string? firmName = null)
     {
         var german = accountCulture.StartsWith("de", StringComparison.OrdinalIgnoreCase);
-        return new OfferSettings(
+        var settings = new OfferSettings(
             firmName ?? (german ? "Ihre Firma" : "Your company"),
             CountryOf(accountCulture),
             new OfferTexts("Sehr geehrte Damen und Herren,", "vielen Dank für Ihre Anfrage. Gerne bieten wir Ihnen die folgenden Leistungen an:", "Wir freuen uns auf Ihren Auftrag.\n\nMit freundlichen Grüßen"),
             new OfferTexts("Dear Sir or Madam,", "Thank you for your enquiry. We are pleased to offer you the following:", "We look forward to working with you.\n\nKind regards"));
+
+        // The note an offer without VAT needs for a business customer abroad (§ 13b UStG, Art. 196 of the VAT directive).
+        settings.ChangeTerms(settings.TaxRatePercent, german ? "Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge)" : "Reverse charge: VAT to be accounted for by the recipient", settings.ValidityDays);
+        return settings;
     }
 
     /// <summary>The language a new offer is written in: the account's, English where it is not German.</summary>
