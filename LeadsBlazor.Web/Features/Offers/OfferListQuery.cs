@@ -150,8 +150,6 @@ public sealed class OfferListQuery(IDbContextFactory<LeadsDbContext> contexts)
         (nameof(OfferRow.Title), true) => offers.OrderByDescending(o => o.Title).ThenBy(o => o.Number),
         (nameof(OfferRow.LeadName), false) => offers.OrderBy(o => o.Lead!.Name).ThenBy(o => o.Number),
         (nameof(OfferRow.LeadName), true) => offers.OrderByDescending(o => o.Lead!.Name).ThenBy(o => o.Number),
-        (nameof(OfferRow.Customer), false) => offers.OrderBy(o => o.Lead!.Company!.NameKey).ThenBy(o => o.Number),
-        (nameof(OfferRow.Customer), true) => offers.OrderByDescending(o => o.Lead!.Company!.NameKey).ThenBy(o => o.Number),
         (nameof(OfferRow.Status), false) => offers.OrderBy(o => o.Status).ThenBy(o => o.Number),
         (nameof(OfferRow.Status), true) => offers.OrderByDescending(o => o.Status).ThenBy(o => o.Number),
         (nameof(OfferRow.ValidUntil), false) => offers.OrderBy(o => o.ValidUntil).ThenBy(o => o.Number),
