@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -20,12 +19,7 @@ public sealed class LeadOffersTests(BrowserFixture browser) : BrowserTest(browse
     {
         _owner = await App.UserIdAsync(LeadsAppFactory.OwnerEmail);
         var stages = await App.StagesAsync();
-        using var scope = App.Services.CreateScope();
-        _lead = await scope.ServiceProvider.GetRequiredService<LeadCommands>().CreateAsync(new LeadInput
-        {
-            Name = "Relaunch Website", ResponsibleUserId = _owner, Revenue = 10_000m, StageId = stages[1].Id, NewCompanyName = "Müller GmbH",
-            NextActionOn = DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime).AddDays(3),
-        }, _owner);
+        _lead = await App.Services.CreateCustomerLeadAsync("Relaunch Website", _owner, "Müller GmbH", revenue: 10_000m, stageId: stages[1].Id);
     }
 
     private async Task<IReadOnlyList<Offer>> OffersOfLeadAsync()

@@ -1,5 +1,6 @@
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Offers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,18 @@ namespace LeadsBlazor.Tests.Support;
 /// <summary>Arranges offers through the app's own use cases, each in its own scope as a request would run it.</summary>
 public static class OfferSeeding
 {
+    /// <summary>A lead of a new customer named <paramref name="company"/> (none when null), its next action in five days.</summary>
+    public static async Task<int> CreateCustomerLeadAsync(this IServiceProvider services, string name, string responsibleUserId, string? company,
+        decimal revenue = 1_000m, string currency = "EUR", int? stageId = null)
+    {
+        using var scope = services.CreateScope();
+        var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        return await scope.ServiceProvider.GetRequiredService<LeadCommands>().CreateAsync(new LeadInput
+        {
+            Name = name, ResponsibleUserId = responsibleUserId, Revenue = revenue, Currency = currency, StageId = stageId, NewCompanyName = company, NextActionOn = today.AddDays(5),
+        }, responsibleUserId);
+    }
+
     /// <summary>A draft on the lead titled <paramref name="title"/> with one item of <paramref name="net"/> (the owner's 19 % tax on top); returns its id.</summary>
     public static async Task<int> CreateOfferAsync(this IServiceProvider services, int leadId, string userId, string title, decimal net)
     {

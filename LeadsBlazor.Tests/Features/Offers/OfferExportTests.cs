@@ -1,6 +1,5 @@
 using System.Net;
 using LeadsBlazor.Tests.Support;
-using LeadsBlazor.Web.Features.Leads;
 using Microsoft.AspNetCore.Mvc.Testing;
 using MiniExcelLibs;
 
@@ -16,19 +15,13 @@ public sealed class OfferExportTests : IDisposable
     private async Task ArrangeAsync()
     {
         var member = await _app.CreateMemberAsync();
-        var website = await LeadAsync("Relaunch Website", _app.OwnerId, "Müller GmbH");
-        var campaign = await LeadAsync("Kampagne Frühjahr", member, "Schmid AG");
+        var website = await _app.Factory.Services.CreateCustomerLeadAsync("Relaunch Website", _app.OwnerId, "Müller GmbH");
+        var campaign = await _app.Factory.Services.CreateCustomerLeadAsync("Kampagne Frühjahr", member, "Schmid AG");
         await _app.Factory.Services.CreateOfferAsync(website, _app.OwnerId, "Webshop", 1_000m);
         await _app.Factory.Services.CreateOfferAsync(campaign, member, "Broschüre", 5_000m);
         var flyer = await _app.Factory.Services.CreateOfferAsync(campaign, member, "Flyer", 300m);
         await _app.Factory.Services.ChangeOfferAsync(flyer, member, (c, id, version, user) => c.ArchiveAsync(id, version, user));
     }
-
-    private async Task<int> LeadAsync(string name, string responsibleUserId, string company) =>
-        await _app.Get<LeadCommands>().CreateAsync(new LeadInput
-        {
-            Name = name, ResponsibleUserId = responsibleUserId, Revenue = 1_000m, NextActionOn = _app.Today.AddDays(5), NewCompanyName = company,
-        }, responsibleUserId);
 
     private async Task<HttpClient> SignedInAsync()
     {

@@ -1,7 +1,6 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Tests.Support;
-using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Offers;
 
 namespace LeadsBlazor.Tests.Features.Offers;
@@ -18,12 +17,6 @@ public sealed class OfferListQueryTests : IDisposable
 
     private IServiceProvider Services => _app.Factory.Services;
 
-    private async Task<int> LeadAsync(string name, string responsibleUserId, string? company = null, string currency = "EUR") =>
-        await _app.Get<LeadCommands>().CreateAsync(new LeadInput
-        {
-            Name = name, ResponsibleUserId = responsibleUserId, Revenue = 1_000m, Currency = currency, NextActionOn = _app.Today.AddDays(5), NewCompanyName = company,
-        }, responsibleUserId);
-
     /// <summary>
     /// Four offers: "Webshop" (1.190 € gross, the owner's, Müller GmbH) dated first; ten days later "Broschüre" (5.950 €, the member's,
     /// Schmid AG), "Flyer" (archived) and "Reise" (2.380 CHF, the owner's, no customer).
@@ -33,13 +26,13 @@ public sealed class OfferListQueryTests : IDisposable
         var member = await _app.CreateMemberAsync();
         await _app.AddCurrencyAsync(Currency.Chf, 1.05m);
         var first = _app.Today;
-        await Services.CreateOfferAsync(await LeadAsync("Relaunch Website", _app.OwnerId, "Müller GmbH"), _app.OwnerId, "Webshop", 1_000m);
+        await Services.CreateOfferAsync(await Services.CreateCustomerLeadAsync("Relaunch Website", _app.OwnerId, "Müller GmbH"), _app.OwnerId, "Webshop", 1_000m);
         _app.Time.Advance(TimeSpan.FromDays(10));
-        var campaign = await LeadAsync("Kampagne Frühjahr", member, "Schmid AG");
+        var campaign = await Services.CreateCustomerLeadAsync("Kampagne Frühjahr", member, "Schmid AG");
         await Services.CreateOfferAsync(campaign, member, "Broschüre", 5_000m);
         var flyer = await Services.CreateOfferAsync(campaign, member, "Flyer", 300m);
         await Services.ChangeOfferAsync(flyer, member, (c, id, version, user) => c.ArchiveAsync(id, version, user));
-        await Services.CreateOfferAsync(await LeadAsync("Alpen Tour", _app.OwnerId, currency: "CHF"), _app.OwnerId, "Reise", 2_000m);
+        await Services.CreateOfferAsync(await Services.CreateCustomerLeadAsync("Alpen Tour", _app.OwnerId, null, currency: "CHF"), _app.OwnerId, "Reise", 2_000m);
         return (member, first, _app.Today);
     }
 
@@ -129,7 +122,7 @@ public sealed class OfferListQueryTests : IDisposable
     [Fact]
     public async Task The_lead_page_shows_a_variant_beside_the_offer_it_came_from_and_archived_offers_apart()
     {
-        var lead = await LeadAsync("Relaunch Website", _app.OwnerId, "Müller GmbH");
+        var lead = await Services.CreateCustomerLeadAsync("Relaunch Website", _app.OwnerId, "Müller GmbH");
         var first = await Services.CreateOfferAsync(lead, _app.OwnerId, "Webshop", 1_000m);
         var other = await Services.CreateOfferAsync(lead, _app.OwnerId, "Wartung", 200m);
         var variant = await _app.Get<OfferCommands>().CopyAsVariantAsync(first, _app.OwnerId);

@@ -25,7 +25,6 @@ public static class OfferEndpoints
             var document = OfferPrint.DocumentOf(offer, await OfferCommands.SettingsAsync(db, account.Culture, cancellationToken), account.Culture);
             return TypedResults.File(pdf.Render(document), "application/pdf", OfferPdf.FileName(document));
         }).RequireAuthorization();
-        endpoints.MapOfferExport();
         return endpoints;
     }
 }

@@ -64,6 +64,10 @@ public sealed record OfferFilter(
         return offers;
     }
 
+    /// <summary>The filter as the list's URL (and its export's) names it; "responsible" reads as in every lead view ("me", a user id, "all").</summary>
+    public static OfferFilter FromUrl(System.Security.Claims.ClaimsPrincipal user, string? status, string? responsible, string? search, string? from, string? to) =>
+        new(ParseStatuses(status), LeadViewParameters.Filter(user, responsible, null, null).ResponsibleUserId, search, ParseDate(from), ParseDate(to));
+
     /// <summary>The statuses as the URL names them ("draft,sent"); unknown names are left out, none named gives the default.</summary>
     public static IReadOnlyCollection<OfferStatus> ParseStatuses(string? statuses) =>
         [.. (statuses ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -12,7 +12,6 @@ public static class OffersFeature
         services.AddSingleton<OfferPdf>();
         services.AddScoped<LeadOffersQuery>();
         services.AddScoped<OfferListQuery>();
-        services.AddScoped<OfferExport>();
         return services;
     }
 }

@@ -1,5 +1,5 @@
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Excel;
+using LeadsBlazor.Web.Features.Offers;
 using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -7,7 +7,7 @@ using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 
-namespace LeadsBlazor.Web.Features.Offers;
+namespace LeadsBlazor.Web.Features.Excel;
 
 /// <summary>
 /// Writes the offer list as it is filtered and sorted on screen, every row, as an .xlsx sheet: headers in the user's language,
