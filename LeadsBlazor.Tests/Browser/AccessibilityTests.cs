@@ -18,7 +18,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
 {
     private static readonly string[] SignedOutPages = ["Account/Login", "Account/ForgotPassword"];
 
-    private static readonly string[] LeadPages = ["leads", "leads/potential", "leads/all", "leads/all?tab=lost", "leads/import", "companies", "companies/import", "projects"];
+    private static readonly string[] LeadPages = ["leads", "leads/potential", "leads/all", "leads/all?tab=lost", "leads/import", "companies", "companies/import", "projects", "offers", "offers?status=archived"];
 
     private static readonly string[] SettingsPages = ["settings/stages", "settings/reminders", "settings/currencies", "settings/lost-reasons", "settings/users", "settings/number-ranges", "settings/offers"];
 
@@ -34,6 +34,11 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
         var label = await App.CreateLabelAsync("Messe 2027", "#ff9800");
         _lead = await App.CreateLeadAsync("Relaunch Website", 12_000m, member.Id, stages[1].Id, nextActionOn: DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime).AddDays(-1), labelIds: [label]);
         await App.CreateLeadAsync("Kampagne Frühjahr", 5_500.50m, member.Id, stageId: null);
+
+        // Offers on the lead, one of them archived, as the lead page and the offer list show them.
+        await App.Services.CreateOfferAsync(_lead, member.Id, "Webshop", 12_000m);
+        var archived = await App.Services.CreateOfferAsync(_lead, member.Id, "Flyer", 300m);
+        await App.Services.ChangeOfferAsync(archived, member.Id, (c, id, version, user) => c.ArchiveAsync(id, version, user));
 
         // A customer with an address, a contact person and a lead, as its page shows them.
         using var scope = App.Services.CreateScope();

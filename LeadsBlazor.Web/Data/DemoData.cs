@@ -159,6 +159,9 @@ public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> use
         else if (i % 20 == 12)
         {
             offer.Send(lead, lead.ContactPerson?.Email, actor);
+
+            // The variant names the offer it came from by id, which the offer has only once it is saved.
+            await db.SaveChangesAsync(cancellationToken);
             var variant = offer.CopyAsVariant(lead, range.Take(today), today, actor);
             variant.Edit(variant.Details() with { Title = variant.Title + " (kompakt)" }, offer.Positions.Take(5));
             db.Offers.Add(variant);

@@ -46,6 +46,7 @@ public static class ExcelEndpoints
                 ? Results.File(xlsx, LeadExport.ContentType, "leads-import-errors.xlsx")
                 : Results.NotFound());
         endpoints.MapCompanyExcelEndpoints();
+        endpoints.MapOfferExcelEndpoints();
         return endpoints;
     }
 

@@ -11,6 +11,7 @@ public static class ExcelFeature
         services.AddScoped<LeadImport>();
         services.AddScoped<CompanyExport>();
         services.AddScoped<CompanyImport>();
+        services.AddScoped<OfferExport>();
         services.AddMemoryCache();
         services.AddSingleton<ImportFiles>();
         return services;

@@ -10,6 +10,8 @@ public static class OffersFeature
         services.AddScoped<OfferCommands>();
         services.AddScoped<OfferSending>();
         services.AddSingleton<OfferPdf>();
+        services.AddScoped<LeadOffersQuery>();
+        services.AddScoped<OfferListQuery>();
         return services;
     }
 }

@@ -1,0 +1,69 @@
+using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Offers;
+using LeadsBlazor.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+
+namespace LeadsBlazor.Web.Features.Excel;
+
+/// <summary>
+/// Writes the offer list as it is filtered and sorted on screen, every row, as an .xlsx sheet: headers in the user's language,
+/// amounts as numbers in the offer's own currency (named in its own column), dates as dates.
+/// </summary>
+public sealed class OfferExport(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time, IStringLocalizer<SharedResource> text)
+{
+    /// <summary>The columns in the sheet's order: key (its header is the text "Offers.Sheet.{key}"), width, number format.</summary>
+    private static readonly (string Key, int Width, string? Format)[] Columns =
+    [
+        ("Number", 14, null),
+        ("Title", 32, null),
+        ("Lead", 28, null),
+        ("Customer", 28, null),
+        ("Status", 14, null),
+        ("Date", 12, LeadSheet.DateFormat),
+        ("ValidUntil", 12, LeadSheet.DateFormat),
+        ("Net", 14, LeadSheet.MoneyFormat),
+        ("Gross", 14, LeadSheet.MoneyFormat),
+        ("Currency", 10, null),
+        ("Responsible", 22, null),
+    ];
+
+    /// <summary>Writes the sheet and returns its download name, "offers-2026-12-01.xlsx", dated in the account's time zone.</summary>
+    public async Task<string> WriteAsync(OfferFilter filter, string? sortBy, bool descending, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var today = (await account.GetAsync(cancellationToken)).Today(time);
+        var statuses = Enum.GetValues<Domain.Offers.OfferStatus>().ToDictionary(s => s, s => text[$"OfferStatus.{s}"].Value);
+        // The rows stream from one query straight into the sheet, so memory stays flat however many offers there are.
+        var rows = OfferListQuery.Rows(db, OfferListQuery.Sort(filter.Apply(db.Offers.AsNoTracking()), sortBy, descending))
+            .AsEnumerable()
+            .Select(row => new Dictionary<string, object?>
+            {
+                ["Number"] = row.Number,
+                ["Title"] = row.Title,
+                ["Lead"] = row.LeadName,
+                ["Customer"] = row.Customer,
+                ["Status"] = statuses[row.Status],
+                ["Date"] = row.Date.ToDateTime(TimeOnly.MinValue),
+                ["ValidUntil"] = row.ValidUntil.ToDateTime(TimeOnly.MinValue),
+                ["Net"] = row.Net.Amount,
+                ["Gross"] = row.Gross.Amount,
+                ["Currency"] = row.CurrencyCode,
+                ["Responsible"] = row.Responsible,
+            });
+        await output.SaveAsAsync(rows, sheetName: text["Offers.Page.Title"], excelType: ExcelType.XLSX, configuration: Configuration(text), cancellationToken: cancellationToken);
+        return $"offers-{today:yyyy-MM-dd}.xlsx";
+    }
+
+    private static OpenXmlConfiguration Configuration(IStringLocalizer text) => new()
+    {
+        AutoFilter = true,
+        FreezeRowCount = 1,
+        TableStyles = TableStyles.Default,
+        DynamicColumns = [.. Columns.Select(c => new DynamicExcelColumn(c.Key) { Name = text[$"Offers.Sheet.{c.Key}"], Width = c.Width, Format = c.Format })],
+    };
+}
