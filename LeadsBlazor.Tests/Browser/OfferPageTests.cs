@@ -45,8 +45,14 @@ public sealed class OfferPageTests(BrowserFixture browser) : BrowserTest(browser
             ContactPersonId = person,
         }, owner);
         _offer = await scope.ServiceProvider.GetRequiredService<OfferCommands>().CreateAsync(_lead, owner);
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<LeadsDbContext>>().CreateDbContextAsync();
-        _number = (await db.Offers.SingleAsync(o => o.Id == _offer)).Number;
+        _number = (await StoredOfferAsync()).Number;
+    }
+
+    // The offer as stored now, to change it the way another session would.
+    private async Task<LeadsBlazor.Domain.Offers.Offer> StoredOfferAsync()
+    {
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<LeadsDbContext>>().CreateDbContextAsync();
+        return await db.Offers.AsNoTracking().SingleAsync(o => o.Id == _offer);
     }
 
     private static async Task AddItemAsync(IPage page, int index, string text, string quantity, string unit, string price)
@@ -122,11 +128,7 @@ public sealed class OfferPageTests(BrowserFixture browser) : BrowserTest(browser
         await page.GetByTestId("offer-lead-link").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/leads/{_lead}$"));
         await page.WaitForCircuitAsync();
-        await page.GetByTestId("action-lost").ClickAsync();
-        await page.GetByTestId("close-reason").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Wettbewerber" }).ClickAsync();
-        await page.GetByTestId("close-confirm").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("lead-status")).ToHaveTextAsync("Verloren");
+        await page.LoseLeadAsync("Wettbewerber");
 
         var history = page.GetByTestId("history-entry");
         await Assertions.Expect(history.Filter(new() { HasText = $"Angebot {_number} angelegt" })).ToHaveCountAsync(1);
@@ -140,12 +142,35 @@ public sealed class OfferPageTests(BrowserFixture browser) : BrowserTest(browser
     }
 
     [Fact]
-    public async Task A_deleted_offer_says_it_is_gone_and_links_to_all_offers()
+    public async Task A_save_by_someone_else_keeps_the_input_typed_here_until_the_user_reloads()
     {
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, $"offers/{_offer}");
+        await page.GetByTestId("offer-field-title").FillAsync("Relaunch mit Shop");
+        await Assertions.Expect(page.GetByTestId("offer-unsaved")).ToBeVisibleAsync();
+
+        var offer = await StoredOfferAsync();
         using (var scope = App.Services.CreateScope())
         {
-            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<LeadsDbContext>>().CreateDbContextAsync();
-            var version = (await db.Offers.SingleAsync(o => o.Id == _offer)).Version;
+            await scope.ServiceProvider.GetRequiredService<OfferCommands>().UpdateAsync(_offer, offer.Version, offer.Details() with { Title = "Relaunch ohne Shop" }, [], await App.UserIdAsync(LeadsAppFactory.OwnerEmail));
+        }
+
+        await Assertions.Expect(page.GetByTestId("offer-changed-meanwhile")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("offer-field-title")).ToHaveValueAsync("Relaunch mit Shop");
+        await page.GetByTestId("offer-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("offer-field-title")).ToHaveValueAsync("Relaunch mit Shop");
+
+        await page.GetByTestId("offer-reload").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("offer-field-title")).ToHaveValueAsync("Relaunch ohne Shop");
+        await Assertions.Expect(page.GetByTestId("offer-changed-meanwhile")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("offer-unsaved")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_deleted_offer_says_it_is_gone_and_links_to_all_offers()
+    {
+        var version = (await StoredOfferAsync()).Version;
+        using (var scope = App.Services.CreateScope())
+        {
             await scope.ServiceProvider.GetRequiredService<OfferCommands>().DeleteAsync(_offer, version, await App.UserIdAsync(LeadsAppFactory.OwnerEmail));
         }
 
