@@ -1,9 +1,13 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using LeadsBlazor.Domain.Customers;
+using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Customers;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.Offers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -24,6 +28,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
 
     private int _lead;
     private int _company;
+    private int _offer;
 
     protected override async Task ArrangeAsync()
     {
@@ -47,6 +52,15 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
         await companies.AddPersonAsync(_company, PersonDetails.FromName("Jana Schmid", "jana@alpenblick.ch"), member.Id);
         await scope.ServiceProvider.GetRequiredService<LeadCommands>().CreateAsync(
             new LeadInput { Name = "Shop", ResponsibleUserId = member.Id, Revenue = 8_000m, NextActionOn = DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime).AddDays(3), StageId = stages[2].Id, CompanyId = _company }, member.Id);
+
+        // An offer with every kind of position, as the offer page edits them.
+        var offers = scope.ServiceProvider.GetRequiredService<OfferCommands>();
+        _offer = await offers.CreateAsync(_lead, member.Id);
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<LeadsDbContext>>().CreateDbContextAsync();
+        var offer = await db.Offers.AsNoTracking().SingleAsync(o => o.Id == _offer);
+        await offers.UpdateAsync(_offer, offer.Version, offer.Details(),
+            [OfferPosition.Title("Konzeption"), OfferPosition.Description("Workshop und Protokoll"), OfferPosition.Item("Workshop", 1m, "pauschal", 1_800m),
+             OfferPosition.Item("Schulung", 4m, "Std.", 110m, optional: true), OfferPosition.Subtotal(), OfferPosition.PageBreak()], member.Id);
     }
 
     public static TheoryData<string, string, bool> Sessions() => new()
@@ -77,7 +91,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
         }
 
         // A member asking for a settings page lands on "access denied", a static page: that page must pass too.
-        foreach (var path in LeadPages.Append($"leads/{_lead}").Append($"companies/{_company}").Concat(SettingsPages))
+        foreach (var path in LeadPages.Append($"leads/{_lead}").Append($"companies/{_company}").Append($"offers/{_offer}").Concat(SettingsPages))
         {
             await page.GotoAsync(path);
             if (page.Url.Contains("/Account/", StringComparison.Ordinal))

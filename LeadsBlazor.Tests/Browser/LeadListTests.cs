@@ -37,11 +37,7 @@ public sealed class LeadListTests(BrowserFixture browser) : BrowserTest(browser)
 
         await page.GotoAsync($"leads/{leadId}");
         await page.WaitForCircuitAsync();
-        await page.GetByTestId("action-lost").ClickAsync();
-        await page.GetByTestId("close-reason").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Wettbewerber" }).ClickAsync();
-        await page.GetByTestId("close-confirm").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("lead-status")).ToHaveTextAsync("Verloren");
+        await page.LoseLeadAsync("Wettbewerber");
 
         await page.GotoAsync("leads/all?tab=lost");
         await page.WaitForCircuitAsync();

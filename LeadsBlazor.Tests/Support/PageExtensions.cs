@@ -20,6 +20,16 @@ public static class PageExtensions
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.Locator("[data-testid=circuit-live]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>On a lead's page: "Verloren" with the reason given, confirmed, and waits until the page says so.</summary>
+    public static async Task LoseLeadAsync(this IPage page, string reason)
+    {
+        await page.GetByTestId("action-lost").ClickAsync();
+        await page.GetByTestId("close-reason").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = reason }).ClickAsync();
+        await page.GetByTestId("close-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lead-status")).ToHaveTextAsync("Verloren");
+    }
+
     /// <summary>Clicks something that loads a new page (a preference link) and waits until that page is live.</summary>
     public static async Task ClickAndWaitForPageAsync(this ILocator target, IPage page)
     {

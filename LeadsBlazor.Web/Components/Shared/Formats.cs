@@ -36,6 +36,13 @@ public static class Formats
 
     public static string Percent(int percent) => (percent / 100m).ToString("P0", CultureInfo.CurrentCulture);
 
+    /// <summary>A rate with the decimals it has, as the culture writes a percentage: "19 %", "8,1 %", "7.7%".</summary>
+    public static string Percent(decimal percent)
+    {
+        var decimals = percent == decimal.Round(percent) ? 0 : percent == decimal.Round(percent, 1) ? 1 : 2;
+        return (percent / 100m).ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
+    }
+
     // The symbol a region that uses the currency writes (€, $, CHF); the ISO code where none is known.
     private static string Symbol(string code) => Symbols.GetOrAdd(code, c =>
         CultureInfo.GetCultures(CultureTypes.SpecificCultures)

@@ -9,6 +9,7 @@ public static class OffersFeature
     {
         services.AddScoped<OfferCommands>();
         services.AddScoped<OfferSending>();
+        services.AddScoped<OfferDetailsQuery>();
         services.AddSingleton<OfferPdf>();
         services.AddScoped<LeadOffersQuery>();
         services.AddScoped<OfferListQuery>();
