@@ -62,7 +62,7 @@ public sealed class OfferSettingsTests : IDisposable
         var log = await _app.Get<SettingsLogQuery>().LatestAsync(SettingsArea.Offers);
         // The blank tax note clears the reverse-charge note a new account starts with: that is a change too.
         Assert.Equal(["OfferSettings.Log.Texts", "OfferSettings.Log.Validity", "OfferSettings.Log.TaxNote", "OfferSettings.Log.TaxRate"], log.Select(e => e.WhatKey));
-        Assert.Equal(["Deutsch", "30 → 14", "19 % → 8.1 %"], log.Select(e => e.Detail));
+        Assert.Equal(["Deutsch", "30 → 14", "", "19 % → 8.1 %"], log.Select(e => e.Detail));
     }
 
     [Fact]
