@@ -111,6 +111,9 @@ public sealed class OfferEditorModel
 
     public List<OfferPositionRow> Rows { get; } = [];
 
+    /// <summary>The offer's currency: a price typed with another one is refused, not converted.</summary>
+    public string CurrencyCode { get; init; } = "EUR";
+
     public static OfferEditorModel Of(Offer offer, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(offer);
@@ -127,6 +130,7 @@ public sealed class OfferEditorModel
             DiscountText = offer.DiscountPercent.ToString("0.##", culture),
             TaxRateText = offer.TaxRatePercent.ToString("0.##", culture),
             TaxNote = offer.TaxNote,
+            CurrencyCode = offer.CurrencyCode,
         };
         model.Rows.AddRange(offer.Positions.Select(p => OfferPositionRow.Of(p, culture)));
         model.Renumber();
@@ -172,7 +176,7 @@ public sealed class OfferEditorModel
         var errors = new Dictionary<string, string>();
         var discount = Percent(DiscountText, nameof(OfferDetails.DiscountPercent), errors, text, culture);
         var taxRate = Percent(TaxRateText, nameof(OfferDetails.TaxRatePercent), errors, text, culture);
-        var positions = Rows.Select(row => Position(row, errors, text, culture)).ToList();
+        var positions = Rows.Select(row => Position(row, CurrencyCode, errors, text, culture)).ToList();
 
         OfferTotals? totals = null;
         if (positions.All(p => p is not null) && errors.Count == 0)
@@ -253,7 +257,7 @@ public sealed class OfferEditorModel
         return read.Amount;
     }
 
-    private static OfferPosition? Position(OfferPositionRow row, Dictionary<string, string> errors, IStringLocalizer text, CultureInfo culture)
+    private static OfferPosition? Position(OfferPositionRow row, string currencyCode, Dictionary<string, string> errors, IStringLocalizer text, CultureInfo culture)
     {
         try
         {
@@ -263,7 +267,7 @@ public sealed class OfferEditorModel
                 OfferPositionKind.Description => OfferPosition.Description(row.Text ?? ""),
                 OfferPositionKind.Subtotal => OfferPosition.Subtotal(row.Text),
                 OfferPositionKind.PageBreak => OfferPosition.PageBreak(),
-                _ => Item(row, errors, text, culture),
+                _ => Item(row, currencyCode, errors, text, culture),
             };
         }
         catch (DomainException error)
@@ -280,10 +284,10 @@ public sealed class OfferEditorModel
         }
     }
 
-    private static OfferPosition? Item(OfferPositionRow row, Dictionary<string, string> errors, IStringLocalizer text, CultureInfo culture)
+    private static OfferPosition? Item(OfferPositionRow row, string currencyCode, Dictionary<string, string> errors, IStringLocalizer text, CultureInfo culture)
     {
-        // A quantity may have three decimals (0,125 days): read as the culture writes numbers, not as money.
-        decimal? quantity = decimal.TryParse(row.QuantityText, NumberStyles.Number, culture, out var q) ? q : null;
+        // A quantity may have three decimals (0,125 days): read as a quantity, not as money.
+        var quantity = QuantityText.Read(row.QuantityText, culture);
         if (quantity is null)
         {
             errors[OfferEditorReading.PositionField(row, QuantityField)] = text[ErrorKeys.NotAnAmount, row.QuantityText];
@@ -294,7 +298,14 @@ public sealed class OfferEditorModel
         {
             errors[OfferEditorReading.PositionField(row, UnitPriceField)] = price.ToException(UnitPriceField).Describe(text);
         }
+        else if (price.Currency is { } named && named.Code != currencyCode)
+        {
+            // Every amount of an offer is in its currency (Rule 3): "100 USD" on a euro offer is not 100 €.
+            errors[OfferEditorReading.PositionField(row, UnitPriceField)] = text[ErrorKeys.CurrencyMismatch, currencyCode, named.Code];
+        }
 
-        return quantity is { } amount && price.IsValid ? OfferPosition.Item(row.Text ?? "", amount, row.Unit, price.Amount, row.Optional) : null;
+        return quantity is { } amount && price.IsValid && errors.GetValueOrDefault(OfferEditorReading.PositionField(row, UnitPriceField)) is null
+            ? OfferPosition.Item(row.Text ?? "", amount, row.Unit, price.Amount, row.Optional)
+            : null;
     }
 }
