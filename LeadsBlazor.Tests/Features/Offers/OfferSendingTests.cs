@@ -12,7 +12,7 @@ namespace LeadsBlazor.Tests.Features.Offers;
 /// <summary>"Versenden": the PDF is filed with the lead and mailed to the contact person, the offer is sent, the history says so.</summary>
 public sealed class OfferSendingTests : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private PipelineApp _app = new();
 
     public void Dispose() => _app.Dispose();
 
@@ -83,5 +83,23 @@ public sealed class OfferSendingTests : IDisposable
 
         Assert.Equal(ErrorKeys.OfferStatusMoveNotAllowed, error.MessageKey);
         Assert.Single(Directory.GetFiles(_app.MailFolder, "*.eml"));
+    }
+
+    [Fact]
+    public async Task A_mail_that_cannot_go_out_leaves_a_draft_no_file_and_a_message_for_the_user()
+    {
+        // An SMTP server that refuses the connection: nothing listens on port 1.
+        _app.Dispose();
+        _app = new PipelineApp(new Dictionary<string, string?> { ["Mail:Mode"] = "Smtp", ["Mail:Smtp:Host"] = "127.0.0.1", ["Mail:Smtp:Port"] = "1" });
+        var (leadId, offer) = await DraftAsync("jana.schmid@example.com");
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => _app.Get<OfferSending>().SendAsync(offer.Id, offer.Version, _app.OwnerId));
+
+        Assert.Equal((OfferSending.MailFailed, "jana.schmid@example.com"), (error.MessageKey, error.Arguments[0]));
+        await using var db = _app.NewContext();
+        Assert.Equal(OfferStatus.Draft, (await db.Offers.AsNoTracking().SingleAsync(o => o.Id == offer.Id)).Status);
+        Assert.False(await db.LeadAttachments.AnyAsync(a => a.LeadId == leadId));
+        var folder = _app.Get<LeadsBlazor.Web.Features.Attachments.AttachmentStore>().Folder;
+        Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder) : []);
     }
 }

@@ -24,7 +24,7 @@ public sealed class OfferCommands(IDbContextFactory<LeadsDbContext> contexts, IE
         var (actor, today, account) = await ActorAsync(db, userId, cancellationToken);
         var lead = await db.Leads.Include(l => l.Company).Include(l => l.ContactPerson)
             .SingleOrDefaultAsync(l => l.Id == leadId, cancellationToken) ?? throw new DomainException("Lead", ErrorKeys.UnknownLead, leadId);
-        var settings = await SettingsAsync(db, account.Culture, cancellationToken);
+        var settings = await SettingsAsync(db, cancellationToken);
         var details = OfferDefaults.For(lead, settings, account, today, language);
         var offer = Offer.Create(lead, await NextNumberAsync(db, today, cancellationToken), details, actor);
         db.Offers.Add(offer);
@@ -126,18 +126,9 @@ public sealed class OfferCommands(IDbContextFactory<LeadsDbContext> contexts, IE
         events.Publish(new OffersChanged(lead.Id, lead.ResponsibleUserId, leadTouched, offerId));
     }
 
-    /// <summary>The owner's offer settings; an installation from before offers gets the defaults on first use.</summary>
-    internal static async Task<OfferSettings> SettingsAsync(LeadsDbContext db, string accountCulture, CancellationToken cancellationToken)
-    {
-        var settings = await db.OfferSettings.SingleOrDefaultAsync(cancellationToken);
-        if (settings is null)
-        {
-            settings = OfferDefaults.Settings(accountCulture);
-            db.OfferSettings.Add(settings);
-        }
-
-        return settings;
-    }
+    /// <summary>The owner's offer settings, tracked (the start of the app seeds them, see DatabaseInitializer).</summary>
+    internal static Task<OfferSettings> SettingsAsync(LeadsDbContext db, CancellationToken cancellationToken) =>
+        db.OfferSettings.SingleAsync(cancellationToken);
 
     private static async Task<string> NextNumberAsync(LeadsDbContext db, DateOnly today, CancellationToken cancellationToken) =>
         (await db.NumberRangeAsync(NumberRangeKind.Offer, cancellationToken)).Take(today);

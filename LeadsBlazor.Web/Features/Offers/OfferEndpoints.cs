@@ -22,7 +22,7 @@ public static class OfferEndpoints
             }
 
             var account = await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken);
-            var document = OfferPrint.DocumentOf(offer, await OfferCommands.SettingsAsync(db, account.Culture, cancellationToken), account.Culture);
+            var document = OfferPrint.DocumentOf(offer, await OfferCommands.SettingsAsync(db, cancellationToken), account.Culture);
             return TypedResults.File(pdf.Render(document), "application/pdf", OfferPdf.FileName(document));
         }).RequireAuthorization();
         return endpoints;

@@ -24,7 +24,7 @@ public static class OfferPreviewEndpoint
             var accountSettings = await account.GetAsync(cancellationToken);
             var today = await account.TodayAsync(cancellationToken);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var settings = await OfferCommands.SettingsAsync(db, accountSettings.Culture, cancellationToken);
+            var settings = await OfferCommands.SettingsAsync(db, cancellationToken);
             var number = (await db.NumberRangeAsync(NumberRangeKind.Offer, cancellationToken)).Peek(today);
             var chosen = language ?? OfferDefaults.LanguageOf(accountSettings.Culture);
             var document = Sample(settings, chosen, accountSettings.Culture, accountSettings.CurrencyCode, number, today, text);

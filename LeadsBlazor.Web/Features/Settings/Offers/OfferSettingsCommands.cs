@@ -22,7 +22,7 @@ public sealed class OfferSettingsCommands(IDbContextFactory<LeadsDbContext> cont
         var accountSettings = await account.GetAsync(cancellationToken);
         var today = await account.TodayAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await OfferCommands.SettingsAsync(db, accountSettings.Culture, cancellationToken);
+        var settings = await OfferCommands.SettingsAsync(db, cancellationToken);
         var next = (await db.NumberRangeAsync(NumberRangeKind.Offer, cancellationToken)).Peek(today);
         return new OfferSettingsView(
             new OfferLetterhead(settings.FirmName, settings.Address, settings.Footer),
@@ -101,7 +101,7 @@ public sealed class OfferSettingsCommands(IDbContextFactory<LeadsDbContext> cont
         var culture = (await account.GetAsync(cancellationToken)).Culture;
         var changed = await contexts.ChangeAsOwnerAsync(userId, time, async (db, actor) =>
         {
-            var settings = await OfferCommands.SettingsAsync(db, culture, cancellationToken);
+            var settings = await OfferCommands.SettingsAsync(db, cancellationToken);
             var logged = change(settings);
             foreach (var (whatKey, detail) in logged)
             {
