@@ -184,6 +184,20 @@ public sealed class Offer
         lead.RecordOffer(Number, nameof(OfferStatus.Draft), Deleted, actor);
     }
 
+    /// <summary>
+    /// The variants of a deleted first offer stay one group: the oldest becomes the group's first offer and the others
+    /// follow it, so none points to an offer that is gone.
+    /// </summary>
+    public static void Regroup(IEnumerable<Offer> variantsOfDeleted)
+    {
+        ArgumentNullException.ThrowIfNull(variantsOfDeleted);
+        var ordered = variantsOfDeleted.OrderBy(v => v.Id).ToList();
+        foreach (var variant in ordered)
+        {
+            variant.VariantOfId = ReferenceEquals(variant, ordered[0]) ? null : ordered[0].Id;
+        }
+    }
+
     /// <summary>Sets the lead's possible revenue to this offer's net sum (after discount, before tax).</summary>
     public void TakeRevenueInto(Lead lead, Actor actor)
     {

@@ -125,4 +125,19 @@ public sealed class OfferCommandsTests : IDisposable
         Assert.False(await db.Offers.AnyAsync(o => o.Id == variant.Id));
         Assert.Contains((await _app.ReloadAsync(lead.Id)).History, e => e.Kind == LeadEventKind.OfferChanged && e.Field == variant.Number && e.NewValue == Offer.Deleted);
     }
+
+    [Fact]
+    public async Task Deleting_the_first_draft_of_a_group_keeps_its_variants_together_and_its_number_is_not_given_again()
+    {
+        var lead = await LeadWithCustomerAsync();
+        var first = await Commands.CreateAsync(lead.Id, _app.OwnerId);
+        var second = await Commands.CopyAsVariantAsync(first, _app.OwnerId);
+        var third = await Commands.CopyAsVariantAsync(first, _app.OwnerId);
+
+        await Commands.DeleteAsync(first, (await LoadAsync(first)).Version, _app.OwnerId);
+        var next = await LoadAsync(await Commands.CreateAsync(lead.Id, _app.OwnerId));
+
+        Assert.Equal((null, second), ((await LoadAsync(second)).VariantOfId, (await LoadAsync(third)).VariantOfId));
+        Assert.Equal($"A{_app.Today:yyMM}-004", next.Number);
+    }
 }

@@ -66,11 +66,11 @@ public sealed class OfferCommands(IDbContextFactory<LeadsDbContext> contexts, IE
 
     /// <summary>Deletes a draft; the lead's history keeps that it existed.</summary>
     public Task DeleteAsync(int offerId, long version, string userId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(offerId, version, userId, leadTouched: true, (db, offer, lead, actor) =>
+        ChangeAsync(offerId, version, userId, leadTouched: true, async (db, offer, lead, actor) =>
         {
             offer.Delete(lead, actor);
+            Offer.Regroup(await db.Offers.Where(o => o.VariantOfId == offer.Id).ToListAsync(cancellationToken));
             db.Offers.Remove(offer);
-            return Task.CompletedTask;
         }, cancellationToken);
 
     /// <summary>Sets the lead's possible revenue to the offer's net sum; the lead's history records the change.</summary>
