@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadsBlazor.Domain.Offers;
+using LeadsBlazor.Web.Components.Shared;
 using PdfSharp.Drawing;
 
 namespace LeadsBlazor.Web.Features.Offers.Pdf;
@@ -84,11 +85,11 @@ internal sealed partial class OfferLetter
         var rows = new List<(string Label, decimal Amount)> { (text["OfferPdf.NetTotal"], totals.ItemsNet) };
         if (document.DiscountPercent > 0)
         {
-            rows.Add((text["OfferPdf.Discount", Percent(document.DiscountPercent)], -totals.Discount));
+            rows.Add((text["OfferPdf.Discount", Formats.Percent(document.DiscountPercent)], -totals.Discount));
             rows.Add((text["OfferPdf.NetAfterDiscount"], totals.Net));
         }
 
-        rows.Add((text["OfferPdf.Tax", Percent(document.TaxRatePercent)], totals.Tax));
+        rows.Add((text["OfferPdf.Tax", Formats.Percent(document.TaxRatePercent)], totals.Tax));
         const double rowHeight = 5, labelLeft = 112;
         EnsureRoom(2 + rows.Count * rowHeight + 9);
         _y += 2;

@@ -308,13 +308,6 @@ internal sealed partial class OfferLetter(PdfDocument pdf, OfferDocument documen
 
     private string Money(decimal amount) => Formats.Money(amount, document.CurrencyCode, 2);
 
-    /// <summary>The rate as the culture writes a percentage, with the decimals it has: "19 %", "8,1 %", "7.7%".</summary>
-    private static string Percent(decimal rate)
-    {
-        var decimals = rate == decimal.Round(rate) ? 0 : rate == decimal.Round(rate, 1) ? 1 : 2;
-        return (rate / 100m).ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
-    }
-
     private static double LineHeight(XFont font) => font.Size * 1.3 * 25.4 / 72;
 
     private static double Pt(double millimetres) => millimetres * 72 / 25.4;

@@ -113,7 +113,8 @@ public sealed class OfferSettingsCommands(IDbContextFactory<LeadsDbContext> cont
 
         if (changed)
         {
-            // Offers already made keep their letter; only other owners' settings pages read again.
+            // Offers already made keep their letter, and no view shows these settings live: the event only lets the
+            // cached account settings be read again, as the other settings areas do.
             events.Publish(new AccountSettingsChanged(LiveTopic.None));
         }
     }
