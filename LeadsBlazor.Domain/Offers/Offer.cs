@@ -114,7 +114,7 @@ public sealed class Offer
     /// <summary>The group a variant belongs to: the first offer's id.</summary>
     public int VariantGroupId => VariantOfId ?? Id;
 
-    public bool IsDraft => Status == OfferStatus.Draft;
+    public bool IsDraft => Status.IsDraft();
 
     /// <summary>A new draft offer on the lead, with the next number of the offer range and the lead's currency.</summary>
     public static Offer Create(Lead lead, string number, OfferDetails details, Actor actor)
@@ -153,7 +153,7 @@ public sealed class Offer
     public void Send(Lead lead, string? mailedTo, Actor actor)
     {
         RequireLead(lead);
-        Move(lead, OfferStatus.Sent, actor, OfferStatus.Draft);
+        Move(lead, OfferStatus.Sent, actor, Status.IsDraft());
         SentAt = actor.At;
         SentTo = EmailAddress.Optional(mailedTo, nameof(SentTo));
     }
@@ -162,14 +162,14 @@ public sealed class Offer
     public void Confirm(Lead lead, Actor actor)
     {
         RequireLead(lead);
-        Move(lead, OfferStatus.Confirmed, actor, OfferStatus.Draft, OfferStatus.Sent);
+        Move(lead, OfferStatus.Confirmed, actor, Status.CanBeConfirmed());
     }
 
     /// <summary>An offer that no longer counts (a variant the customer did not take) is archived; a billed one stays.</summary>
     public void Archive(Lead lead, Actor actor)
     {
         RequireLead(lead);
-        Move(lead, OfferStatus.Archived, actor, OfferStatus.Draft, OfferStatus.Sent, OfferStatus.Confirmed);
+        Move(lead, OfferStatus.Archived, actor, Status.CanBeArchived());
     }
 
     /// <summary>Only a draft may be deleted: a sent offer is a document the customer has, so it is archived instead.</summary>
@@ -251,9 +251,9 @@ public sealed class Offer
         _grossMinor = new Money(totals.Gross, Currency).MinorUnits;
     }
 
-    private void Move(Lead lead, OfferStatus to, Actor actor, params OfferStatus[] allowedFrom)
+    private void Move(Lead lead, OfferStatus to, Actor actor, bool allowed)
     {
-        if (!allowedFrom.Contains(Status))
+        if (!allowed)
         {
             throw new DomainException(nameof(Status), ErrorKeys.OfferStatusMoveNotAllowed, Number, Status.ToString(), to.ToString());
         }
