@@ -27,6 +27,16 @@ public sealed class OfferSettingsPageTests(BrowserFixture browser) : BrowserTest
 
         await Assertions.Expect(page.GetByTestId("offer-settings-letterhead").GetByLabel("Firmenname")).ToHaveValueAsync("Berger Consulting GmbH");
         await Assertions.Expect(page.GetByTestId("offer-settings-terms").GetByLabel("Steuersatz")).ToHaveValueAsync("8,1");
+
+        // A rate typed with a point in the German UI is that rate, not seventy-seven; text that is no number is said so.
+        var reloaded = page.GetByTestId("offer-settings-terms");
+        await reloaded.GetByLabel("Steuersatz").FillAsync("7.7");
+        await reloaded.GetByTestId("offer-settings-terms-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("settings-log")).ToContainTextAsync("Steuersatz geändert: 8.1 % → 7.7 %");
+        await reloaded.GetByLabel("Steuersatz").FillAsync("neunzehn");
+        await reloaded.GetByTestId("offer-settings-terms-save").ClickAsync();
+        await Assertions.Expect(reloaded).ToContainTextAsync("„neunzehn“ ist kein Betrag");
+        await Assertions.Expect(reloaded.GetByLabel("Steuersatz")).ToHaveValueAsync("neunzehn");
     }
 
     [Fact]

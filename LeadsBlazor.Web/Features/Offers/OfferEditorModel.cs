@@ -247,14 +247,21 @@ public sealed class OfferEditorModel
             return 0m;
         }
 
-        var read = MoneyText.Read(written.Replace("%", "", StringComparison.Ordinal), culture);
-        if (!read.IsValid || read.Currency is not null)
+        var read = ReadPercent(written, culture);
+        if (!read.IsValid)
         {
             errors[field] = read.ToException(field).Describe(text);
             return 0m;
         }
 
         return read.Amount;
+    }
+
+    /// <summary>A percentage as the user types it ("8,1", "8,1 %", "19"), read like an amount without a currency.</summary>
+    public static MoneyTextResult ReadPercent(string? written, CultureInfo culture)
+    {
+        var read = MoneyText.Read(written?.Replace("%", "", StringComparison.Ordinal), culture);
+        return read.Currency is null ? read : read with { ErrorKey = ErrorKeys.NotAnAmount, Arguments = [written ?? ""] };
     }
 
     private static OfferPosition? Position(OfferPositionRow row, string currencyCode, Dictionary<string, string> errors, IStringLocalizer text, CultureInfo culture)
