@@ -35,7 +35,7 @@ public sealed class OfferSettingsPageTests(BrowserFixture browser) : BrowserTest
         await Assertions.Expect(page.GetByTestId("settings-log")).ToContainTextAsync("Steuersatz geändert: 8.1 % → 7.7 %");
         await reloaded.GetByLabel("Steuersatz").FillAsync("neunzehn");
         await reloaded.GetByTestId("offer-settings-terms-save").ClickAsync();
-        await Assertions.Expect(reloaded).ToContainTextAsync("„neunzehn“ ist kein Betrag");
+        await Assertions.Expect(reloaded).ToContainTextAsync("„neunzehn“ ist kein Prozentsatz. Zum Beispiel: 19 oder 8,1.");
         await Assertions.Expect(reloaded.GetByLabel("Steuersatz")).ToHaveValueAsync("neunzehn");
     }
 

@@ -103,6 +103,19 @@ public sealed class OfferEditorModelTests
     }
 
     [Fact]
+    public async Task A_rate_that_is_no_number_or_carries_a_currency_is_refused_as_a_percentage()
+    {
+        await using var context = ComponentContext.Create();
+        var (text, culture) = TextOf(context);
+        var model = new OfferEditorModel { DiscountText = "viel", TaxRateText = "19 €" };
+
+        var reading = model.Read(text, culture);
+
+        Assert.Equal("„viel“ ist kein Prozentsatz. Zum Beispiel: 19 oder 8,1.", reading.ErrorOf(nameof(OfferDetails.DiscountPercent)));
+        Assert.Equal("„19 €“ ist kein Prozentsatz. Zum Beispiel: 19 oder 8,1.", reading.ErrorOf(nameof(OfferDetails.TaxRatePercent)));
+    }
+
+    [Fact]
     public async Task Input_counts_as_unsaved_only_when_it_differs_from_the_offer_loaded()
     {
         await using var context = ComponentContext.Create();

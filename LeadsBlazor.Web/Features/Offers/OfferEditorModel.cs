@@ -87,6 +87,9 @@ public sealed class OfferEditorModel
     public const string UnitField = "Unit";
     public const string TextField = "Text";
 
+    /// <summary>The message for a rate that does not read: the amount's message would give money as the example.</summary>
+    public const string NotAPercent = "Error.NotAPercent";
+
     public string Title { get; set; } = "";
 
     public DateTime? Date { get; set; }
@@ -261,7 +264,9 @@ public sealed class OfferEditorModel
     public static MoneyTextResult ReadPercent(string? written, CultureInfo culture)
     {
         var read = MoneyText.Read(written?.Replace("%", "", StringComparison.Ordinal), culture);
-        return read.Currency is null ? read : read with { ErrorKey = ErrorKeys.NotAnAmount, Arguments = [written ?? ""] };
+        return read.ErrorKey == ErrorKeys.NotAnAmount || read.Currency is not null
+            ? read with { ErrorKey = NotAPercent, Arguments = [written ?? ""] }
+            : read;
     }
 
     private static OfferPosition? Position(OfferPositionRow row, string currencyCode, Dictionary<string, string> errors, IStringLocalizer text, CultureInfo culture)
