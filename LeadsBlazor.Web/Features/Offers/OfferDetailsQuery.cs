@@ -46,9 +46,11 @@ public sealed class OfferDetailsQuery(IDbContextFactory<LeadsDbContext> contexts
                 Company = l.Company == null ? null : l.Company.Name,
                 Email = l.ContactPerson == null ? null : l.ContactPerson.Email,
                 l.ResponsibleUserId,
+
+                // The one name the page shows, not every user's.
+                Responsible = db.Users.Where(u => u.Id == l.ResponsibleUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .SingleAsync(cancellationToken);
-        var names = await db.UserNamesAsync(cancellationToken);
         var group = offer.VariantGroupId;
         var variants = await db.Offers.AsNoTracking()
             .Where(o => o.Id != offerId && (o.Id == group || o.VariantOfId == group))
@@ -64,7 +66,7 @@ public sealed class OfferDetailsQuery(IDbContextFactory<LeadsDbContext> contexts
             lead.CompanyId,
             lead.Company,
             lead.Email,
-            names.GetValueOrDefault(lead.ResponsibleUserId, lead.ResponsibleUserId),
+            lead.Responsible ?? lead.ResponsibleUserId,
             [.. variants.Select(v => new OfferVariantRow(v.Id, v.Number, v.Status, Money.FromMinorUnits(v.Gross, Currency.Parse(v.CurrencyCode))))]);
     }
 }
