@@ -58,4 +58,11 @@ public static class ErrorKeys
     public const string InvalidLogo = "Error.InvalidLogo";
     public const string UnknownOffer = "Error.UnknownOffer";
     public const string ValidityOutOfRange = "Error.ValidityOutOfRange";
+    public const string ProjectFromUnwonLead = "Error.ProjectFromUnwonLead";
+    public const string OfferBilledElsewhere = "Error.OfferBilledElsewhere";
+    public const string OfferNotConfirmed = "Error.OfferNotConfirmed";
+    public const string OfferNotBilledHere = "Error.OfferNotBilledHere";
+    public const string OfferOfOtherLead = "Error.OfferOfOtherLead";
+    public const string CoLeaderIsLeader = "Error.CoLeaderIsLeader";
+    public const string UnknownProject = "Error.UnknownProject";
 }

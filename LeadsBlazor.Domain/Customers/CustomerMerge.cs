@@ -1,16 +1,21 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Projects;
 
 namespace LeadsBlazor.Domain.Customers;
 
 /// <summary>
-/// Merges a duplicate company into the one that stays: its leads, contact persons and history move over, each lead
-/// records its new customer, and the surviving company records the merge. The caller deletes the source afterwards.
+/// Merges a duplicate company into the one that stays: its leads, projects, contact persons and history move over, each
+/// lead and project records its new customer, and the surviving company records the merge. The caller deletes the source afterwards.
 /// </summary>
 public static class CustomerMerge
 {
-    public static void Merge(Company source, Company target, IEnumerable<Lead> leadsOfSource, Actor actor)
+    public static void Merge(Company source, Company target, IEnumerable<Lead> leadsOfSource, Actor actor) =>
+        Merge(source, target, leadsOfSource, [], actor);
+
+    public static void Merge(Company source, Company target, IEnumerable<Lead> leadsOfSource, IEnumerable<Project> projectsOfSource, Actor actor)
     {
+        ArgumentNullException.ThrowIfNull(projectsOfSource);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(leadsOfSource);
@@ -23,6 +28,11 @@ public static class CustomerMerge
             }
 
             lead.MoveToCompany(target, actor);
+        }
+
+        foreach (var project in projectsOfSource)
+        {
+            project.MoveToCompany(source, target, actor);
         }
     }
 }

@@ -10,6 +10,11 @@ public static class HistoryFields
 
     public const string CloseReason = "CloseReason";
 
+    /// <summary>A project's leader and co-leader, by name.</summary>
+    public const string Leader = "Leader";
+
+    public const string CoLeader = "CoLeader";
+
     public const string LegacyResponsibleUserId = "ResponsibleUserId";
 
     public const string LegacyCloseReasonId = "CloseReasonId";

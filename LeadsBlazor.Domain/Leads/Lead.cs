@@ -423,6 +423,9 @@ public sealed class Lead
     /// </summary>
     internal void RecordOffer(string number, string? from, string to, Actor actor) => Record(LeadEventKind.OfferChanged, number, from, to, actor);
 
+    /// <summary>A project was made from the lead (Rule 11): its number and name.</summary>
+    internal void RecordProject(string number, string name, Actor actor) => Record(LeadEventKind.ProjectCreated, number, null, name, actor);
+
     /// <summary>Records that an import touched the lead.</summary>
     public void MarkImported(Actor actor) => Record(LeadEventKind.Imported, null, null, null, actor);
 

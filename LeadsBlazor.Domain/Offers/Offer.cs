@@ -1,5 +1,6 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Projects;
 
 namespace LeadsBlazor.Domain.Offers;
 
@@ -108,6 +109,11 @@ public sealed class Offer
     /// <summary>The address the offer was mailed to when it was sent; null when it was sent without a mail (handed over, posted).</summary>
     public string? SentTo { get; private set; }
 
+    /// <summary>The project the offer is billed in (status <see cref="OfferStatus.Billed"/>); an offer is billed in one project at most.</summary>
+    public int? ProjectId { get; private set; }
+
+    public Project? Project { get; private set; }
+
     /// <summary>The concurrency token, raised by the app on every save.</summary>
     public long Version { get; private set; }
 
@@ -170,6 +176,40 @@ public sealed class Offer
     {
         RequireLead(lead);
         Move(lead, OfferStatus.Archived, actor, Status.CanBeArchived());
+    }
+
+    /// <summary>Confirmed → billed in <paramref name="project"/> (see <see cref="Project.Bill"/>): never in a second project.</summary>
+    internal void BillIn(Project project, Lead lead, Actor actor)
+    {
+        RequireLead(lead);
+        if (ProjectId is not null || Project is not null)
+        {
+            throw new DomainException(nameof(Project), ErrorKeys.OfferBilledElsewhere, Number, Project?.Number ?? "");
+        }
+
+        if (Status != OfferStatus.Confirmed)
+        {
+            throw new DomainException(nameof(Status), ErrorKeys.OfferNotConfirmed, Number);
+        }
+
+        Move(lead, OfferStatus.Billed, actor, allowed: true);
+        Project = project;
+        ProjectId = project.Id == 0 ? null : project.Id;
+    }
+
+    /// <summary>Billed in <paramref name="project"/> → confirmed again, free to be billed in another project.</summary>
+    internal void Unbill(Project project, Lead lead, Actor actor)
+    {
+        RequireLead(lead);
+        var here = ReferenceEquals(Project, project) || (project.Id != 0 && ProjectId == project.Id);
+        if (!here || Status != OfferStatus.Billed)
+        {
+            throw new DomainException(nameof(Project), ErrorKeys.OfferNotBilledHere, Number, project.Number);
+        }
+
+        Move(lead, OfferStatus.Confirmed, actor, allowed: true);
+        Project = null;
+        ProjectId = null;
     }
 
     /// <summary>Only a draft may be deleted: a sent offer is a document the customer has, so it is archived instead.</summary>

@@ -5,6 +5,7 @@ using LeadsBlazor.Domain.Labels;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Domain.Pipeline;
+using LeadsBlazor.Domain.Projects;
 using LeadsBlazor.Domain.Reminders;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,14 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
     public DbSet<Offer> Offers => Set<Offer>();
 
     public DbSet<OfferSettings> OfferSettings => Set<OfferSettings>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<ProjectEvent> ProjectEvents => Set<ProjectEvent>();
+
+    public DbSet<ProjectNote> ProjectNotes => Set<ProjectNote>();
+
+    public DbSet<ProjectAttachment> ProjectAttachments => Set<ProjectAttachment>();
 
     public DbSet<LeadEvent> LeadEvents => Set<LeadEvent>();
 
@@ -105,7 +114,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
 
     private IEnumerable<(EntityEntry Entry, string UserId)> NewEvents() =>
         ChangeTracker.Entries<LeadEvent>().Where(e => e.State == EntityState.Added).Select(e => ((EntityEntry)e, e.Entity.UserId))
-            .Concat(ChangeTracker.Entries<CompanyEvent>().Where(e => e.State == EntityState.Added).Select(e => ((EntityEntry)e, e.Entity.UserId)));
+            .Concat(ChangeTracker.Entries<CompanyEvent>().Where(e => e.State == EntityState.Added).Select(e => ((EntityEntry)e, e.Entity.UserId)))
+            .Concat(ChangeTracker.Entries<ProjectEvent>().Where(e => e.State == EntityState.Added).Select(e => ((EntityEntry)e, e.Entity.UserId)));
 
     private List<string> NewEventActors() => [.. NewEvents().Select(e => e.UserId).Distinct()];
 
@@ -127,6 +137,26 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
         {
             var version = offer.Property(o => o.Version);
             version.CurrentValue = version.OriginalValue + 1;
+        }
+
+        RaiseProjectVersions();
+    }
+
+    // A project's version counts its history too: a note or a billed offer is a change another session must not overwrite.
+    private void RaiseProjectVersions()
+    {
+        var projectsWithNewEvents = ChangeTracker.Entries<ProjectEvent>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity.ProjectId)
+            .ToHashSet();
+        foreach (var entry in ChangeTracker.Entries<Project>())
+        {
+            if (entry.State == EntityState.Modified
+                || (entry.State == EntityState.Unchanged && projectsWithNewEvents.Contains(entry.Entity.Id)))
+            {
+                var version = entry.Property(p => p.Version);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
         }
     }
 
@@ -167,6 +197,15 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
                 || (entry.State == EntityState.Deleted && !ChangeTracker.Entries<Company>().Any(c => c.State == EntityState.Deleted && c.Entity.Id == entry.Entity.CompanyId)))
             {
                 throw new InvalidOperationException("The history of a company is append-only.");
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<ProjectEvent>())
+        {
+            if (entry.State == EntityState.Modified
+                || (entry.State == EntityState.Deleted && !ChangeTracker.Entries<Project>().Any(p => p.State == EntityState.Deleted && p.Entity.Id == entry.Entity.ProjectId)))
+            {
+                throw new InvalidOperationException("The history of a project is append-only.");
             }
         }
     }

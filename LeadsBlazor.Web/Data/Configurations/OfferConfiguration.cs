@@ -51,6 +51,7 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
                     positions => positions.ToList()));
 
         builder.HasOne(o => o.Lead).WithMany().HasForeignKey(o => o.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(o => o.Project).WithMany().HasForeignKey(o => o.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.LeadId, o.Status });
         builder.HasIndex(o => o.Date);
     }

@@ -148,7 +148,8 @@ public sealed class CompanyCommands(IDbContextFactory<LeadsDbContext> contexts, 
             var target = sourceId == targetId ? source : await LoadAsync(db, targetId, cancellationToken);
             var leads = await db.Leads.Include(l => l.Company).Include(l => l.ContactPerson)
                 .Where(l => l.CompanyId == sourceId).ToListAsync(cancellationToken);
-            CustomerMerge.Merge(source, target, leads, actor);
+            var projects = await db.Projects.Include(p => p.Company).Where(p => p.CompanyId == sourceId).ToListAsync(cancellationToken);
+            CustomerMerge.Merge(source, target, leads, projects, actor);
             db.Companies.Remove(source);
             return 0;
         }, cancellationToken);

@@ -24,6 +24,7 @@ public static class HistoryFormat
             LeadEventKind.StatusChanged or LeadEventKind.StageChanged or LeadEventKind.FieldChanged or LeadEventKind.ResponsibleChanged =>
                 text["History.Changed", FieldName(text, field), Value(text, field, oldValue), Value(text, field, newValue)],
             LeadEventKind.OfferChanged => Offer(text, field ?? "", oldValue, newValue),
+            LeadEventKind.ProjectCreated => text["History.ProjectCreated", field ?? "", newValue ?? ""],
             _ => text[$"History.{kind}", newValue ?? oldValue ?? ""],
         };
     }

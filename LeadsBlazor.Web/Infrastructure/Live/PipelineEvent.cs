@@ -26,6 +26,9 @@ public enum LiveTopic
 
     /// <summary>Offers: their letter, positions, sums and status.</summary>
     Offers = 64,
+
+    /// <summary>Projects: their details, status, billed offers, notes and files.</summary>
+    Projects = 128,
 }
 
 /// <summary>
@@ -51,9 +54,9 @@ public abstract record PipelineEvent
             return false;
         }
 
-        // A stage, label, day or money change touches the view whatever lead or user it shows; only a change of a lead
-        // or of its offers is narrowed.
-        if ((shared & ~(LiveTopic.Leads | LiveTopic.Offers)) != LiveTopic.None)
+        // A stage, label, day or money change touches the view whatever lead or user it shows; only a change of a lead,
+        // of its offers or of its projects is narrowed.
+        if ((shared & ~(LiveTopic.Leads | LiveTopic.Offers | LiveTopic.Projects)) != LiveTopic.None)
         {
             return true;
         }
@@ -135,4 +138,17 @@ public sealed record OffersChanged(int LeadId, string ResponsibleUserId, bool Le
     public override IReadOnlyCollection<int> LeadIds => [LeadId];
 
     public override IReadOnlyCollection<string> UserIds => [ResponsibleUserId];
+}
+
+/// <summary>
+/// A project changed (or was created). A project made from a lead, or one that billed or released an offer, touched the
+/// lead's history and offers too (<paramref name="LeadTouched"/>), so the lead's views refresh as well.
+/// </summary>
+public sealed record ProjectsChanged(int ProjectId, int? LeadId, string? ResponsibleUserId, bool LeadTouched = false) : PipelineEvent
+{
+    public override LiveTopic Topics => LeadTouched ? LiveTopic.Projects | LiveTopic.Offers | LiveTopic.Leads : LiveTopic.Projects;
+
+    public override IReadOnlyCollection<int>? LeadIds => LeadId is { } lead ? [lead] : null;
+
+    public override IReadOnlyCollection<string>? UserIds => ResponsibleUserId is { } user ? [user] : null;
 }

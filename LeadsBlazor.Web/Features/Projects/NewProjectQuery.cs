@@ -1,0 +1,50 @@
+using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Offers;
+using LeadsBlazor.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsBlazor.Web.Features.Projects;
+
+/// <summary>The "+ Neues Projekt" dialog's prefilled input: from a won lead, or empty with the user as leader.</summary>
+public sealed class NewProjectQuery(IDbContextFactory<LeadsDbContext> contexts)
+{
+    /// <summary>
+    /// Everything the lead knows (Rule 11): its name, customer and contact person, the responsible user as leader, its
+    /// currency, labels, info and service period as the project's dates, and as budget the net sum of its sent and
+    /// confirmed offers — or, without such offers, its possible revenue.
+    /// </summary>
+    public async Task<ProjectInput> FromLeadAsync(int leadId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var lead = await db.Leads.AsNoTracking().Include(l => l.Labels)
+            .SingleOrDefaultAsync(l => l.Id == leadId, cancellationToken) ?? throw new DomainException(nameof(Lead), ErrorKeys.UnknownLead, leadId);
+        var currency = lead.Revenue.Currency;
+        var offered = await db.Offers.AsNoTracking()
+            .Where(o => o.LeadId == leadId && (o.Status == OfferStatus.Sent || o.Status == OfferStatus.Confirmed) && o.CurrencyCode == currency.Code)
+            .Select(o => new { Net = EF.Property<long>(o, Data.Configurations.OfferConfiguration.NetMinor) })
+            .ToListAsync(cancellationToken);
+        var budget = offered.Count > 0 ? Money.FromMinorUnits(offered.Sum(o => o.Net), currency).Amount : lead.Revenue.Amount;
+        return new ProjectInput
+        {
+            Name = lead.Name,
+            CompanyId = lead.CompanyId,
+            ContactPersonId = lead.ContactPersonId,
+            LeaderUserId = lead.ResponsibleUserId,
+            CurrencyCode = currency.Code,
+            Budget = budget,
+            StartOn = lead.ServiceFrom,
+            FinishOn = lead.ServiceTo,
+            LabelIds = [.. lead.Labels.Select(l => l.Id)],
+            Info = lead.Info,
+        };
+    }
+
+    /// <summary>A project without a lead: the user leads it, in the account's currency.</summary>
+    public async Task<ProjectInput> StandaloneAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var currency = await db.AccountSettings.AsNoTracking().Select(a => a.CurrencyCode).SingleAsync(cancellationToken);
+        return new ProjectInput { LeaderUserId = userId, CurrencyCode = currency };
+    }
+}
