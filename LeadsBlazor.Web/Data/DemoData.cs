@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Labels;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Offers;
+using LeadsBlazor.Domain.Projects;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Offers;
 using Microsoft.AspNetCore.Identity;
@@ -81,6 +82,7 @@ public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> use
         }
 
         var random = new Random(2026);
+        var won = new List<(Lead Lead, IReadOnlyList<Offer> Offers)>();
         for (var i = 0; i < 40; i++)
         {
             var responsible = i % 3 == 0 ? owner : member;
@@ -108,25 +110,37 @@ public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> use
                 lead.AddLabel(labels[3], actor);
             }
 
+            // Running and won leads carry a service period, the time the work would be done.
+            if (status == LeadStatus.Won || (status == LeadStatus.Running && i % 3 != 1))
+            {
+                var start = today.AddDays(-20 + (i * 7 % 90));
+                lead.ChangeServicePeriod(start, start.AddDays(30 + (i * 11 % 120)), actor);
+            }
+
             if (status is LeadStatus.Won or LeadStatus.Lost or LeadStatus.Dropped)
             {
                 lead.Close(status, today.AddDays(-random.Next(1, 30)), status == LeadStatus.Won ? null : reasons[i % reasons.Count], null, actor);
             }
 
             db.Leads.Add(lead);
-            await AddOffersAsync(lead, i, today, actor, cancellationToken);
+            var offers = await AddOffersAsync(lead, i, today, actor, cancellationToken);
+            if (status == LeadStatus.Won)
+            {
+                won.Add((lead, offers));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await AddProjectsAsync(won, labels[2], member, today, cancellationToken);
         logger.LogInformation("Seeded demo data: 40 leads, sign in as {Owner} or {Member} with password {Password}.", OwnerEmail, MemberEmail, Password);
     }
 
     // Offers on every fifth lead from the third on: a draft, a sent one with a variant, and confirmed ones on won leads.
-    private async Task AddOffersAsync(Lead lead, int i, DateOnly today, Actor actor, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Offer>> AddOffersAsync(Lead lead, int i, DateOnly today, Actor actor, CancellationToken cancellationToken)
     {
         if (i % 5 != 2 && lead.Status != LeadStatus.Won)
         {
-            return;
+            return [];
         }
 
         var offerSettings = db.OfferSettings.Local.FirstOrDefault() ?? await db.OfferSettings.SingleAsync(cancellationToken);
@@ -155,6 +169,16 @@ public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> use
         {
             offer.Send(lead, lead.ContactPerson?.Email, actor);
             offer.Confirm(lead, actor);
+
+            // The first won lead also bought a year of care, offered apart: it becomes a project of its own.
+            if (i == 7)
+            {
+                var care = Offer.Create(lead, range.Take(today), OfferDefaults.For(lead, offerSettings, account, today.AddDays(-4)), actor);
+                care.Edit(care.Details() with { Title = "Wartung und Hosting 2027" }, [OfferPosition.Item("Wartung und Hosting", 12m, "Monate", 240m)]);
+                care.Send(lead, lead.ContactPerson?.Email, actor);
+                db.Offers.Add(care);
+                return [offer, care];
+            }
         }
         else if (i % 20 == 12)
         {
@@ -165,7 +189,36 @@ public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> use
             var variant = offer.CopyAsVariant(lead, range.Take(today), today, actor);
             variant.Edit(variant.Details() with { Title = variant.Title + " (kompakt)" }, offer.Positions.Take(5));
             db.Offers.Add(variant);
+            return [offer, variant];
         }
+
+        return [offer];
+    }
+
+    // Two won leads become projects: the first twice (the relaunch and a year of care, each billing its own offer),
+    // the second once; the other won leads are left for trying "+ Neues Projekt".
+    private async Task AddProjectsAsync(List<(Lead Lead, IReadOnlyList<Offer> Offers)> won, Label retainer, ApplicationUser member, DateOnly today, CancellationToken cancellationToken)
+    {
+        var range = await db.NumberRangeAsync(NumberRangeKind.Project, cancellationToken);
+        foreach (var (lead, offers) in won.Take(2))
+        {
+            var actor = new Actor(lead.ResponsibleUserId, time.GetUtcNow().AddDays(-3));
+            var details = new ProjectDetails(lead.Name, lead.ResponsibleUserId, member.Id == lead.ResponsibleUserId ? null : member.Id, lead.ServiceFrom, lead.ServiceTo,
+                ProjectBilling.FixedPrice, offers[0].Net.Amount, 110m, lead.Info);
+            var project = Project.CreateFromLead(lead, offers, range.Take(today), details, lead.Company, lead.ContactPerson, lead.Labels, actor);
+            project.Bill(offers[0], lead, actor);
+            project.AddNote("Kick-off mit dem Kunden am Montag; Zugänge zum alten CMS liegen vor.", actor);
+            db.Projects.Add(project);
+            if (offers.Count > 1)
+            {
+                var care = Project.CreateFromLead(lead, offers, range.Take(today), details with { Name = offers[1].Title, Billing = ProjectBilling.ByEffort, Budget = offers[1].Net.Amount, StartOn = lead.ServiceTo, FinishOn = lead.ServiceTo?.AddYears(1) },
+                    lead.Company, lead.ContactPerson, [retainer], actor);
+                care.Bill(offers[1], lead, actor);
+                db.Projects.Add(care);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static string PhonePrefix(string country) => country switch

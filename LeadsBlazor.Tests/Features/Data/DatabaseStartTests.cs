@@ -103,6 +103,26 @@ public sealed class DatabaseStartTests
     }
 
     [Fact]
+    public async Task The_history_of_a_project_is_append_only_too()
+    {
+        using var app = new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+
+        var tracked = await Assert.ThrowsAsync<InvalidOperationException>(() => QueryAsync(app, async db =>
+        {
+            var entry = await db.ProjectEvents.FirstAsync();
+            db.Entry(entry).Property(e => e.NewValue).CurrentValue = "rewritten";
+            return await db.SaveChangesAsync();
+        }));
+        var update = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            QueryAsync(app, db => db.ProjectEvents.ExecuteUpdateAsync(e => e.SetProperty(x => x.NewValue, "rewritten"))));
+        var delete = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            QueryAsync(app, db => db.ProjectEvents.ExecuteDeleteAsync()));
+
+        Assert.All(new Exception[] { tracked, update, delete }, e => Assert.Contains("append-only", e.Message, StringComparison.Ordinal));
+        Assert.NotEmpty(await QueryAsync(app, db => db.ProjectEvents.ToListAsync()));
+    }
+
+    [Fact]
     public async Task The_model_and_the_migrations_agree()
     {
         using var app = new LeadsAppFactory();

@@ -241,6 +241,13 @@ namespace LeadsBlazor.Web.Data.Migrations
                 table: "Projects",
                 columns: new[] { "Status", "Number" });
 
+            // Rule 7 for projects, in the database itself as for leads: history rows are never edited, and only removed with their project.
+            if (migrationBuilder.IsSqlite())
+            {
+                migrationBuilder.Sql("CREATE TRIGGER ProjectEvents_AppendOnly_NoUpdate BEFORE UPDATE ON ProjectEvents BEGIN SELECT RAISE(ABORT, 'The history of a project is append-only.'); END;");
+                migrationBuilder.Sql("CREATE TRIGGER ProjectEvents_AppendOnly_NoDelete BEFORE DELETE ON ProjectEvents WHEN EXISTS (SELECT 1 FROM Projects WHERE Id = OLD.ProjectId) BEGIN SELECT RAISE(ABORT, 'The history of a project is append-only.'); END;");
+            }
+
             migrationBuilder.AddForeignKey(
                 name: "FK_Offers_Projects_ProjectId",
                 table: "Offers",
@@ -249,12 +256,6 @@ namespace LeadsBlazor.Web.Data.Migrations
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            // Rule 7 for projects, in the database itself as for leads: history rows are never edited, and only removed with their project.
-            if (migrationBuilder.IsSqlite())
-            {
-                migrationBuilder.Sql("CREATE TRIGGER ProjectEvents_AppendOnly_NoUpdate BEFORE UPDATE ON ProjectEvents BEGIN SELECT RAISE(ABORT, 'The history of a project is append-only.'); END;");
-                migrationBuilder.Sql("CREATE TRIGGER ProjectEvents_AppendOnly_NoDelete BEFORE DELETE ON ProjectEvents WHEN EXISTS (SELECT 1 FROM Projects WHERE Id = OLD.ProjectId) BEGIN SELECT RAISE(ABORT, 'The history of a project is append-only.'); END;");
-            }
         }
 
         /// <inheritdoc />
