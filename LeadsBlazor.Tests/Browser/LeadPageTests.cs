@@ -54,7 +54,7 @@ public sealed class LeadPageTests(BrowserFixture browser)
         await page.GetByTestId("lead-save").ClickAsync();
 
         var toControl = page.Locator(".mud-input-control").Filter(new() { Has = to }).Last;
-        await Assertions.Expect(toControl.Locator(".mud-input-error")).ToHaveTextAsync("Das Ende darf nicht vor dem Beginn liegen.");
+        await Assertions.Expect(toControl.Locator(".mud-input-helper-text.mud-input-error")).ToHaveTextAsync("Das Ende darf nicht vor dem Beginn liegen.");
         await Assertions.Expect(from).ToHaveValueAsync("01.07.2027");
         await Assertions.Expect(to).ToHaveValueAsync("30.06.2027");
 
