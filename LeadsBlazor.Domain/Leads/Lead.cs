@@ -216,13 +216,7 @@ public sealed class Lead
 
     public void ChangeServicePeriod(DateOnly? from, DateOnly? to, Actor actor)
     {
-        BusinessDate.Require(from, nameof(ServiceFrom));
-        BusinessDate.Require(to, nameof(ServiceTo));
-        if (from is not null && to is not null && to < from)
-        {
-            throw new DomainException(nameof(ServiceTo), ErrorKeys.InvalidPeriod);
-        }
-
+        ServicePeriod.Require(from, to);
         if (from != ServiceFrom)
         {
             Record(LeadEventKind.FieldChanged, nameof(ServiceFrom), Format(ServiceFrom), Format(from), actor);

@@ -126,6 +126,19 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
         Assert.True(problems.Count == 0, $"{email}, {locale}, {(dark ? "dark" : "light")}:\n{string.Join('\n', problems)}");
     }
 
+    [Fact]
+    public async Task The_lead_form_with_a_service_period_typed_in_has_no_serious_or_critical_violation()
+    {
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, $"leads/{_lead}");
+        await page.GetByTestId("action-edit").ClickAsync();
+        var from = page.GetByTestId("field-service-from");
+        await from.FillAsync("01.03.2027");
+        await from.PressAsync("Tab");
+        await Assertions.Expect(from).ToHaveValueAsync("01.03.2027");
+
+        Assert.Empty(await ViolationsAsync(page, "lead form"));
+    }
+
     internal static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string path)
     {
         var result = await page.RunAxe(new AxeRunOptions

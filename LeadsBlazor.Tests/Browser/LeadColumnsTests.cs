@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Features.Leads;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeadsBlazor.Tests.Browser;
@@ -76,6 +78,39 @@ public sealed class LeadColumnsTests(BrowserFixture browser) : BrowserTest(brows
         await page.WaitForCircuitAsync();
         await Assertions.Expect(links).ToHaveTextAsync(["Groß", "Mittel", "Klein"]);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"sort=Revenue&desc=1"));
+    }
+
+    [Fact]
+    public async Task The_service_period_column_comes_from_the_chooser_and_sorts_by_the_start()
+    {
+        var owner = await App.UserIdAsync(LeadsAppFactory.OwnerEmail);
+        using (var scope = App.Services.CreateScope())
+        {
+            var commands = scope.ServiceProvider.GetRequiredService<LeadCommands>();
+            foreach (var (name, from, to) in new (string, DateOnly?, DateOnly?)[]
+            {
+                ("Herbst", new(2027, 9, 1), null), ("Frühling", new(2027, 3, 1), new(2027, 6, 30)), ("Offen", null, null), ("Winter", null, new(2027, 1, 31)),
+            })
+            {
+                await commands.CreateAsync(new LeadInput { Name = name, ResponsibleUserId = owner, NextActionOn = new DateOnly(2026, 12, 5), ServiceFrom = from, ServiceTo = to }, owner);
+            }
+        }
+
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/potential");
+        var grid = page.GetByTestId("lead-grid");
+        var header = grid.Locator("thead th").Filter(new() { HasText = "Leistungszeitraum" });
+        await Assertions.Expect(grid.GetByTestId("lead-link")).ToHaveCountAsync(4);
+        await Assertions.Expect(header).ToHaveCountAsync(0);
+
+        await page.GetByTestId("column-chooser").Locator("button").ClickAsync();
+        await page.GetByTestId("column-ServiceFrom").ClickAsync();
+        await Assertions.Expect(header).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Escape");
+
+        await header.Locator(".sortable-column-header, .column-header").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]sort=ServiceFrom(&|$)"));
+        await Assertions.Expect(grid.GetByTestId("lead-link")).ToHaveTextAsync(["Offen", "Winter", "Frühling", "Herbst"]);
+        await Assertions.Expect(grid.GetByTestId("row-service-period")).ToHaveTextAsync(["", "bis 31.01.2027", "01.03.2027 – 30.06.2027", "ab 01.09.2027"]);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace LeadsBlazor.Tests.Browser;
 
-/// <summary>The lead page's files and labels in a real Chromium.</summary>
+/// <summary>The lead page's files, labels and service period in a real Chromium.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LeadPageTests(BrowserFixture browser)
     : BrowserTest(browser, new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Attachments:MaxBytes"] = "4096" }))
@@ -33,6 +33,44 @@ public sealed class LeadPageTests(BrowserFixture browser)
         Assert.Equal("angebot.txt", download.SuggestedFilename);
         Assert.Equal("Angebot 2026", await File.ReadAllTextAsync((await download.PathAsync())!));
         await Assertions.Expect(page.GetByTestId("history-entry").First).ToHaveTextAsync("Datei angehängt: angebot.txt");
+    }
+
+    [Fact]
+    public async Task The_service_period_is_typed_in_the_form_refused_when_it_ends_before_it_starts_and_shown_on_the_page()
+    {
+        var page = await OpenLeadAsync();
+        var shown = page.GetByTestId("lead-service-period");
+        await Assertions.Expect(shown).ToHaveTextAsync("—");
+        var (from, to) = (page.GetByTestId("field-service-from"), page.GetByTestId("field-service-to"));
+        async Task TypeAsync(ILocator field, string date)
+        {
+            await field.FillAsync(date);
+            await field.PressAsync("Tab");
+        }
+
+        await page.GetByTestId("action-edit").ClickAsync();
+        await TypeAsync(from, "01.07.2027");
+        await TypeAsync(to, "30.06.2027");
+        await page.GetByTestId("lead-save").ClickAsync();
+
+        var toControl = page.Locator(".mud-input-control").Filter(new() { Has = to }).Last;
+        await Assertions.Expect(toControl.Locator(".mud-input-helper-text.mud-input-error")).ToHaveTextAsync("Das Ende darf nicht vor dem Beginn liegen.");
+        await Assertions.Expect(from).ToHaveValueAsync("01.07.2027");
+        await Assertions.Expect(to).ToHaveValueAsync("30.06.2027");
+
+        await TypeAsync(from, "01.03.2027");
+        await page.GetByTestId("lead-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lead-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(shown).ToHaveTextAsync("01.03.2027 – 30.06.2027");
+
+        // Clearing the start leaves a period open at its start.
+        await page.GetByTestId("action-edit").ClickAsync();
+        await Assertions.Expect(from).ToHaveValueAsync("01.03.2027");
+        await TypeAsync(from, "");
+        await page.GetByTestId("lead-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lead-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(shown).ToHaveTextAsync("bis 30.06.2027");
+        await Assertions.Expect(page.GetByTestId("history-entry").First).ToHaveTextAsync("Leistungszeitraum von: 01.03.2027 → —");
     }
 
     [Fact]

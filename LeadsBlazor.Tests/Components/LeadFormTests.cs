@@ -88,6 +88,74 @@ public sealed class LeadFormTests : IDisposable
         Assert.Equal(("Relaunch", "Alpenblick Hotels AG", new DateOnly(2026, 12, 3), 1), (input.Name, input.NewCompanyName, input.NextActionOn!.Value, input.StageId!.Value));
     }
 
+    [Theory]
+    [InlineData("de-DE", "Das Ende darf nicht vor dem Beginn liegen.")]
+    [InlineData("en-US", "The end must not be before the start.")]
+    public async Task A_service_period_that_ends_before_it_starts_shows_the_message_at_its_end(string culture, string message)
+    {
+        await using var context = Context(culture);
+        var text = context.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var model = new LeadFormModel
+        {
+            Name = "Relaunch", ResponsibleUserId = "u1", NextActionOn = new DateTime(2026, 12, 3),
+            ServiceFrom = new DateTime(2027, 7, 1), ServiceTo = new DateTime(2027, 6, 30),
+        };
+        var errors = model.Validate(Options(), text);
+
+        var form = context.Render<LeadForm>(p => p.Add(f => f.Model, model).Add(f => f.Options, Options()).Add(f => f.Errors, errors));
+
+        string MessageAt(string testId) => form.Find($"[data-testid={testId}]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim() ?? "";
+        Assert.Equal(message, MessageAt("field-service-to"));
+        Assert.Equal("", MessageAt("field-service-from"));
+        Assert.Single(errors);
+        Assert.Equal((new DateTime(2027, 7, 1), new DateTime(2027, 6, 30)), (model.ServiceFrom, model.ServiceTo)); // the input stays as typed
+    }
+
+    [Fact]
+    public async Task A_service_period_with_one_open_end_or_none_is_valid_and_goes_into_the_input()
+    {
+        await using var context = Context();
+        var text = context.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        LeadFormModel With(DateTime? from, DateTime? to) =>
+            new() { Name = "Relaunch", ResponsibleUserId = "u1", NextActionOn = new DateTime(2026, 12, 3), ServiceFrom = from, ServiceTo = to };
+
+        var both = With(new DateTime(2027, 3, 1), new DateTime(2027, 6, 30));
+        var fromOnly = With(new DateTime(2027, 3, 1), null);
+        var sameDay = With(new DateTime(2027, 3, 1), new DateTime(2027, 3, 1));
+        var none = With(null, null);
+
+        Assert.All(new[] { both, fromOnly, sameDay, none }, m => Assert.Empty(m.Validate(Options(), text)));
+        Assert.Equal((new DateOnly(2027, 3, 1), new DateOnly(2027, 6, 30)), (both.ToInput().ServiceFrom, both.ToInput().ServiceTo));
+        Assert.Equal((new DateOnly(2027, 3, 1), (DateOnly?)null), (fromOnly.ToInput().ServiceFrom, fromOnly.ToInput().ServiceTo));
+        Assert.Equal(((DateOnly?)null, (DateOnly?)null), (none.ToInput().ServiceFrom, none.ToInput().ServiceTo));
+    }
+
+    [Fact]
+    public void A_changed_service_period_counts_as_unsaved_input()
+    {
+        var model = new LeadFormModel { Name = "Relaunch", ResponsibleUserId = "u1" };
+        var opened = model.InputState();
+
+        model.ServiceTo = new DateTime(2027, 6, 30);
+
+        Assert.NotEqual(opened, model.InputState());
+    }
+
+    [Theory]
+    [InlineData("de-DE", "01.03.2027 – 30.06.2027", "ab 01.03.2027", "bis 30.06.2027")]
+    [InlineData("en-US", "3/1/2027 – 6/30/2027", "from 3/1/2027", "until 6/30/2027")]
+    public async Task A_service_period_reads_in_the_users_date_format_with_its_open_end_named(string culture, string both, string fromOnly, string toOnly)
+    {
+        await using var context = Context(culture);
+        var text = context.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var (start, end) = (new DateOnly(2027, 3, 1), new DateOnly(2027, 6, 30));
+
+        Assert.Equal(both, ServicePeriodText.Of(start, end, text));
+        Assert.Equal(fromOnly, ServicePeriodText.Of(start, null, text));
+        Assert.Equal(toOnly, ServicePeriodText.Of(null, end, text));
+        Assert.Null(ServicePeriodText.Of(null, null, text));
+    }
+
     [Fact]
     public async Task A_customer_the_directory_lacks_is_offered_as_new_and_chosen_is_created_on_save()
     {

@@ -114,7 +114,7 @@ public sealed class ExportTests : IDisposable
         Assert.Equal("owner", row["Verantwortlich"]);
 
         var xml = SheetXml(file);
-        Assert.Contains("autoFilter ref=\"A1:U2\"", xml, StringComparison.Ordinal);
+        Assert.Contains("autoFilter ref=\"A1:W2\"", xml, StringComparison.Ordinal);
         Assert.Contains("ySplit=\"1\"", xml, StringComparison.Ordinal); // the header row is frozen
     }
 

@@ -5,6 +5,8 @@ using LeadsBlazor.Web.Features.Excel;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using Microsoft.EntityFrameworkCore;
+using LeadsBlazor.Web;
+using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
 namespace LeadsBlazor.Tests.Features.Excel;
@@ -161,6 +163,85 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(ImportAction.Unchanged, Assert.Single(again.Rows).Action);
     }
 
+    [Fact]
+    public async Task The_service_period_goes_out_as_dates_comes_back_unchanged_and_a_changed_end_is_previewed_old_to_new()
+    {
+        var commands = _app.Get<LeadCommands>();
+        LeadInput Input(string name, DateOnly? from, DateOnly? to) => new()
+        {
+            Name = name, ResponsibleUserId = _app.OwnerId, Revenue = 8_000m, NextActionOn = _app.Today, ServiceFrom = from, ServiceTo = to,
+        };
+        var both = await commands.CreateAsync(Input("Relaunch Website", new DateOnly(2027, 3, 1), new DateOnly(2027, 6, 30)), _app.OwnerId);
+        var open = await commands.CreateAsync(Input("Wartung", new DateOnly(2027, 1, 1), null), _app.OwnerId);
+
+        var sheet = await ExportAsync();
+        var (bothRow, openRow) = (sheet.Single(r => Id(r) == both), sheet.Single(r => Id(r) == open));
+        Assert.Equal((new DateTime(2027, 3, 1), new DateTime(2027, 6, 30)), (bothRow["Leistungszeitraum von"], bothRow["Leistungszeitraum bis"]));
+        Assert.Equal((new DateTime(2027, 1, 1), null), (openRow["Leistungszeitraum von"], openRow["Leistungszeitraum bis"]));
+        var (_, roundTrip) = await PreviewAsync(Sheet(sheet));
+        Assert.Equal(sheet.Count, roundTrip.Count(ImportAction.Unchanged));
+
+        bothRow["Leistungszeitraum bis"] = new DateTime(2027, 9, 30);
+        var (rows, preview) = await PreviewAsync(Sheet(sheet));
+
+        var changed = Assert.Single(preview.Rows, r => r.Action == ImportAction.Update);
+        Assert.Equal(both, changed.LeadId);
+        var change = Assert.Single(changed.Changes);
+        Assert.Equal(new ImportChange(LeadEventKind.FieldChanged, "ServiceTo", "2027-06-30", "2027-09-30"), change);
+        using (LeadsBlazor.Web.Features.Preferences.Preferences.Use(LeadsBlazor.Web.Features.Preferences.Preferences.CultureOf("de-DE")))
+        {
+            Assert.Equal("Leistungszeitraum bis: 30.06.2027 → 30.09.2027", HistoryFormat.Describe(_app.Get<IStringLocalizer<SharedResource>>(), change.Kind, change.Field, change.OldValue, change.NewValue));
+        }
+
+        await _app.Get<LeadImport>().CommitAsync(rows, preview, _app.OwnerId);
+        var saved = await _app.ReloadAsync(both);
+        Assert.Equal((new DateOnly(2027, 3, 1), new DateOnly(2027, 9, 30)), (saved.ServiceFrom, saved.ServiceTo));
+    }
+
+    [Fact]
+    public async Task A_service_period_ending_before_it_starts_or_not_a_date_is_refused_for_its_row_and_the_rows_data_is_kept_for_fixing()
+    {
+        var lead = await _app.Get<LeadCommands>().CreateAsync(new LeadInput
+        {
+            Name = "Relaunch Website", ResponsibleUserId = _app.OwnerId, Revenue = 8_000m, NextActionOn = _app.Today,
+            ServiceFrom = new DateOnly(2027, 3, 1), ServiceTo = new DateOnly(2027, 6, 30),
+        }, _app.OwnerId);
+        var before = await LeadCountAsync();
+        var backwards = NewRow("Rückwärts", null, 1_000, null, null, null);
+        (backwards["Leistungszeitraum von"], backwards["Leistungszeitraum bis"]) = (new DateTime(2027, 7, 1), new DateTime(2027, 6, 30));
+        var noDate = NewRow("Kein Datum", null, 1_000, null, null, null);
+        noDate["Leistungszeitraum von"] = "Sommer";
+        var update = new Dictionary<string, object?>(NewRow("Relaunch Website neu", null, 9_000, null, null, null)) { ["ID"] = lead };
+        (update["Leistungszeitraum von"], update["Leistungszeitraum bis"]) = (new DateTime(2027, 3, 1), new DateTime(2027, 2, 1));
+        var fine = NewRow("Passt", null, 1_000, null, null, null);
+        fine["Leistungszeitraum von"] = "01.04.2027";
+
+        var (rows, preview) = await PreviewAsync(Sheet([backwards, noDate, update, fine]));
+
+        Assert.Equal([ImportAction.Invalid, ImportAction.Invalid, ImportAction.Invalid, ImportAction.Create], preview.Rows.Select(r => r.Action));
+        Assert.Equal(new CellError(2, "Leistungszeitraum bis", "Das Ende darf nicht vor dem Beginn liegen."), Assert.Single(preview.Rows[0].Errors));
+        Assert.Equal(new CellError(3, "Leistungszeitraum von", "„Sommer“ ist kein Datum."), Assert.Single(preview.Rows[1].Errors));
+        Assert.Equal(new CellError(4, "Leistungszeitraum bis", "Das Ende darf nicht vor dem Beginn liegen."), Assert.Single(preview.Rows[2].Errors));
+
+        await _app.Get<LeadImport>().CommitAsync(rows, preview, _app.OwnerId);
+        Assert.Equal(before + 1, await LeadCountAsync());
+        var untouched = await _app.ReloadAsync(lead);
+        Assert.Equal(("Relaunch Website", 8_000m, new DateOnly(2027, 6, 30)), (untouched.Name, untouched.Revenue.Amount, untouched.ServiceTo!.Value));
+        await using (var db = _app.NewContext())
+        {
+            Assert.Equal(new DateOnly(2027, 4, 1), (await db.Leads.SingleAsync(l => l.Name == "Passt")).ServiceFrom);
+        }
+
+        using var invalid = new MemoryStream();
+        await _app.Get<LeadImport>().WriteInvalidRowsAsync(rows, preview, invalid);
+        invalid.Position = 0;
+        var listed = invalid.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(["Rückwärts", "Kein Datum", "Relaunch Website neu"], listed.Select(r => r["Name"]));
+        Assert.Equal((new DateTime(2027, 7, 1), new DateTime(2027, 6, 30)), (listed[0]["Leistungszeitraum von"], listed[0]["Leistungszeitraum bis"]));
+        Assert.Equal("Sommer", listed[1]["Leistungszeitraum von"]);
+        Assert.Equal("Leistungszeitraum von: „Sommer“ ist kein Datum.", listed[1]["Fehler"]);
+    }
+
     [Theory]
     [InlineData("1.500", 1_500)]
     [InlineData("1.500,50", 1_500.5)]
@@ -199,5 +280,7 @@ public sealed class ImportTests : IDisposable
         ["Nächste Aktion"] = "Anrufen",
         ["Kunde"] = customer,
         ["Labels"] = labels,
+        ["Leistungszeitraum von"] = null,
+        ["Leistungszeitraum bis"] = null,
     };
 }

@@ -92,6 +92,30 @@ public sealed class EditConflictTests : IDisposable
     }
 
     [Fact]
+    public async Task A_service_period_saved_meanwhile_is_named_in_the_conflict_and_kept_when_the_user_keeps_their_other_input()
+    {
+        var (id, mine, loaded) = await MemberSavesFirstAsync(theirs =>
+        {
+            theirs.ServiceFrom = new DateTime(2027, 3, 1);
+            theirs.ServiceTo = new DateTime(2027, 6, 30);
+        });
+
+        mine.Name = "Relaunch Website 2027";
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Commands.UpdateAsync(id, loaded.Version, mine.ToInput(), _app.OwnerId));
+        mine.Rebase(loaded, conflict.Current);
+        await Commands.UpdateAsync(id, conflict.Current.Version, mine.ToInput(), _app.OwnerId);
+
+        Assert.Equal(
+            [
+                new FieldChange("Mia Member", LeadEventKind.FieldChanged, "ServiceFrom", null, "2027-03-01"),
+                new FieldChange("Mia Member", LeadEventKind.FieldChanged, "ServiceTo", null, "2027-06-30"),
+            ],
+            conflict.Changes);
+        var lead = await _app.ReloadAsync(id);
+        Assert.Equal(("Relaunch Website 2027", new DateOnly(2027, 3, 1), new DateOnly(2027, 6, 30)), (lead.Name, lead.ServiceFrom, lead.ServiceTo));
+    }
+
+    [Fact]
     public async Task Take_theirs_puts_the_others_values_of_the_changed_fields_into_the_form_and_keeps_the_rest_of_the_input()
     {
         var (id, mine, loaded) = await MemberSavesFirstAsync(theirs => theirs.NextAction = "Angebot schicken");

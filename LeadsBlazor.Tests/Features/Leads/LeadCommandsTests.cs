@@ -90,6 +90,21 @@ public sealed class LeadCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_service_period_is_saved_with_the_lead_and_one_ending_before_it_starts_is_refused_leaving_the_saved_one()
+    {
+        var id = await Commands.CreateAsync(Input() with { ServiceFrom = new DateOnly(2027, 3, 1), ServiceTo = new DateOnly(2027, 6, 30) }, _app.OwnerId);
+        var saved = await _app.ReloadAsync(id);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() =>
+            Commands.UpdateAsync(id, saved.Version, Input() with { ServiceFrom = new DateOnly(2027, 7, 1), ServiceTo = new DateOnly(2027, 6, 30) }, _app.OwnerId));
+
+        Assert.Equal(("ServiceTo", ErrorKeys.InvalidPeriod), (error.Field, error.MessageKey));
+        var lead = await _app.ReloadAsync(id);
+        Assert.Equal((new DateOnly(2027, 3, 1), new DateOnly(2027, 6, 30)), (lead.ServiceFrom, lead.ServiceTo));
+        Assert.Contains(lead.History, e => e is { Field: "ServiceTo", OldValue: null, NewValue: "2027-06-30" });
+    }
+
+    [Fact]
     public async Task An_unknown_responsible_user_is_refused()
     {
         var error = await Assert.ThrowsAsync<DomainException>(() => Commands.CreateAsync(Input() with { ResponsibleUserId = "ghost" }, _app.OwnerId));

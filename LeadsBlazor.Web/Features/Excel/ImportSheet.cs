@@ -48,6 +48,10 @@ public sealed class ImportedRow
     public IReadOnlyList<string> Labels { get; set; } = [];
 
     public string? Info { get; set; }
+
+    public DateOnly? ServiceFrom { get; set; }
+
+    public DateOnly? ServiceTo { get; set; }
 }
 
 /// <summary>
@@ -258,6 +262,8 @@ public sealed class ImportSheet(IStringLocalizer<SharedResource> text, IOptions<
         row.Contact = Text(LeadColumn.Contact);
         row.Labels = [.. (Text(LeadColumn.Labels) ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
         row.Info = Text(LeadColumn.Info);
+        row.ServiceFrom = Read(LeadColumn.ServiceFrom, ToDate, "Import.NotADate");
+        row.ServiceTo = Read(LeadColumn.ServiceTo, ToDate, "Import.NotADate");
         return row;
     }
 

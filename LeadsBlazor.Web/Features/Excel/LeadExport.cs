@@ -92,7 +92,9 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
                     l.ClosedOn,
                     l.CloseReasonId,
                     l.CloseReasonText,
-                    l.Info))
+                    l.Info,
+                    l.ServiceFrom,
+                    l.ServiceTo))
                 .ToDictionary(l => l.Id);
 
             // Straight from the join table by the chunk's ids, which its LeadId index serves.
@@ -138,6 +140,8 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
             [nameof(LeadColumn.Customer)] = lead.Customer,
             [nameof(LeadColumn.Contact)] = lead.Contact,
             [nameof(LeadColumn.Labels)] = labels,
+            [nameof(LeadColumn.ServiceFrom)] = lead.ServiceFrom?.ToDateTime(TimeOnly.MinValue),
+            [nameof(LeadColumn.ServiceTo)] = lead.ServiceTo?.ToDateTime(TimeOnly.MinValue),
             [nameof(LeadColumn.Created)] = TimeZoneInfo.ConvertTime(lead.CreatedAt, lookups.TimeZone).Date,
             [nameof(LeadColumn.ClosedOn)] = lead.ClosedOn?.ToDateTime(TimeOnly.MinValue),
             [nameof(LeadColumn.Reason)] = lead.CloseReasonId is { } reasonId ? lookups.Reasons.GetValueOrDefault(reasonId) : null,
@@ -151,7 +155,8 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
 
     private sealed record ExportedLead(
         int Id, string Name, LeadStatus Status, int? StageId, long Cents, string Currency, string ResponsibleUserId, DateOnly? NextActionOn,
-        string? NextAction, string? Customer, string? Contact, DateTimeOffset CreatedAt, DateOnly? ClosedOn, int? CloseReasonId, string? CloseReasonText, string? Info);
+        string? NextAction, string? Customer, string? Contact, DateTimeOffset CreatedAt, DateOnly? ClosedOn, int? CloseReasonId, string? CloseReasonText, string? Info,
+        DateOnly? ServiceFrom, DateOnly? ServiceTo);
 }
 
 /// <summary>The few things every row refers to by id, read once per sheet.</summary>

@@ -240,6 +240,14 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
             lead.ChangeInfo(row.Info, actor);
         }
 
+        if (row.Has(LeadColumn.ServiceFrom) || row.Has(LeadColumn.ServiceTo))
+        {
+            lead.ChangeServicePeriod(
+                row.Has(LeadColumn.ServiceFrom) ? row.ServiceFrom : lead.ServiceFrom,
+                row.Has(LeadColumn.ServiceTo) ? row.ServiceTo : lead.ServiceTo,
+                actor);
+        }
+
         if (!row.Has(LeadColumn.Labels))
         {
             return;
@@ -263,6 +271,8 @@ public sealed class LeadImport(IDbContextFactory<LeadsDbContext> contexts, Impor
         "ContactPerson" => LeadColumn.Contact,
         "Labels" or "Label" or "Color" => LeadColumn.Labels,
         nameof(Lead.Info) => LeadColumn.Info,
+        nameof(Lead.ServiceFrom) => LeadColumn.ServiceFrom,
+        nameof(Lead.ServiceTo) => LeadColumn.ServiceTo,
         "Lead" => LeadColumn.Id,
         _ => LeadColumn.Name,
     };

@@ -33,6 +33,11 @@ public sealed class LeadFormModel
 
     public string? NextAction { get; set; }
 
+    /// <summary>The service period ("Leistungszeitraum"); either end may stay open.</summary>
+    public DateTime? ServiceFrom { get; set; }
+
+    public DateTime? ServiceTo { get; set; }
+
     /// <summary>A stage makes a new lead running; none keeps it a potential contact.</summary>
     public int? StageId { get; set; }
 
@@ -72,6 +77,16 @@ public sealed class LeadFormModel
         else
         {
             Check(nameof(NextActionOn), () => BusinessDate.Require(DateOnly.FromDateTime(NextActionOn.Value), nameof(NextActionOn)));
+        }
+
+        // The period's rule names the end it refuses (an end before the start is the "bis" field's).
+        try
+        {
+            Domain.Leads.ServicePeriod.Require(Day(ServiceFrom), Day(ServiceTo));
+        }
+        catch (DomainException error)
+        {
+            errors[error.Field] = Components.Shared.DomainErrors.Describe(error, text);
         }
 
         return errors;
@@ -147,11 +162,18 @@ public sealed class LeadFormModel
             m.RevenueText = s.Revenue.Amount.ToString("N2", CultureInfo.CurrentCulture);
             m.Currency = s.Revenue.Currency.Code;
         }),
-        new(nameof(NextActionOn), m => m.NextActionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s => s.NextActionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            (m, s) => m.NextActionOn = s.NextActionOn?.ToDateTime(TimeOnly.MinValue)),
+        new(nameof(NextActionOn), m => IsoDate(m.NextActionOn), s => IsoDate(s.NextActionOn), (m, s) => m.NextActionOn = s.NextActionOn?.ToDateTime(TimeOnly.MinValue)),
+        new(nameof(ServiceFrom), m => IsoDate(m.ServiceFrom), s => IsoDate(s.ServiceFrom), (m, s) => m.ServiceFrom = s.ServiceFrom?.ToDateTime(TimeOnly.MinValue)),
+        new(nameof(ServiceTo), m => IsoDate(m.ServiceTo), s => IsoDate(s.ServiceTo), (m, s) => m.ServiceTo = s.ServiceTo?.ToDateTime(TimeOnly.MinValue)),
         new(nameof(NextAction), m => Trimmed(m.NextAction), s => s.NextAction, (m, s) => m.NextAction = s.NextAction),
         new(nameof(Info), m => Trimmed(m.Info), s => s.Info, (m, s) => m.Info = s.Info),
     ];
+
+    private static string? IsoDate(DateTime? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? Day(DateTime? date) => date is { } given ? DateOnly.FromDateTime(given) : null;
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -248,7 +270,9 @@ public sealed class LeadFormModel
         ResponsibleUserId = ResponsibleUserId,
         Revenue = Revenue,
         Currency = Currency,
-        NextActionOn = NextActionOn is { } date ? DateOnly.FromDateTime(date) : null,
+        NextActionOn = Day(NextActionOn),
+        ServiceFrom = Day(ServiceFrom),
+        ServiceTo = Day(ServiceTo),
         NextAction = NextAction,
         StageId = StageId,
         LabelIds = LabelIds,

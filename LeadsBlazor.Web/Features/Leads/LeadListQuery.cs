@@ -26,7 +26,13 @@ public sealed record LeadRow(
     int? Probability,
     DateOnly? ClosedOn,
     Money? Weighted,
-    string? CloseReason);
+    string? CloseReason)
+{
+    /// <summary>The service period's start; the list sorts the period by it.</summary>
+    public DateOnly? ServiceFrom { get; init; }
+
+    public DateOnly? ServiceTo { get; init; }
+}
 
 public sealed record LeadListPage(IReadOnlyList<LeadRow> Rows, int Total);
 
@@ -66,6 +72,8 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ac
                 Probability = l.Stage != null ? (Probability?)l.Stage.Probability : null,
                 l.ClosedOn,
                 CloseReason = l.CloseReason != null ? l.CloseReason.Name : null,
+                l.ServiceFrom,
+                l.ServiceTo,
             })
             .ToListAsync(cancellationToken);
 
@@ -77,7 +85,11 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ac
                     r.Id, r.Version, r.Name, r.Customer, r.Contact, names.GetValueOrDefault(r.ResponsibleUserId, ""),
                     revenue, r.NextActionOn, r.Status.IsOpen() && r.NextActionOn <= today, r.Labels, r.Status, r.StageName, r.Probability?.Percent, r.ClosedOn,
                     r.Status == LeadStatus.Running && r.Probability is { } probability ? WeightedRevenue.Of(revenue, probability, settings) : null,
-                    r.CloseReason);
+                    r.CloseReason)
+                {
+                    ServiceFrom = r.ServiceFrom,
+                    ServiceTo = r.ServiceTo,
+                };
             })],
             total);
     }
@@ -111,6 +123,8 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ac
         (nameof(LeadRow.ClosedOn), true) => leads.OrderByDescending(l => l.ClosedOn).ThenBy(l => l.Id),
         (nameof(LeadRow.CloseReason), false) => leads.OrderBy(l => l.CloseReason!.Name).ThenBy(l => l.Id),
         (nameof(LeadRow.CloseReason), true) => leads.OrderByDescending(l => l.CloseReason!.Name).ThenBy(l => l.Id),
+        (nameof(LeadRow.ServiceFrom), false) => leads.OrderBy(l => l.ServiceFrom).ThenBy(l => l.ServiceTo).ThenBy(l => l.Id),
+        (nameof(LeadRow.ServiceFrom), true) => leads.OrderByDescending(l => l.ServiceFrom).ThenByDescending(l => l.ServiceTo).ThenBy(l => l.Id),
         (nameof(LeadRow.NextActionOn), true) => leads.OrderByDescending(l => l.NextActionOn).ThenBy(l => l.Id),
         _ => leads.OrderBy(l => l.NextActionOn).ThenBy(l => l.Id),
     };

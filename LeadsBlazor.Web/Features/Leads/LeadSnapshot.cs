@@ -3,7 +3,7 @@ using LeadsBlazor.Domain.Leads;
 
 namespace LeadsBlazor.Web.Features.Leads;
 
-/// <summary>A lead's values at one version: what a conflict reports and what the lead form starts from (company, contact, info and labels included).</summary>
+/// <summary>A lead's values at one version: what a conflict reports and what the lead form starts from (company, contact, info, service period and labels included).</summary>
 public sealed record LeadSnapshot(
     int Id,
     long Version,
@@ -29,6 +29,10 @@ public sealed record LeadSnapshot(
 
     public string? Info { get; init; }
 
+    public DateOnly? ServiceFrom { get; init; }
+
+    public DateOnly? ServiceTo { get; init; }
+
     public IReadOnlyCollection<int> LabelIds { get; init; } = [];
 
     /// <summary>The lead with its company, contact and labels loaded.</summary>
@@ -43,6 +47,8 @@ public sealed record LeadSnapshot(
             ContactPersonId = lead.ContactPersonId,
             ContactCompanyId = lead.ContactPerson?.CompanyId,
             Info = lead.Info,
+            ServiceFrom = lead.ServiceFrom,
+            ServiceTo = lead.ServiceTo,
             LabelIds = [.. lead.Labels.Select(l => l.Id)],
         };
     }
