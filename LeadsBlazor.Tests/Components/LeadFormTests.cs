@@ -5,6 +5,7 @@ using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Leads;
+using LeadsBlazor.Web.Features.LeadViews;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -109,6 +110,18 @@ public sealed class LeadFormTests : IDisposable
         Assert.Equal("", MessageAt("field-service-from"));
         Assert.Single(errors);
         Assert.Equal((new DateTime(2027, 7, 1), new DateTime(2027, 6, 30)), (model.ServiceFrom, model.ServiceTo)); // the input stays as typed
+    }
+
+    [Fact]
+    public async Task The_chosen_labels_read_by_their_names_not_their_ids()
+    {
+        await using var context = Context();
+        var options = Options() with { Labels = [new LabelChip(1, "Website", "#1e88e5"), new LabelChip(4, "Heiß", "#e53935")] };
+        var model = new LeadFormModel { Name = "Relaunch", ResponsibleUserId = "u1", LabelIds = [1, 4] };
+
+        var form = context.Render<LeadForm>(p => p.Add(f => f.Model, model).Add(f => f.Options, options).Add(f => f.Errors, new Dictionary<string, string>()));
+
+        Assert.Equal("Website, Heiß", form.Find("input[data-testid=field-labels]").GetAttribute("value"));
     }
 
     [Fact]
