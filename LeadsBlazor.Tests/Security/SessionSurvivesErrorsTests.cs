@@ -31,7 +31,7 @@ public sealed class SessionSurvivesErrorsTests(BrowserFixture browser)
     private Task<IPage> OpenLeadAsync(string email, string password) => OpenAsync(email, password, $"leads/{_lead}");
 
     [Fact]
-    public async Task When_two_users_remove_one_file_at_once_the_slower_is_told_it_is_gone_and_both_sessions_go_on()
+    public async Task When_two_users_remove_one_file_at_once_it_goes_once_only_the_slower_may_be_told_it_is_gone_and_both_sessions_go_on()
     {
         var owner = await OpenLeadAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
         var member = await OpenLeadAsync(LeadsAppFactory.MemberEmail, LeadsAppFactory.MemberPassword);
@@ -46,15 +46,19 @@ public sealed class SessionSurvivesErrorsTests(BrowserFixture browser)
         // The message shows for a few seconds only: watch both sessions at once from the click on (on a loaded machine the
         // checks below can outlast it), and learn afterwards which of them was the slower one.
         const string Gone = "Diese Datei gibt es nicht (mehr).";
-        // Only the slower session is told, so the other watch fails by design: what counts is the first that succeeds.
         var watch = new LocatorAssertionsToContainTextOptions { Timeout = 20_000 };
         var ownerTold = Assertions.Expect(owner.Locator(".mud-snackbar")).ToContainTextAsync(Gone, watch);
         var memberTold = Assertions.Expect(member.Locator(".mud-snackbar")).ToContainTextAsync(Gone, watch);
-        var firstTold = await FirstSucceededAsync(ownerTold, memberTold);
         await Assertions.Expect(owner.GetByTestId("attachment")).ToHaveCountAsync(0);
         await Assertions.Expect(member.GetByTestId("attachment")).ToHaveCountAsync(0);
         var removed = Assert.Single((await App.LeadAsync(_lead)).History, e => e.Kind == LeadEventKind.AttachmentRemoved);
-        Assert.Same(removed.UserId == _owner ? memberTold : ownerTold, firstTold);
+        var slowerTold = removed.UserId == _owner ? memberTold : ownerTold;
+
+        // The slower session is told the file is gone. Only when the live update took the file off its page before its
+        // click was handled is there no button left to answer for, and nothing is shown. Either way the session that
+        // removed the file is never told it is gone.
+        var firstTold = await FirstSucceededOrNoneAsync(ownerTold, memberTold);
+        Assert.True(firstTold is null || ReferenceEquals(firstTold, slowerTold), "The session that removed the file was told it was gone.");
 
         // Both sessions still act.
         foreach (var (page, note) in new[] { (owner, "Angebot ist raus"), (member, "Kunde ruft zurück") })
@@ -65,11 +69,11 @@ public sealed class SessionSurvivesErrorsTests(BrowserFixture browser)
         }
     }
 
-    // The first of the tasks that completes successfully; when all fail, the last failure.
-    private static async Task<Task> FirstSucceededAsync(params Task[] tasks)
+    // The first of the tasks that completes successfully; null when all fail.
+    private static async Task<Task?> FirstSucceededOrNoneAsync(params Task[] tasks)
     {
         var pending = tasks.ToList();
-        while (true)
+        while (pending.Count > 0)
         {
             var done = await Task.WhenAny(pending);
             if (done.IsCompletedSuccessfully)
@@ -78,11 +82,9 @@ public sealed class SessionSurvivesErrorsTests(BrowserFixture browser)
             }
 
             pending.Remove(done);
-            if (pending.Count == 0)
-            {
-                await done;
-            }
         }
+
+        return null;
     }
 
     [Fact]
