@@ -76,4 +76,30 @@ public sealed class ProjectOffersTests : IDisposable
         var offer = await _app.Factory.Services.OfferAsync(second);
         Assert.Equal((OfferStatus.Billed, (int?)phase2), (offer.Status, offer.ProjectId));
     }
+
+    [Fact]
+    public async Task A_draft_says_it_needs_confirming_first_and_a_variant_not_taken_is_archived_from_here()
+    {
+        var (_, phase2, _, second) = await TwoProjectsAsync();
+        var leadId = (await _app.Factory.Services.OfferAsync(second)).LeadId;
+        var draft = await _app.Factory.Services.CreateOfferAsync(leadId, _app.OwnerId, "Nachtrag", 900m);
+        await using var context = ComponentContext.Create();
+        var rows = Render(context, phase2);
+
+        var draftRow = rows.Find($"[data-testid=project-offer][data-offer-id='{draft}']");
+        Assert.Equal("erst bestätigen", draftRow.QuerySelector("[data-testid=offer-confirm-first]")!.TextContent.Trim());
+        Assert.True(draftRow.QuerySelector("input[data-testid=offer-bill]")!.HasAttribute("disabled"));
+        Assert.NotNull(draftRow.QuerySelector("[data-testid=project-offer-delete]"));
+
+        await rows.Find($"[data-testid=project-offer][data-offer-id='{second}'] [data-testid=project-offer-archive]").ClickAsync(new());
+
+        rows.WaitForAssertion(() =>
+        {
+            var row = rows.Find($"[data-testid=project-offer][data-offer-id='{second}']");
+            Assert.Equal("Archiviert", row.QuerySelector("[data-testid=offer-status]")!.TextContent.Trim());
+            Assert.True(row.QuerySelector("input[data-testid=offer-bill]")!.HasAttribute("disabled"));
+            Assert.Null(row.QuerySelector("[data-testid=project-offer-archive]"));
+        });
+        Assert.Equal(OfferStatus.Archived, (await _app.Factory.Services.OfferAsync(second)).Status);
+    }
 }
