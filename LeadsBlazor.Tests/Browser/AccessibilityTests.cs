@@ -7,6 +7,7 @@ using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Offers;
+using LeadsBlazor.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -29,6 +30,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
     private int _lead;
     private int _company;
     private int _offer;
+    private int _project;
 
     protected override async Task ArrangeAsync()
     {
@@ -61,6 +63,13 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
         await offers.UpdateAsync(_offer, offer.Version, offer.Details(),
             [OfferPosition.Title("Konzeption"), OfferPosition.Description("Workshop und Protokoll"), OfferPosition.Item("Workshop", 1m, "pauschal", 1_800m),
              OfferPosition.Item("Schulung", 4m, "Std.", 110m, optional: true), OfferPosition.Subtotal(), OfferPosition.PageBreak()], member.Id);
+
+        // A project of a won lead with one offer billed, one free to choose, and a note, as the project page shows them.
+        var (wonLead, billed, _) = await App.Services.CreateWonLeadWithTwoOffersAsync(member.Id, "Intranet");
+        _project = await App.Services.CreateProjectFromLeadAsync(wonLead, member.Id, "Intranet Phase 1");
+        var projects = scope.ServiceProvider.GetRequiredService<ProjectCommands>();
+        await projects.BillOfferAsync(_project, billed, member.Id);
+        await projects.AddNoteAsync(_project, "Kick-off am Montag", member.Id);
     }
 
     public static TheoryData<string, string, bool> Sessions() => new()
@@ -91,7 +100,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
         }
 
         // A member asking for a settings page lands on "access denied", a static page: that page must pass too.
-        foreach (var path in LeadPages.Append($"leads/{_lead}").Append($"companies/{_company}").Append($"offers/{_offer}").Concat(SettingsPages))
+        foreach (var path in LeadPages.Append($"leads/{_lead}").Append($"companies/{_company}").Append($"offers/{_offer}").Append($"projects/{_project}").Concat(SettingsPages))
         {
             await page.GotoAsync(path);
             if (page.Url.Contains("/Account/", StringComparison.Ordinal))
