@@ -7,6 +7,8 @@ public static class ProjectsFeature
     {
         services.AddScoped<ProjectCommands>();
         services.AddScoped<NewProjectQuery>();
+        services.AddScoped<ProjectFormQuery>();
+        services.AddScoped<LeadProjectsQuery>();
         return services;
     }
 }
