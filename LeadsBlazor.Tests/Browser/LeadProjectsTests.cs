@@ -20,13 +20,20 @@ public sealed class LeadProjectsTests(BrowserFixture browser) : BrowserTest(brow
         _offer = await App.Services.CreateOfferAsync(_lead, owner, "Webshop", 12_345m);
     }
 
-    [Fact]
-    public async Task A_project_made_from_the_won_lead_appears_in_another_session_and_reopening_asks_and_keeps_it()
+    // The lead won on its page: the projects card invites the first project.
+    private async Task<IPage> WonLeadPageAsync()
     {
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, $"leads/{_lead}");
         await page.GetByTestId("action-won").ClickAsync();
         await page.GetByTestId("close-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("lead-projects-empty")).ToBeVisibleAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task A_project_made_from_the_won_lead_appears_in_another_session_and_reopening_asks_and_keeps_it()
+    {
+        var page = await WonLeadPageAsync();
         var other = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, $"leads/{_lead}");
         await Assertions.Expect(other.GetByTestId("lead-projects-empty")).ToBeVisibleAsync();
 
@@ -60,10 +67,7 @@ public sealed class LeadProjectsTests(BrowserFixture browser) : BrowserTest(brow
     [Fact]
     public async Task The_won_list_makes_a_project_from_a_row()
     {
-        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, $"leads/{_lead}");
-        await page.GetByTestId("action-won").ClickAsync();
-        await page.GetByTestId("close-confirm").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("lead-projects-empty")).ToBeVisibleAsync();
+        var page = await WonLeadPageAsync();
 
         await page.GotoAsync("leads/all?tab=won");
         await page.WaitForCircuitAsync();

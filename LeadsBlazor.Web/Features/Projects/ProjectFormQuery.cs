@@ -24,23 +24,14 @@ public sealed record ProjectFormOptions(
 /// <summary>A project's details as the edit dialog starts from them, at the version the user saw.</summary>
 public sealed record StoredProjectInput(ProjectInput Input, long Version, int? LeadId);
 
-public sealed class ProjectFormQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account)
+public sealed class ProjectFormQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, CustomerSearchQuery directory)
 {
     public async Task<ProjectFormOptions> OptionsAsync(ProjectInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var settings = await account.GetAsync(cancellationToken);
-        var company = input.CompanyId is { } companyId
-            ? await db.Companies.AsNoTracking().Where(c => c.Id == companyId)
-                .Select(c => new CompanyOption(c.Id, c.Name, c.Number, c.City, c.DefaultCurrencyCode)).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        var contact = input.ContactPersonId is { } personId
-            ? await db.People.AsNoTracking().Where(p => p.Id == personId)
-                .Select(p => new PersonOption(p.Id, p.Name,
-                    p.Company == null ? null : new CompanyOption(p.Company.Id, p.Company.Name, p.Company.Number, p.Company.City, p.Company.DefaultCurrencyCode), p.Role, p.Email))
-                .SingleOrDefaultAsync(cancellationToken)
-            : null;
+        var (company, contact) = await directory.ChosenAsync(input.CompanyId, input.ContactPersonId, cancellationToken);
         return new ProjectFormOptions(
             await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new ProjectUserOption(u.Id, u.DisplayName)).ToListAsync(cancellationToken),
             await LabelListQuery.Chips(db).ToListAsync(cancellationToken),
