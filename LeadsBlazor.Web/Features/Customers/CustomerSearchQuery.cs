@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.LeadViews;
@@ -43,7 +44,7 @@ public sealed class CustomerSearchQuery(IDbContextFactory<LeadsDbContext> contex
         return await companies
             .OrderBy(c => c.NameKey.StartsWith(key) ? 0 : 1).ThenBy(c => c.NameKey)
             .Take(Limit)
-            .Select(c => new CompanyOption(c.Id, c.Name, c.Number, c.City, c.DefaultCurrencyCode))
+            .Select(AsCompanyOption)
             .ToListAsync(cancellationToken);
     }
 
@@ -71,9 +72,22 @@ public sealed class CustomerSearchQuery(IDbContextFactory<LeadsDbContext> contex
         return await people
             .OrderBy(p => p.CompanyId == companyId ? 0 : p.CompanyId == null ? 1 : 2).ThenBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Take(Limit)
-            .Select(p => new PersonOption(p.Id, p.Name,
-                p.Company == null ? null : new CompanyOption(p.Company.Id, p.Company.Name, p.Company.Number, p.Company.City, p.Company.DefaultCurrencyCode),
-                p.Role, p.Email))
+            .Select(AsPersonOption)
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>The customer and contact person a saved record names, as the pickers show them (null for none or one gone).</summary>
+    public async Task<(CompanyOption? Company, PersonOption? Contact)> ChosenAsync(int? companyId, int? personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var company = companyId is { } cid ? await db.Companies.AsNoTracking().Where(c => c.Id == cid).Select(AsCompanyOption).SingleOrDefaultAsync(cancellationToken) : null;
+        var contact = personId is { } pid ? await db.People.AsNoTracking().Where(p => p.Id == pid).Select(AsPersonOption).SingleOrDefaultAsync(cancellationToken) : null;
+        return (company, contact);
+    }
+
+    private static readonly Expression<Func<Company, CompanyOption>> AsCompanyOption = c => new CompanyOption(c.Id, c.Name, c.Number, c.City, c.DefaultCurrencyCode);
+
+    private static readonly Expression<Func<Person, PersonOption>> AsPersonOption = p => new PersonOption(p.Id, p.Name,
+        p.Company == null ? null : new CompanyOption(p.Company.Id, p.Company.Name, p.Company.Number, p.Company.City, p.Company.DefaultCurrencyCode),
+        p.Role, p.Email);
 }

@@ -10,6 +10,7 @@ public static class CustomersFeature
         services.AddScoped<CompanyListQuery>();
         services.AddScoped<CompanyFormQuery>();
         services.AddScoped<CustomerSearchQuery>();
+        services.AddScoped<CompanyProjectsQuery>();
         return services;
     }
 }

@@ -29,6 +29,9 @@ public sealed partial class LeadPage
     private Attachments.AttachmentStore Files { get; set; } = default!;
 
     [Inject]
+    private Projects.LeadProjectsQuery LeadProjects { get; set; } = default!;
+
+    [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
@@ -56,12 +59,20 @@ public sealed partial class LeadPage
 
     private Task BackToPotentialAsync() => RunAsync(version => Commands.BackToPotentialAsync(LeadId, version, userId));
 
-    // A reopened lead is acted on now: its next action is today.
-    private Task ReopenAsync(LeadStatus to)
+    // A reopened lead is acted on now: its next action is today. Its projects stay; a lead that has some asks first.
+    private async Task ReopenAsync(LeadStatus to)
     {
+        var seenAtClick = SeenVersion;
         var stageId = to == LeadStatus.Running ? details!.Lead.StageId ?? details.Stages[0].Id : (int?)null;
         var today = details!.Today;
-        return RunAsync(version => Commands.ReopenAsync(LeadId, version, to, stageId, today, userId));
+        var projects = await LeadProjects.CountAsync(LeadId);
+        if (projects > 0 && await Dialogs.ShowMessageBoxAsync(T["LeadProjects.ReopenTitle"], T.Plural(projects, "LeadProjects.ReopenOne", "LeadProjects.ReopenMany", projects),
+                yesText: T["LeadProjects.ReopenYes"], cancelText: T["Common.Cancel"]) != true)
+        {
+            return;
+        }
+
+        await RunAsync(seenAtClick, version => Commands.ReopenAsync(LeadId, version, to, stageId, today, userId));
     }
 
     // A note only adds, so it carries no version (see LeadCommands). True when saved: a refused note stays in its box.

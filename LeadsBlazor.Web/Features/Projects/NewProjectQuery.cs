@@ -40,6 +40,13 @@ public sealed class NewProjectQuery(IDbContextFactory<LeadsDbContext> contexts)
         };
     }
 
+    /// <summary>How many of the lead's offers saving the project confirms: those the customer has not yet decided on (draft or sent).</summary>
+    public async Task<int> OffersToConfirmAsync(int leadId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Offers.CountAsync(o => o.LeadId == leadId && (o.Status == OfferStatus.Draft || o.Status == OfferStatus.Sent), cancellationToken);
+    }
+
     /// <summary>A project without a lead: the user leads it, in the account's currency.</summary>
     public async Task<ProjectInput> StandaloneAsync(string userId, CancellationToken cancellationToken = default)
     {

@@ -8,6 +8,8 @@ public static class ProjectsFeature
         services.AddScoped<ProjectCommands>();
         services.AddScoped<NewProjectQuery>();
         services.AddScoped<ProjectDetailsQuery>();
+        services.AddScoped<ProjectFormQuery>();
+        services.AddScoped<LeadProjectsQuery>();
         return services;
     }
 }
