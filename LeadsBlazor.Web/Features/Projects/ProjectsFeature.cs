@@ -7,6 +7,7 @@ public static class ProjectsFeature
     {
         services.AddScoped<ProjectCommands>();
         services.AddScoped<NewProjectQuery>();
+        services.AddScoped<ProjectListQuery>();
         return services;
     }
 }
