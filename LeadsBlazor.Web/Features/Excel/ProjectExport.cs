@@ -43,7 +43,7 @@ public sealed class ProjectExport(IDbContextFactory<LeadsDbContext> contexts, Ac
         var billings = Enum.GetValues<ProjectBilling>().ToDictionary(b => b, b => text[$"ProjectBilling.{b}"].Value);
         var projects = filter.Apply(db.Projects.AsNoTracking());
         // A project carries a few labels: all of them for the filtered projects fit in memory, the rows themselves stream.
-        var labels = (await projects.SelectMany(p => p.Labels.Select(l => new { ProjectId = p.Id, l.Name })).ToListAsync(cancellationToken))
+        var labels = (await projects.SelectMany(p => p.Labels, (p, l) => new { ProjectId = p.Id, l.Name }).ToListAsync(cancellationToken))
             .GroupBy(l => l.ProjectId)
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(l => l.Name).Order(StringComparer.CurrentCultureIgnoreCase)));
         var rows = ProjectListQuery.Rows(db, ProjectListQuery.Sort(db, projects, sortBy, descending))
