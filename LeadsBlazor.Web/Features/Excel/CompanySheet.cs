@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 
 namespace LeadsBlazor.Web.Features.Excel;
@@ -69,13 +68,8 @@ public static class CompanySheet
         LeadSheet.NamesInEveryLanguage(text, Columns.Select(c => c.Key), HeaderKeyOf);
 
     /// <summary>The sheet's columns with their headers in the user's language and widths; frozen bold header row with a filter.</summary>
-    public static OpenXmlConfiguration Configuration(IStringLocalizer text) => new()
-    {
-        AutoFilter = true,
-        FreezeRowCount = 1,
-        TableStyles = TableStyles.Default,
-        DynamicColumns = [.. Columns.Select(c => new DynamicExcelColumn(c.Key.ToString()) { Name = text[HeaderKeyOf(c.Key)], Width = c.Width })],
-    };
+    public static OpenXmlConfiguration Configuration(IStringLocalizer text) =>
+        ExportSheet.Configuration(text, Columns.Select(c => new ExportColumn(c.Key.ToString(), HeaderKeyOf(c.Key), c.Width)));
 
     /// <summary>Reads a company sheet with the file checks and limits every import has.</summary>
     public static IReadOnlyList<CompanyImportRow> Read(this ImportSheet sheet, Stream xlsx, IStringLocalizer text, out IReadOnlyList<string> fileErrors, out IReadOnlyList<string> notes)

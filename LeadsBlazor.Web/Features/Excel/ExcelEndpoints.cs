@@ -47,6 +47,7 @@ public static class ExcelEndpoints
                 : Results.NotFound());
         endpoints.MapCompanyExcelEndpoints();
         endpoints.MapOfferExcelEndpoints();
+        endpoints.MapProjectExcelEndpoints();
         return endpoints;
     }
 

@@ -12,6 +12,7 @@ public static class ExcelFeature
         services.AddScoped<CompanyExport>();
         services.AddScoped<CompanyImport>();
         services.AddScoped<OfferExport>();
+        services.AddScoped<ProjectExport>();
         services.AddMemoryCache();
         services.AddSingleton<ImportFiles>();
         return services;

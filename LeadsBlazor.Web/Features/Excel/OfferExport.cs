@@ -4,8 +4,6 @@ using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 
 namespace LeadsBlazor.Web.Features.Excel;
 
@@ -15,20 +13,20 @@ namespace LeadsBlazor.Web.Features.Excel;
 /// </summary>
 public sealed class OfferExport(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
-    /// <summary>The columns in the sheet's order: key (its header is the text "Offers.Sheet.{key}"), width, number format.</summary>
-    private static readonly (string Key, int Width, string? Format)[] Columns =
+    /// <summary>The columns in the sheet's order; a header is the text "Offers.Sheet.{key}".</summary>
+    private static readonly ExportColumn[] Columns =
     [
-        ("Number", 14, null),
-        ("Title", 32, null),
-        ("Lead", 28, null),
-        ("Customer", 28, null),
-        ("Status", 14, null),
-        ("Date", 12, LeadSheet.DateFormat),
-        ("ValidUntil", 12, LeadSheet.DateFormat),
-        ("Net", 14, LeadSheet.MoneyFormat),
-        ("Gross", 14, LeadSheet.MoneyFormat),
-        ("Currency", 10, null),
-        ("Responsible", 22, null),
+        new("Number", "Offers.Sheet.Number", 14),
+        new("Title", "Offers.Sheet.Title", 32),
+        new("Lead", "Offers.Sheet.Lead", 28),
+        new("Customer", "Offers.Sheet.Customer", 28),
+        new("Status", "Offers.Sheet.Status", 14),
+        new("Date", "Offers.Sheet.Date", 12, LeadSheet.DateFormat),
+        new("ValidUntil", "Offers.Sheet.ValidUntil", 12, LeadSheet.DateFormat),
+        new("Net", "Offers.Sheet.Net", 14, LeadSheet.MoneyFormat),
+        new("Gross", "Offers.Sheet.Gross", 14, LeadSheet.MoneyFormat),
+        new("Currency", "Offers.Sheet.Currency", 10),
+        new("Responsible", "Offers.Sheet.Responsible", 22),
     ];
 
     /// <summary>Writes the sheet and returns its download name, "offers-2026-12-01.xlsx", dated in the account's time zone.</summary>
@@ -55,15 +53,7 @@ public sealed class OfferExport(IDbContextFactory<LeadsDbContext> contexts, Acco
                 ["Currency"] = row.CurrencyCode,
                 ["Responsible"] = row.Responsible,
             });
-        await output.SaveAsAsync(rows, sheetName: text["Offers.Page.Title"], excelType: ExcelType.XLSX, configuration: Configuration(text), cancellationToken: cancellationToken);
+        await output.SaveAsAsync(rows, sheetName: text["Offers.Page.Title"], excelType: ExcelType.XLSX, configuration: ExportSheet.Configuration(text, Columns), cancellationToken: cancellationToken);
         return $"offers-{today:yyyy-MM-dd}.xlsx";
     }
-
-    private static OpenXmlConfiguration Configuration(IStringLocalizer text) => new()
-    {
-        AutoFilter = true,
-        FreezeRowCount = 1,
-        TableStyles = TableStyles.Default,
-        DynamicColumns = [.. Columns.Select(c => new DynamicExcelColumn(c.Key) { Name = text[$"Offers.Sheet.{c.Key}"], Width = c.Width, Format = c.Format })],
-    };
 }

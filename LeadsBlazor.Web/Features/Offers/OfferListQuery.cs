@@ -2,6 +2,7 @@ using System.Globalization;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Offers;
+using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Data.Configurations;
 using LeadsBlazor.Web.Features.LeadViews;
@@ -69,17 +70,10 @@ public sealed record OfferFilter(
         new(ParseStatuses(status), LeadViewParameters.Filter(user, responsible, null, null).ResponsibleUserId, search, ParseDate(from), ParseDate(to));
 
     /// <summary>The statuses as the URL names them ("draft,sent"); unknown names are left out, none named gives the default.</summary>
-    public static IReadOnlyCollection<OfferStatus> ParseStatuses(string? statuses) =>
-        [.. (statuses ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(name => Enum.TryParse<OfferStatus>(name, ignoreCase: true, out var status) && Enum.IsDefined(status) && !int.TryParse(name, out _) ? status : (OfferStatus?)null)
-            .OfType<OfferStatus>().Distinct().Order()];
+    public static IReadOnlyCollection<OfferStatus> ParseStatuses(string? statuses) => UrlEnums.Parse<OfferStatus>(statuses);
 
     /// <summary>The statuses as the URL writes them; null for the default.</summary>
-    public static string? FormatStatuses(IEnumerable<OfferStatus> statuses)
-    {
-        var chosen = statuses.Distinct().Order().ToList();
-        return chosen.Count == 0 || chosen.SequenceEqual(Default) ? null : string.Join(',', chosen.Select(s => s.ToString().ToLowerInvariant()));
-    }
+    public static string? FormatStatuses(IEnumerable<OfferStatus> statuses) => UrlEnums.Format(statuses, Default);
 
     /// <summary>A date in the URL (yyyy-MM-dd); anything else is no date.</summary>
     public static DateOnly? ParseDate(string? date) =>

@@ -10,6 +10,7 @@ public static class ProjectsFeature
         services.AddScoped<ProjectDetailsQuery>();
         services.AddScoped<ProjectFormQuery>();
         services.AddScoped<LeadProjectsQuery>();
+        services.AddScoped<ProjectListQuery>();
         return services;
     }
 }

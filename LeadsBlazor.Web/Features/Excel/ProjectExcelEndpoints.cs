@@ -1,0 +1,30 @@
+using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Features.Projects;
+using Microsoft.Extensions.Localization;
+
+namespace LeadsBlazor.Web.Features.Excel;
+
+public static class ProjectExcelEndpoints
+{
+    /// <summary>
+    /// <c>GET /projects/export</c>: the project list as filtered and sorted on screen (status, responsible, customer, labels, q, sort, desc)
+    /// as an .xlsx download. A GET that changes nothing; the fallback policy requires a signed-in user.
+    /// </summary>
+    public static IEndpointRouteBuilder MapProjectExcelEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/projects/export", async Task<IResult> (HttpContext context, ProjectExport export, IStringLocalizer<SharedResource> text, string? status, string? responsible, string? customer, string? labels, string? q, string? sort, string? desc, CancellationToken cancellationToken) =>
+        {
+            if (LeadViewParameters.TooManyLabels(labels))
+            {
+                return TypedResults.BadRequest(text["Filter.TooManyLabels", LeadViewParameters.MaxLabels].Value);
+            }
+
+            var file = ExcelEndpoints.TemporaryFile();
+            var fileName = await export.WriteAsync(ProjectFilter.FromUrl(context.User, status, responsible, customer, labels, q), sort, desc == "1", file, cancellationToken);
+            file.Position = 0;
+            context.Response.Headers.CacheControl = "no-store";
+            return TypedResults.File(file, LeadExport.ContentType, fileName);
+        });
+        return endpoints;
+    }
+}
