@@ -11,12 +11,6 @@ namespace LeadsBlazor.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "ProjectId",
-                table: "Offers",
-                type: "INTEGER",
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "Projects",
                 columns: table => new
@@ -174,6 +168,20 @@ namespace LeadsBlazor.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            // The offer's project. SQLite adds a column with its reference in place; adding the reference afterwards would rebuild
+            // the offers table outside the migration's transaction.
+            if (migrationBuilder.IsSqlite())
+            {
+                migrationBuilder.Sql("ALTER TABLE \"Offers\" ADD COLUMN \"ProjectId\" INTEGER NULL CONSTRAINT \"FK_Offers_Projects_ProjectId\" REFERENCES \"Projects\" (\"Id\") ON DELETE RESTRICT;");
+            }
+            else
+            {
+                migrationBuilder.AddColumn<int>(name: "ProjectId", table: "Offers", type: "INTEGER", nullable: true);
+                migrationBuilder.AddForeignKey(
+                    name: "FK_Offers_Projects_ProjectId", table: "Offers", column: "ProjectId",
+                    principalTable: "Projects", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+            }
+
             migrationBuilder.CreateIndex(
                 name: "IX_Offers_ProjectId",
                 table: "Offers",
@@ -248,13 +256,6 @@ namespace LeadsBlazor.Web.Data.Migrations
                 migrationBuilder.Sql("CREATE TRIGGER ProjectEvents_AppendOnly_NoDelete BEFORE DELETE ON ProjectEvents WHEN EXISTS (SELECT 1 FROM Projects WHERE Id = OLD.ProjectId) BEGIN SELECT RAISE(ABORT, 'The history of a project is append-only.'); END;");
             }
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Offers_Projects_ProjectId",
-                table: "Offers",
-                column: "ProjectId",
-                principalTable: "Projects",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
         }
 
