@@ -63,6 +63,7 @@ public static class ErrorKeys
     public const string OfferNotConfirmed = "Error.OfferNotConfirmed";
     public const string OfferNotBilledHere = "Error.OfferNotBilledHere";
     public const string OfferOfOtherLead = "Error.OfferOfOtherLead";
+    public const string OfferInOtherCurrency = "Error.OfferInOtherCurrency";
     public const string CoLeaderIsLeader = "Error.CoLeaderIsLeader";
     public const string UnknownProject = "Error.UnknownProject";
 }

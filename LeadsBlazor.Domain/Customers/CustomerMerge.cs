@@ -10,9 +10,6 @@ namespace LeadsBlazor.Domain.Customers;
 /// </summary>
 public static class CustomerMerge
 {
-    public static void Merge(Company source, Company target, IEnumerable<Lead> leadsOfSource, Actor actor) =>
-        Merge(source, target, leadsOfSource, [], actor);
-
     public static void Merge(Company source, Company target, IEnumerable<Lead> leadsOfSource, IEnumerable<Project> projectsOfSource, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(projectsOfSource);

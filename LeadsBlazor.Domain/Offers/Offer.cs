@@ -178,7 +178,7 @@ public sealed class Offer
         Move(lead, OfferStatus.Archived, actor, Status.CanBeArchived());
     }
 
-    /// <summary>Confirmed → billed in <paramref name="project"/> (see <see cref="Project.Bill"/>): never in a second project.</summary>
+    /// <summary>Confirmed → billed in <paramref name="project"/> (see <see cref="Project.Bill"/>): never in a second project, never in another currency.</summary>
     internal void BillIn(Project project, Lead lead, Actor actor)
     {
         RequireLead(lead);
@@ -190,6 +190,11 @@ public sealed class Offer
         if (Status != OfferStatus.Confirmed)
         {
             throw new DomainException(nameof(Status), ErrorKeys.OfferNotConfirmed, Number);
+        }
+
+        if (CurrencyCode != project.CurrencyCode)
+        {
+            throw new DomainException(nameof(CurrencyCode), ErrorKeys.OfferInOtherCurrency, Number, CurrencyCode, project.CurrencyCode);
         }
 
         Move(lead, OfferStatus.Billed, actor, allowed: true);

@@ -158,12 +158,17 @@ public sealed class Project
         SetLabels(labels, actor);
     }
 
-    /// <summary>Active ↔ finished, and any status → archived or back to active; each move recorded.</summary>
+    /// <summary>Active ↔ finished, and any status → archived or back to active (<see cref="ProjectStatusRules.CanMoveTo"/>); each move recorded.</summary>
     public void ChangeStatus(ProjectStatus to, Actor actor)
     {
         if (to == Status)
         {
             return;
+        }
+
+        if (!Status.CanMoveTo(to))
+        {
+            throw new DomainException(nameof(Status), ErrorKeys.StatusMoveNotAllowed, Status.ToString(), to.ToString());
         }
 
         Record(ProjectEventKind.StatusChanged, nameof(Status), Status.ToString(), to.ToString(), actor);

@@ -27,18 +27,12 @@ public sealed record ProjectDetails(
             throw new DomainException(nameof(CoLeaderUserId), ErrorKeys.CoLeaderIsLeader);
         }
 
-        if (StartOn is { } start && FinishOn is { } finish && finish < start)
-        {
-            throw new DomainException(nameof(FinishOn), ErrorKeys.InvalidPeriod);
-        }
-
+        Leads.ServicePeriod.Require(StartOn, FinishOn, nameof(StartOn), nameof(FinishOn));
         return this with
         {
             Name = Text.Required(Name, nameof(Name)),
             LeaderUserId = leader,
             CoLeaderUserId = coLeader,
-            StartOn = StartOn is { } from ? BusinessDate.Require(from, nameof(StartOn)) : null,
-            FinishOn = FinishOn is { } to ? BusinessDate.Require(to, nameof(FinishOn)) : null,
             Budget = Budget is { } budget ? Money.Revenue(budget, currency, nameof(Budget)).Amount : null,
             HourlyRate = HourlyRate is { } rate ? Money.Revenue(rate, currency, nameof(HourlyRate)).Amount : null,
             Info = Text.Optional(Info, nameof(Info), Text.LongTextMaxLength),

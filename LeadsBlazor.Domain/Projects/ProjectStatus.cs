@@ -8,6 +8,13 @@ public enum ProjectStatus
     Archived = 2,
 }
 
+public static class ProjectStatusRules
+{
+    /// <summary>Active ↔ finished; any status → archived; archived → active again (never straight to finished).</summary>
+    public static bool CanMoveTo(this ProjectStatus from, ProjectStatus to) =>
+        from != to && (to == ProjectStatus.Archived || to == ProjectStatus.Active || from == ProjectStatus.Active);
+}
+
 /// <summary>How a project is billed, as MOCO distinguishes it.</summary>
 public enum ProjectBilling
 {

@@ -204,7 +204,7 @@ public sealed class CustomerTests
         leads[1].ChangeCustomer(source, null, Anna);
         var sourceHistory = source.History.ToList();
 
-        CustomerMerge.Merge(source, target, leads, Anna);
+        CustomerMerge.Merge(source, target, leads, [], Anna);
 
         Assert.All(leads, l => Assert.Same(target, l.Company));
         Assert.Same(jana, leads[0].ContactPerson);
@@ -225,7 +225,7 @@ public sealed class CustomerTests
         var lead = LeadBuilder.Potential();
         lead.ChangeCustomer(company, null, Anna);
 
-        var error = Assert.Throws<DomainException>(() => CustomerMerge.Merge(company, company, [lead], Anna));
+        var error = Assert.Throws<DomainException>(() => CustomerMerge.Merge(company, company, [lead], [], Anna));
 
         Assert.Equal(ErrorKeys.MergeIntoItself, error.MessageKey);
         Assert.DoesNotContain(company.History, e => e.Kind == CompanyEventKind.Merged);

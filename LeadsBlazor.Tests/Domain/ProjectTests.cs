@@ -155,4 +155,42 @@ public sealed class ProjectTests
             [("Name", "Relaunch Website", "Relaunch 2027"), ("Leader", "Anna Berger", "Ben Krüger"), ("Budget", "12000.00", "15000.00"), ("Status", "Active", "Finished")],
             project.History.Where(e => e.Kind is ProjectEventKind.FieldChanged or ProjectEventKind.StatusChanged).Select(e => (e.Field!, e.OldValue, e.NewValue)));
     }
+
+    [Fact]
+    public void An_offer_in_another_currency_than_the_projects_is_not_billed()
+    {
+        var (lead, offers) = WonLeadWithOffers();
+        lead.ChangeRevenue(Money.Revenue(12_000m, Currency.Chf), Anna);
+        var project = Project.CreateFromLead(lead, offers, "P2612-001", Details(), null, null, [], Anna);
+
+        var error = Assert.Throws<DomainException>(() => project.Bill(offers[0], lead, Anna));
+
+        Assert.Equal((ErrorKeys.OfferInOtherCurrency, "EUR", "CHF"), (error.MessageKey, error.Arguments[1], error.Arguments[2]));
+        Assert.Equal(OfferStatus.Confirmed, offers[0].Status);
+    }
+
+    [Theory]
+    [InlineData(ProjectStatus.Active, ProjectStatus.Finished, true)]
+    [InlineData(ProjectStatus.Finished, ProjectStatus.Active, true)]
+    [InlineData(ProjectStatus.Active, ProjectStatus.Archived, true)]
+    [InlineData(ProjectStatus.Finished, ProjectStatus.Archived, true)]
+    [InlineData(ProjectStatus.Archived, ProjectStatus.Active, true)]
+    [InlineData(ProjectStatus.Archived, ProjectStatus.Finished, false)]
+    public void A_project_moves_between_active_and_finished_and_comes_back_from_the_archive_as_active(ProjectStatus from, ProjectStatus to, bool allowed)
+    {
+        var project = Project.Create("P2612-001", Details(), Currency.Eur, null, null, [], Anna);
+        if (from == ProjectStatus.Archived)
+        {
+            project.ChangeStatus(ProjectStatus.Archived, Anna);
+        }
+        else if (from == ProjectStatus.Finished)
+        {
+            project.ChangeStatus(ProjectStatus.Finished, Anna);
+        }
+
+        var error = Record.Exception(() => project.ChangeStatus(to, Anna));
+
+        Assert.Equal(allowed, error is null);
+        Assert.Equal(allowed ? to : from, project.Status);
+    }
 }

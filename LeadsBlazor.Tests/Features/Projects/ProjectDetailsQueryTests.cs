@@ -38,12 +38,13 @@ public sealed class ProjectDetailsQueryTests : IDisposable
         Assert.Equal([first, second], overview.Offers.Select(o => o.Id));
         var billedElsewhere = overview.Offers[0];
         Assert.Equal((OfferStatus.Billed, phase1, $"P{_app.Today:yyMM}-001", 8_000m), (billedElsewhere.Status, billedElsewhere.BilledInProjectId, billedElsewhere.BilledInProjectNumber, billedElsewhere.Net.Amount));
-        Assert.False(billedElsewhere.CanToggleIn(phase2));
+        Assert.False(billedElsewhere.CanToggleIn(phase2, overview.Project.CurrencyCode));
         Assert.True(billedElsewhere.IsBilledElsewhere(phase2));
         var free = overview.Offers[1];
         Assert.Equal((OfferStatus.Confirmed, (int?)null, 5_000m), (free.Status, free.BilledInProjectId, free.Net.Amount));
-        Assert.True(free.CanToggleIn(phase2));
-        Assert.True((await Query.GetAsync(phase1))!.Offers[0].CanToggleIn(phase1));
+        Assert.True(free.CanToggleIn(phase2, overview.Project.CurrencyCode));
+        Assert.False(free.CanToggleIn(phase2, "CHF"));
+        Assert.True((await Query.GetAsync(phase1))!.Offers[0].CanToggleIn(phase1, overview.Project.CurrencyCode));
     }
 
     [Fact]

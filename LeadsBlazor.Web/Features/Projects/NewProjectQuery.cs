@@ -12,19 +12,28 @@ public sealed class NewProjectQuery(IDbContextFactory<LeadsDbContext> contexts)
     /// <summary>
     /// Everything the lead knows (Rule 11): its name, customer and contact person, the responsible user as leader, its
     /// currency, labels, info and service period as the project's dates, and as budget the net sum of its sent and
-    /// confirmed offers — or, without such offers, its possible revenue.
+    /// confirmed offers — one per group of variants — or, without such offers, its possible revenue. A lead that is not
+    /// (or no longer) won is refused here already, before anyone fills in the dialog.
     /// </summary>
     public async Task<ProjectInput> FromLeadAsync(int leadId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var lead = await db.Leads.AsNoTracking().Include(l => l.Labels)
             .SingleOrDefaultAsync(l => l.Id == leadId, cancellationToken) ?? throw new DomainException(nameof(Lead), ErrorKeys.UnknownLead, leadId);
+        if (lead.Status != LeadStatus.Won)
+        {
+            throw new DomainException(nameof(Lead), ErrorKeys.ProjectFromUnwonLead, lead.Name);
+        }
+
         var currency = lead.Revenue.Currency;
         var offered = await db.Offers.AsNoTracking()
             .Where(o => o.LeadId == leadId && (o.Status == OfferStatus.Sent || o.Status == OfferStatus.Confirmed) && o.CurrencyCode == currency.Code)
-            .Select(o => new { Net = EF.Property<long>(o, Data.Configurations.OfferConfiguration.NetMinor) })
+            .Select(o => new { o.Id, Group = o.VariantOfId ?? o.Id, o.Status, Net = EF.Property<long>(o, Data.Configurations.OfferConfiguration.NetMinor) })
             .ToListAsync(cancellationToken);
-        var budget = offered.Count > 0 ? Money.FromMinorUnits(offered.Sum(o => o.Net), currency).Amount : lead.Revenue.Amount;
+
+        // Variants are alternatives the customer chooses between: a group counts once, by its confirmed offer, else its newest.
+        var chosen = offered.GroupBy(o => o.Group).Select(g => g.OrderByDescending(o => o.Status == OfferStatus.Confirmed).ThenByDescending(o => o.Id).First());
+        var budget = offered.Count > 0 ? Money.FromMinorUnits(chosen.Sum(o => o.Net), currency).Amount : lead.Revenue.Amount;
         return new ProjectInput
         {
             Name = lead.Name,

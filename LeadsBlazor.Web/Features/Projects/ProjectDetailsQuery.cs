@@ -25,10 +25,11 @@ public sealed record ProjectOffer(int Id, string Number, string Title, OfferStat
     public bool IsBilledElsewhere(int projectId) => BilledInProjectId is { } other && other != projectId;
 
     /// <summary>
-    /// Whether the project's switch can move: a confirmed offer billed nowhere can be chosen, one billed here taken out
-    /// again (the domain says the same, see <see cref="Project.Bill"/>).
+    /// Whether the project's switch can move: one billed here can be taken out again; another only when the domain's rule
+    /// lets the project bill it (confirmed, billed nowhere, in the project's currency: see <see cref="Project.Bill"/>).
     /// </summary>
-    public bool CanToggleIn(int projectId) => IsBilledIn(projectId) || (Status == OfferStatus.Confirmed && BilledInProjectId is null);
+    public bool CanToggleIn(int projectId, string projectCurrency) =>
+        IsBilledIn(projectId) || (Status == OfferStatus.Confirmed && BilledInProjectId is null && Net.Currency.Code == projectCurrency);
 }
 
 /// <summary>One history entry with the acting user's name as it was when they acted.</summary>

@@ -148,7 +148,8 @@ public sealed record ProjectsChanged(int ProjectId, int? LeadId, string? Respons
 {
     public override LiveTopic Topics => LeadTouched ? LiveTopic.Projects | LiveTopic.Offers | LiveTopic.Leads : LiveTopic.Projects;
 
-    public override IReadOnlyCollection<int>? LeadIds => LeadId is { } lead ? [lead] : null;
+    // A project without a lead touches no lead: a view of one lead need not reload for it.
+    public override IReadOnlyCollection<int> LeadIds => LeadId is { } lead ? [lead] : [];
 
     public override IReadOnlyCollection<string>? UserIds => ResponsibleUserId is { } user ? [user] : null;
 }
