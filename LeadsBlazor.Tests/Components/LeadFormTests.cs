@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web;
+using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
@@ -163,10 +164,10 @@ public sealed class LeadFormTests : IDisposable
         var text = context.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var (start, end) = (new DateOnly(2027, 3, 1), new DateOnly(2027, 6, 30));
 
-        Assert.Equal(both, ServicePeriodText.Of(start, end, text));
-        Assert.Equal(fromOnly, ServicePeriodText.Of(start, null, text));
-        Assert.Equal(toOnly, ServicePeriodText.Of(null, end, text));
-        Assert.Null(ServicePeriodText.Of(null, null, text));
+        Assert.Equal(both, PeriodText.Of(start, end, text));
+        Assert.Equal(fromOnly, PeriodText.Of(start, null, text));
+        Assert.Equal(toOnly, PeriodText.Of(null, end, text));
+        Assert.Null(PeriodText.Of(null, null, text));
     }
 
     [Fact]
