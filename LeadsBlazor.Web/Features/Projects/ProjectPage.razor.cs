@@ -55,14 +55,9 @@ public sealed partial class ProjectPage
         }
     }
 
-    // The dialog starts from the project as shown; a save reaches this page through the live event, and a cancelled dialog changes nothing.
-    private async Task EditAsync()
-    {
-        if (await ProjectDialog.EditAsync(Dialogs, T["ProjectDialog.EditTitle"], ProjectId, overview!.Project.Version))
-        {
-            await LoadAsync();
-        }
-    }
+    // The dialog starts from the project as shown. A save publishes ProjectsChanged, and this page's LiveRefresh reloads
+    // it like every other session's, so the page does not load it a second time here.
+    private Task EditAsync() => ProjectDialog.EditAsync(Dialogs, T["ProjectDialog.EditTitle"], ProjectId, overview!.Project.Version);
 
     // A note only adds, so it carries no version. True when saved: a refused note stays in its box.
     private Task<bool> AddNoteAsync(string text) => Snackbar.TryAsync(T, () => Commands.AddNoteAsync(ProjectId, text, userId));
