@@ -59,6 +59,20 @@ public sealed class AccountSettings
     /// <summary>The date of <paramref name="instant"/> in the account's time zone.</summary>
     public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
 
+    /// <summary>The instant <paramref name="day"/> begins in the account's time zone: "since that day" for a query over instants.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+
+        // A day that begins in a skipped hour (a DST change at midnight) begins at the first valid minute after it.
+        while (TimeZone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>
     /// A revenue in the account currency (Rule 3), at the owner's rate, rounded to the cent. A currency the
     /// owner has since removed counts at rate 0, so an old lead never fails a board or an export.

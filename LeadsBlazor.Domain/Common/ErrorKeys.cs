@@ -11,6 +11,7 @@ public static class ErrorKeys
     public const string UnknownCurrency = "Error.UnknownCurrency";
     public const string CurrencyMismatch = "Error.CurrencyMismatch";
     public const string ProbabilityOutOfRange = "Error.ProbabilityOutOfRange";
+    public const string IdleDaysOutOfRange = "Error.IdleDaysOutOfRange";
     public const string StageRequired = "Error.StageRequired";
     public const string UnknownStage = "Error.UnknownStage";
     public const string NextActionRequired = "Error.NextActionRequired";

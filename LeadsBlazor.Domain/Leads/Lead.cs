@@ -92,6 +92,9 @@ public sealed class Lead
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When anything last happened to the lead: the time of its newest history event (Rule 5, "idle").</summary>
+    public DateTimeOffset LastChangedAt { get; private set; }
+
     public string CreatedBy { get; private set; }
 
     /// <summary>The concurrency token: the app raises it on every save, as SQLite makes no row version.</summary>
@@ -110,6 +113,17 @@ public sealed class Lead
     /// <summary>Rule 5: due when the next-action date is today or earlier, for an open lead.</summary>
     public bool IsDue(DateOnly today) => IsOpen && NextActionOn <= today;
 
+    /// <summary>
+    /// Rule 5: a running lead is idle when its stage sets idle days and nothing has happened to it for longer: its last
+    /// change (in the account's calendar) lies before <see cref="Stage.IdleSince"/>. Needs the stage loaded.
+    /// </summary>
+    public bool IsIdle(DateOnly today, AccountSettings account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        EnsureLoaded(StageId, Stage, nameof(Stage));
+        return Status == LeadStatus.Running && Stage is not null && Stage.IsIdle(account.DateOf(LastChangedAt), today);
+    }
+
     /// <summary>Creates a potential lead ("Kontaktpotential").</summary>
     public static Lead CreatePotential(string name, string responsibleUserId, Money revenue, DateOnly nextActionOn, string? nextAction, Actor actor)
     {
@@ -124,7 +138,7 @@ public sealed class Lead
         ArgumentNullException.ThrowIfNull(stage);
         var lead = new Lead(name, responsibleUserId, revenue, nextActionOn, nextAction, actor) { Status = LeadStatus.Running, Stage = stage, StageId = NullIfTransient(stage) };
         lead.Record(LeadEventKind.Created, null, null, Format(LeadStatus.Running), actor);
-        lead.Record(LeadEventKind.StageChanged, nameof(Stage), null, stage.Name, actor);
+        lead.Record(new LeadEvent(LeadEventKind.StageChanged, nameof(Stage), null, stage.Name, actor.UserId, actor.At, NullIfTransient(stage)));
         return lead;
     }
 
@@ -431,7 +445,7 @@ public sealed class Lead
             return;
         }
 
-        Record(LeadEventKind.StageChanged, nameof(Stage), Stage?.Name, stage.Name, actor);
+        Record(new LeadEvent(LeadEventKind.StageChanged, nameof(Stage), Stage?.Name, stage.Name, actor.UserId, actor.At, NullIfTransient(stage)));
         Stage = stage;
         StageId = NullIfTransient(stage);
     }
@@ -472,7 +486,16 @@ public sealed class Lead
     }
 
     private void Record(LeadEventKind kind, string? field, string? oldValue, string? newValue, Actor actor) =>
-        _history.Add(new LeadEvent(kind, field, oldValue, newValue, actor.UserId, actor.At));
+        Record(new LeadEvent(kind, field, oldValue, newValue, actor.UserId, actor.At));
+
+    private void Record(LeadEvent recorded)
+    {
+        _history.Add(recorded);
+        if (recorded.At > LastChangedAt)
+        {
+            LastChangedAt = recorded.At;
+        }
+    }
 
     // A contact person of one company is not the contact for another's lead; a private client (of none) may be anyone's.
     private static bool WorksElsewhere(Person person, Company company) =>

@@ -12,8 +12,9 @@ public sealed class LeadEvent
         UserId = "";
     }
 
-    internal LeadEvent(LeadEventKind kind, string? field, string? oldValue, string? newValue, string userId, DateTimeOffset at)
+    internal LeadEvent(LeadEventKind kind, string? field, string? oldValue, string? newValue, string userId, DateTimeOffset at, int? stageId = null)
     {
+        StageId = stageId;
         Kind = kind;
         Field = field;
         OldValue = oldValue;
@@ -34,6 +35,13 @@ public sealed class LeadEvent
     public string? OldValue { get; private set; }
 
     public string? NewValue { get; private set; }
+
+    /// <summary>
+    /// For a <see cref="LeadEventKind.StageChanged"/> event, the stage the lead entered (null when it left the stages). The names in
+    /// the values are for people and may since have been renamed; the id is what the calibration (Rule 15) counts by.
+    /// It is no reference: a deleted stage's passages stay as they were, like the rest of the history.
+    /// </summary>
+    public int? StageId { get; private set; }
 
     public string UserId { get; private set; }
 

@@ -11,8 +11,9 @@ public sealed class Stage
         Name = "";
     }
 
-    internal Stage(string name, string? englishName, Probability probability, int position)
+    internal Stage(string name, string? englishName, Probability probability, int position, int? idleDays = null)
     {
+        IdleDays = idleDays;
         Name = Text.Required(name, nameof(Name));
         EnglishName = Text.Optional(englishName, nameof(EnglishName));
         Probability = probability;
@@ -28,8 +29,19 @@ public sealed class Stage
 
     public Probability Probability { get; private set; }
 
+    /// <summary>Rule 5: after how many days without any change a running lead in this stage needs attention; null = never.</summary>
+    public int? IdleDays { get; private set; }
+
     /// <summary>The order on the board, 0 first.</summary>
     public int Position { get; private set; }
+
+    /// <summary>A running lead of this stage whose last change lies before this day is idle (Rule 5); null when the stage sets no idle days.</summary>
+    public DateOnly? IdleSince(DateOnly today) => IdleDays is { } days ? today.AddDays(-days) : null;
+
+    /// <summary>Rule 5: whether a running lead of this stage last changed on <paramref name="lastChangedOn"/> is idle on <paramref name="today"/>.</summary>
+    public bool IsIdle(DateOnly lastChangedOn, DateOnly today) => IdleSince(today) is { } since && lastChangedOn < since;
+
+    public const int MaxIdleDays = 365;
 
     public string DisplayName(bool english) => english && EnglishName is not null ? EnglishName : Name;
 
@@ -40,6 +52,9 @@ public sealed class Stage
     }
 
     internal void Reweight(Probability probability) => Probability = probability;
+
+    internal void SetIdleDays(int? days) =>
+        IdleDays = days is null or (>= 1 and <= MaxIdleDays) ? days : throw new DomainException(nameof(IdleDays), ErrorKeys.IdleDaysOutOfRange, 1, MaxIdleDays);
 
     internal void MoveTo(int position) => Position = position;
 

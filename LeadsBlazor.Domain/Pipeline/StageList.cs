@@ -22,10 +22,10 @@ public sealed class StageList
     /// <summary>MOCO's four stages, which every new account starts with.</summary>
     public static IReadOnlyList<Stage> Defaults() =>
     [
-        new("Erstkontakt", "First contact", Probability.FromPercent(1), 0),
-        new("Vorstellung", "Presentation", Probability.FromPercent(10), 1),
-        new("Angebot", "Offer", Probability.FromPercent(30), 2),
-        new("Verhandlungen", "Negotiation", Probability.FromPercent(60), 3),
+        new("Erstkontakt", "First contact", Probability.FromPercent(1), 0, idleDays: 21),
+        new("Vorstellung", "Presentation", Probability.FromPercent(10), 1, idleDays: 14),
+        new("Angebot", "Offer", Probability.FromPercent(30), 2, idleDays: 14),
+        new("Verhandlungen", "Negotiation", Probability.FromPercent(60), 3, idleDays: 7),
     ];
 
     public Stage Add(string name, string? englishName, int probabilityPercent)
@@ -48,6 +48,13 @@ public sealed class StageList
     {
         EnsureMember(stage);
         stage.Reweight(Probability.FromPercent(probabilityPercent));
+    }
+
+    /// <summary>Sets after how many days without change a running lead of the stage is idle (Rule 5); null switches the rule off.</summary>
+    public void SetIdleDays(Stage stage, int? days)
+    {
+        EnsureMember(stage);
+        stage.SetIdleDays(days);
     }
 
     /// <summary>Moves a stage to a new index in the order; the others close up.</summary>

@@ -1,8 +1,11 @@
+using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
+using LeadsBlazor.Domain.Forecasts;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Labels;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Offers;
+using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Domain.Projects;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Offers;
@@ -13,7 +16,8 @@ namespace LeadsBlazor.Web.Data;
 
 /// <summary>
 /// Fills an empty database with a small agency's pipeline: an owner and a member, labels, and about
-/// 40 leads over every status, in EUR and CHF, with next-action dates around today.
+/// 40 current leads over every status, in EUR and CHF, with next-action dates around today, and a past year of closed
+/// leads with the daily snapshots of the last half year.
 /// </summary>
 public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> users, TimeProvider time, ILogger<DemoData> logger)
 {
@@ -130,9 +134,12 @@ public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> use
             }
         }
 
+        AddPastYear(stages, reasons, labels, companies, people, [owner, member], settings, today);
         await db.SaveChangesAsync(cancellationToken);
         await AddProjectsAsync(won, labels[2], member, today, cancellationToken);
-        logger.LogInformation("Seeded demo data: 40 leads, sign in as {Owner} or {Member} with password {Password}.", OwnerEmail, MemberEmail, Password);
+        AddSnapshots(stages, settings, today);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded demo data: 112 leads, sign in as {Owner} or {Member} with password {Password}.", OwnerEmail, MemberEmail, Password);
     }
 
     // Offers on every fifth lead from the third on: a draft, a sent one with a variant, and confirmed ones on won leads.
@@ -219,6 +226,67 @@ public sealed class DemoData(LeadsDbContext db, UserManager<ApplicationUser> use
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // A year of closed leads, each walking the stages over weeks before it was won, lost or dropped: the history the
+    // calibration of the probabilities and the analysis of outcomes read (Rule 15). Fewer leads are won from "Angebot"
+    // than its 30 % promise, so the calibration has something to say.
+    private void AddPastYear(List<Stage> stages, List<CloseReason> reasons, Label[] labels, Company[] companies, Person[] people, ApplicationUser[] team, AccountSettings settings, DateOnly today)
+    {
+        double[] winChance = [0.0, 0.05, 0.1, 0.4];
+        var random = new Random(2025);
+        for (var k = 0; k < 72; k++)
+        {
+            var at = time.GetUtcNow().AddDays(-365 + (k * 4.6));
+            var responsible = team[k % team.Length];
+            var actor = new Actor(responsible.Id, at);
+            var deepest = Math.Min(random.Next(0, 20) switch { < 8 => 0, < 13 => 1, < 17 => 2, _ => 3 }, stages.Count - 1);
+            var company = random.Next(companies.Length);
+            var lead = Lead.CreateRunning(
+                $"{Projects[random.Next(Projects.Length)]} {settings.DateOf(at):yyyy}", responsible.Id, Money.Revenue(random.Next(4, 80) * 500m, Currency.Eur),
+                settings.DateOf(at).AddDays(7), "Nachfassen", stages[0], actor);
+            lead.ChangeCustomer(companies[company], people[company], actor);
+            lead.AddLabel(labels[k % labels.Length], actor);
+            for (var stage = 1; stage <= deepest; stage++)
+            {
+                at = at.AddDays(random.Next(5, 20));
+                lead.MoveToStage(stages[stage], new Actor(responsible.Id, at));
+            }
+
+            at = at.AddDays(random.Next(3, 25));
+            var closed = new Actor(responsible.Id, at);
+            var outcome = random.NextDouble() < winChance[deepest] ? LeadStatus.Won : random.Next(3) == 0 ? LeadStatus.Dropped : LeadStatus.Lost;
+            var closedOn = settings.DateOf(at) < today ? settings.DateOf(at) : today;
+            if (outcome == LeadStatus.Won)
+            {
+                lead.ChangeServicePeriod(closedOn.AddDays(14), closedOn.AddDays(14 + random.Next(30, 150)), closed);
+            }
+
+            lead.Close(outcome, closedOn, outcome == LeadStatus.Won ? null : reasons[random.Next(reasons.Count)], null, closed);
+            db.Leads.Add(lead);
+        }
+    }
+
+    // The daily snapshots of the last 26 weeks, so the trend has a past on the first start: the running leads' weighted
+    // volume per stage as it is now, drifting up over the half year. The app takes today's snapshot itself.
+    private void AddSnapshots(List<Stage> stages, AccountSettings settings, DateOnly today)
+    {
+        var running = db.Leads.Local.Where(l => l.Status == LeadStatus.Running).ToList();
+        var now = stages.ToDictionary(
+            s => s.Id,
+            s => running.Where(l => l.StageId == s.Id).Sum(l => WeightedRevenue.Of(l.Revenue, s.Probability, settings).MinorUnits));
+        var counts = stages.ToDictionary(s => s.Id, s => running.Count(l => l.StageId == s.Id));
+        var random = new Random(26);
+        for (var daysAgo = 182; daysAgo >= 1; daysAgo--)
+        {
+            var day = today.AddDays(-daysAgo);
+            var share = 0.6 + (0.4 * (182 - daysAgo) / 182.0);
+            db.PipelineSnapshots.Add(new PipelineSnapshot(
+                day,
+                settings.StartOf(day).AddHours(1),
+                settings.CurrencyCode,
+                stages.Select(s => new StageSnapshot(s.Id, s.Name, (int)Math.Round(counts[s.Id] * share), (long)(now[s.Id] * share * (0.9 + (random.NextDouble() * 0.2)))))));
+        }
     }
 
     private static string PhonePrefix(string country) => country switch

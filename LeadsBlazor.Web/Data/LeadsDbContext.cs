@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Customers;
+using LeadsBlazor.Domain.Forecasts;
 using LeadsBlazor.Domain.Labels;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Offers;
@@ -44,6 +45,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
     public DbSet<ProjectAttachment> ProjectAttachments => Set<ProjectAttachment>();
 
     public DbSet<LeadEvent> LeadEvents => Set<LeadEvent>();
+
+    public DbSet<PipelineSnapshot> PipelineSnapshots => Set<PipelineSnapshot>();
 
     public DbSet<LeadNote> LeadNotes => Set<LeadNote>();
 

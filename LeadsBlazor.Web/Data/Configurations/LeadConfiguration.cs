@@ -49,5 +49,8 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasIndex(l => new { l.ResponsibleUserId, l.Status, l.NextActionOn });
         builder.HasIndex(l => new { l.Status, l.NextActionOn });
         builder.HasIndex(l => l.Name);
+
+        // Idle leads (Rule 5): running leads of a stage whose last change is older than the stage allows.
+        builder.HasIndex(l => new { l.Status, l.StageId, l.LastChangedAt });
     }
 }

@@ -12,6 +12,9 @@ internal sealed class LeadEventConfiguration : IEntityTypeConfiguration<LeadEven
         builder.Property(e => e.UserId).HasMaxLength(450);
         builder.HasIndex(e => new { e.LeadId, e.At });
 
+        // The calibration (Rule 15) counts the leads that entered each stage since a day: the passages of a stage in time order.
+        builder.HasIndex(e => new { e.StageId, e.At, e.LeadId });
+
         // The lead version a save raised its events to: a refused save asks "what happened after the
         // version I loaded?" (rows from before this column say 0, i.e. "some earlier version").
         builder.Property<long>(LeadsDbContext.EventVersion);

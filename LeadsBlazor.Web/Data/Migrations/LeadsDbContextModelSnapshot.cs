@@ -363,6 +363,39 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("LeadsBlazor.Domain.Forecasts.PipelineSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stages")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Stages");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalWeightedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("PipelineSnapshots");
+                });
+
             modelBuilder.Entity("LeadsBlazor.Domain.Labels.Label", b =>
                 {
                     b.Property<int>("Id")
@@ -420,6 +453,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.Property<string>("Info")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("LastChangedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -479,6 +515,8 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.HasIndex("Status", "NextActionOn");
 
                     b.HasIndex("ResponsibleUserId", "Status", "NextActionOn");
+
+                    b.HasIndex("Status", "StageId", "LastChangedAt");
 
                     b.HasIndex("Status", "StageId", "NextActionOn", "Id");
 
@@ -560,6 +598,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.Property<string>("OldValue")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -574,6 +615,8 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.HasIndex("LeadId", "At");
 
                     b.HasIndex("LeadId", "LeadVersion");
+
+                    b.HasIndex("StageId", "At", "LeadId");
 
                     b.ToTable("LeadEvents");
                 });
@@ -802,6 +845,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.Property<string>("EnglishName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("IdleDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
