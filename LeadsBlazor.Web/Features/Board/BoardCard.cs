@@ -24,6 +24,9 @@ public sealed class BoardCard
 
     public bool IsDue { get; init; }
 
+    /// <summary>Rule 5: the days the lead has not changed when that makes it idle in its stage; null when it is not idle.</summary>
+    public int? IdleDays { get; init; }
+
     public IReadOnlyList<LabelChip> Labels { get; init; } = [];
 
     /// <summary>The column the card sits in: the drop zone's identifier.</summary>

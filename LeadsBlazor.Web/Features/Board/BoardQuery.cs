@@ -1,8 +1,11 @@
 using System.Globalization;
+using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Data.Configurations;
+using LeadsBlazor.Web.Features.Attention;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure;
@@ -39,7 +42,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
         foreach (var stage in stages)
         {
             var take = cardsPerStage?.GetValueOrDefault(stage.Id, PageSize) ?? PageSize;
-            var page = await CardsAsync(db, filter, stage.Id, take, today, names, cancellationToken);
+            var page = await CardsAsync(db, filter, stage, take, settings, today, names, cancellationToken);
             cards.AddRange(page);
             columns.Add(new BoardColumn(stage.Id, stage.DisplayName(english), stage.Probability, volume.For(stage.Id), page.Count));
         }
@@ -48,8 +51,9 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
     }
 
     /// <summary>The reasons a lead can be lost or dropped for, in the owner's order; retired ones are not offered.</summary>
-    private static async Task<List<BoardCard>> CardsAsync(LeadsDbContext db, LeadFilter filter, int stageId, int take, DateOnly today, Dictionary<string, string> names, CancellationToken cancellationToken)
+    private static async Task<List<BoardCard>> CardsAsync(LeadsDbContext db, LeadFilter filter, Stage stage, int take, AccountSettings settings, DateOnly today, Dictionary<string, string> names, CancellationToken cancellationToken)
     {
+        var stageId = stage.Id;
         var rows = await (filter with { Status = LeadStatus.Running }).Apply(db.Leads.AsNoTracking())
             .Where(l => l.StageId == stageId)
             .OrderBy(l => l.NextActionOn).ThenBy(l => l.Id)
@@ -66,6 +70,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
                 Currency = EF.Property<string>(l, LeadConfiguration.RevenueCurrency),
                 l.ResponsibleUserId,
                 l.NextActionOn,
+                l.LastChangedAt,
                 Labels = l.Labels.OrderBy(x => x.Name).Select(x => new LabelChip(x.Id, x.Name, x.Color)).ToList(),
             })
             .ToListAsync(cancellationToken);
@@ -81,6 +86,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
             ResponsibleInitials = ApplicationUser.InitialsOf(names.GetValueOrDefault(r.ResponsibleUserId)),
             NextActionOn = r.NextActionOn,
             IsDue = r.NextActionOn <= today,
+            IdleDays = Idleness.DaysIdle(stage, LeadStatus.Running, r.LastChangedAt, settings, today),
             Labels = r.Labels,
             Zone = BoardColumn.ZoneOf(stageId),
         })];

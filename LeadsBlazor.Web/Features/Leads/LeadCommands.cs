@@ -82,6 +82,14 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
     public Task MoveToStageAsync(int leadId, long version, int stageId, string userId, CancellationToken cancellationToken = default) =>
         ChangeAsync(leadId, version, userId, async (db, lead, actor) => lead.MoveToStage(await StageAsync(db, stageId, cancellationToken), actor), cancellationToken);
 
+    /// <summary>Puts the next action off to <paramref name="until"/> ("Zurückstellen"), keeping what it is; recorded like any change.</summary>
+    public Task SnoozeAsync(int leadId, long version, DateOnly until, string userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(leadId, version, userId, (_, lead, actor) =>
+        {
+            lead.ScheduleNextAction(until, lead.NextAction, actor);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
     public Task BackToPotentialAsync(int leadId, long version, string userId, CancellationToken cancellationToken = default) =>
         ChangeAsync(leadId, version, userId, (_, lead, actor) =>
         {

@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Data.Configurations;
+using LeadsBlazor.Web.Features.Attention;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,9 @@ public sealed record LeadRow(
     public DateOnly? ServiceFrom { get; init; }
 
     public DateOnly? ServiceTo { get; init; }
+
+    /// <summary>Rule 5: the days the lead has not changed when that makes it idle in its stage; null when it is not idle.</summary>
+    public int? IdleDays { get; init; }
 }
 
 public sealed record LeadListPage(IReadOnlyList<LeadRow> Rows, int Total);
@@ -49,6 +53,7 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ac
         var settings = await account.GetAsync(cancellationToken);
         var today = settings.Today(time);
         var names = await db.UserNamesAsync(cancellationToken);
+        var stages = await db.Stages.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
         var leads = filter.Apply(db.Leads.AsNoTracking());
         var total = await leads.CountAsync(cancellationToken);
         var rows = await Sort(leads, sortBy, descending)
@@ -74,6 +79,8 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ac
                 CloseReason = l.CloseReason != null ? l.CloseReason.Name : null,
                 l.ServiceFrom,
                 l.ServiceTo,
+                l.StageId,
+                l.LastChangedAt,
             })
             .ToListAsync(cancellationToken);
 
@@ -89,6 +96,7 @@ public sealed class LeadListQuery(IDbContextFactory<LeadsDbContext> contexts, Ac
                 {
                     ServiceFrom = r.ServiceFrom,
                     ServiceTo = r.ServiceTo,
+                    IdleDays = Idleness.DaysIdle(r.StageId is { } stageId ? stages.GetValueOrDefault(stageId) : null, r.Status, r.LastChangedAt, settings, today),
                 };
             })],
             total);
