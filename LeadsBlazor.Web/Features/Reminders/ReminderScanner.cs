@@ -1,6 +1,8 @@
+using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Reminders;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Features.Attention;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure;
@@ -134,7 +136,10 @@ public sealed class ReminderScanner(
                 settings.Today(time),
                 [.. stillDue.Select(c => leads[c.LeadId]).OrderBy(l => l.NextActionOn).ThenBy(l => l.Name)
                     .Select(l => new DigestLead(l.Id, l.Name, l.Customer, l.NextActionOn!.Value, l.NextAction, urls.Absolute($"leads/{l.Id}")))],
-                urls.BaseUrl);
+                urls.BaseUrl)
+            {
+                IdleLeads = await IdleLeadsAsync(db, userId, settings, cancellationToken),
+            };
             try
             {
                 var message = await renderer.RenderAsync<ReminderDigestEmail>(user, user.Email!, digest, cancellationToken);
@@ -159,6 +164,23 @@ public sealed class ReminderScanner(
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         return outcome;
+    }
+
+    // The user's idle leads (Rule 5) ride along with a digest that goes out for due leads: they are a standing state, not an
+    // event to claim, so they never start a digest on their own.
+    private async Task<List<DigestIdleLead>> IdleLeadsAsync(LeadsDbContext db, string userId, AccountSettings settings, CancellationToken cancellationToken)
+    {
+        var today = settings.Today(time);
+        var stages = await db.Stages.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
+        var idle = await db.Leads.AsNoTracking()
+            .Where(l => l.ResponsibleUserId == userId)
+            .Idle(stages.Values, settings, today)
+            .OrderBy(l => l.LastChangedAt).ThenBy(l => l.Id)
+            .Select(l => new { l.Id, l.Name, l.StageId, l.Status, l.LastChangedAt })
+            .ToListAsync(cancellationToken);
+        return [.. idle.Select(l => (Lead: l, Stage: stages[l.StageId!.Value])).Select(x => new DigestIdleLead(
+            x.Lead.Id, x.Lead.Name, x.Stage.Name, x.Stage.EnglishName,
+            Idleness.DaysIdle(x.Stage, x.Lead.Status, x.Lead.LastChangedAt, settings, today) ?? 0, urls.Absolute($"leads/{x.Lead.Id}")))];
     }
 
     /// <summary>One Message-Id per user and digest day: the same digest sent again is recognisably the same mail.</summary>

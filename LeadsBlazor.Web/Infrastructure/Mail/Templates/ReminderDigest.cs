@@ -13,8 +13,24 @@ public sealed record ReminderDigest(string RecipientName, DateOnly Today, IReadO
             ? text["Mail.Digest.SubjectOne", Leads[0].Name]
             : text["Mail.Digest.SubjectMany", Leads.Count];
 
+    /// <summary>Rule 5: the user's running leads that have not changed for longer than their stage allows, in a section of their own.</summary>
+    public IReadOnlyList<DigestIdleLead> IdleLeads { get; init; } = [];
+
     public string PlainText(IStringLocalizer text) =>
-        MailText.Compose(text, AppUrl, [text["Mail.Greeting", RecipientName], text["Mail.Digest.Intro"], .. Leads.Select(l => l.PlainText(Today, text))], text["Mail.Digest.Footer"]);
+        MailText.Compose(text, AppUrl, [
+            text["Mail.Greeting", RecipientName], text["Mail.Digest.Intro"], .. Leads.Select(l => l.PlainText(Today, text)),
+            .. IdleLeads.Count == 0 ? Array.Empty<string>() : [text["Mail.Digest.IdleTitle"], .. IdleLeads.Select(l => l.PlainText(text))]],
+            text["Mail.Digest.Footer"]);
+}
+
+/// <summary>An idle lead in the digest: its name, its stage (in German and, if set, English), for how many days nothing changed.</summary>
+public sealed record DigestIdleLead(int Id, string Name, string Stage, string? EnglishStage, int Days, Uri Url)
+{
+    /// <summary>The stage's name in the mail's language.</summary>
+    public string StageName => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && EnglishStage is not null ? EnglishStage : Stage;
+
+    public string PlainText(IStringLocalizer text) =>
+        $"* {Name} ({StageName})\n  {text["Mail.Digest.IdleFor", Days.ToString(CultureInfo.CurrentCulture)]}\n  {Url.AbsoluteUri}";
 }
 
 public sealed record DigestLead(int Id, string Name, string? Customer, DateOnly NextActionOn, string? NextAction, Uri Url)
