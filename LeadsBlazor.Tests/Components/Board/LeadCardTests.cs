@@ -8,7 +8,7 @@ namespace LeadsBlazor.Tests.Components.Board;
 
 public sealed class LeadCardTests
 {
-    private static BoardCard Card(bool due = false, string currency = "EUR") => new()
+    private static BoardCard Card(bool due = false, string currency = "EUR", int? idleDays = null) => new()
     {
         Id = 7,
         Version = 1,
@@ -19,6 +19,7 @@ public sealed class LeadCardTests
         ResponsibleInitials = "AB",
         NextActionOn = new DateOnly(2026, 12, 3),
         IsDue = due,
+        IdleDays = idleDays,
         Labels = [new LabelChip(1, "Website", "#1e88e5"), new LabelChip(2, "Heiß", "#e53935")],
         Zone = "stage-1",
     };
@@ -63,5 +64,21 @@ public sealed class LeadCardTests
         Assert.Contains("mud-error-text", due.Find(".lead-card-next").ClassList);
         Assert.DoesNotContain("lead-card-due", later.Find("[data-testid=lead-card]").ClassList);
         Assert.DoesNotContain("mud-error-text", later.Find(".lead-card-next").ClassList);
+    }
+
+    [Theory]
+    [InlineData("de-DE", "Seit 18 Tagen keine Änderung")]
+    [InlineData("en-US", "No change for 18 days")]
+    public async Task An_idle_card_carries_the_hourglass_with_how_long_nothing_changed(string culture, string label)
+    {
+        await using var context = ComponentContext.Create(culture);
+
+        var idle = context.Render<LeadCard>(p => p.Add(c => c.Card, Card(idleDays: 18)));
+        var busy = context.Render<LeadCard>(p => p.Add(c => c.Card, Card(due: true)));
+
+        var mark = idle.Find(".lead-card-next [data-testid=idle-mark]");
+        Assert.Equal(label, mark.GetAttribute("aria-label"));
+        Assert.Equal("18", mark.GetAttribute("data-days"));
+        Assert.Empty(busy.FindAll("[data-testid=idle-mark]"));
     }
 }
