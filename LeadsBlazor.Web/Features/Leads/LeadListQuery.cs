@@ -3,7 +3,6 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Data.Configurations;
-using LeadsBlazor.Web.Features.Attention;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

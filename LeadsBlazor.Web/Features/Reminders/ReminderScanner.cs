@@ -2,7 +2,6 @@ using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Reminders;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Features.Attention;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure;

@@ -2,7 +2,7 @@ using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 
-namespace LeadsBlazor.Web.Features.Attention;
+namespace LeadsBlazor.Web.Features.LeadViews;
 
 /// <summary>Rule 5's idle rule as the views show it: for how many days an idle lead has not changed.</summary>
 public static class Idleness
