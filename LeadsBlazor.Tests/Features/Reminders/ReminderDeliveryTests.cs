@@ -35,6 +35,7 @@ public sealed class ReminderDeliveryTests
         Assert.Equal(result.DigestsSent, files.Length);
         Assert.NotEmpty(files);
         var leadLinks = 0;
+        var idleSections = 0;
         foreach (var file in files)
         {
             using var message = await MimeMessage.LoadAsync(file);
@@ -46,10 +47,14 @@ public sealed class ReminderDeliveryTests
             Assert.Contains("<html", message.HtmlBody, StringComparison.Ordinal);
             var text = message.TextBody ?? "";
             Assert.Contains("https://leads.example.com/leads/", text, StringComparison.Ordinal);
-            leadLinks += text.Split("https://leads.example.com/leads/").Length - 1;
+            // The due leads come first; the idle ones (Rule 5) follow in a section of their own.
+            var sections = text.Split(["Seit Längerem unverändert", "Unchanged for a while"], StringSplitOptions.None);
+            leadLinks += sections[0].Split("https://leads.example.com/leads/").Length - 1;
+            idleSections += sections.Length - 1;
         }
 
         Assert.Equal(dueDemoLeads, leadLinks);
+        Assert.True(idleSections > 0, "The demo data's idle leads are listed in the digests.");
         Assert.Empty(Directory.GetFiles(app.MailFolder, "*.tmp"));
     }
 
