@@ -111,4 +111,29 @@ public sealed class StageSettingsTests(BrowserFixture browser) : BrowserTest(bro
         await Assertions.Expect(settings.GetByTestId("stage-row-name")).ToHaveTextAsync(["Erstkontakt", "Vorstellung", "Angebot", "Verhandlungen"]);
         await Assertions.Expect(Row(settings, "Vorstellung").GetByTestId("stage-row-probability")).ToHaveTextAsync("10 %");
     }
+
+    [Fact]
+    public async Task Beside_its_probability_a_stage_shows_what_its_leads_did_and_the_owner_sets_its_idle_days()
+    {
+        // With the open offer lead of the arrangement: 1 of 6 decided leads won, 17 % against the set 30 %.
+        await App.LeadsThroughAsync((await App.StagesAsync())[2].Id, won: 1, lost: 5);
+        var settings = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "settings/stages");
+
+        var offer = Row(settings, "Angebot");
+        await Assertions.Expect(offer.GetByTestId("stage-row-calibration")).ToHaveTextAsync("beobachtet 17 % · 6 entschieden");
+        await Assertions.Expect(offer.GetByTestId("calibration-verdict")).ToHaveAttributeAsync("data-verdict", "SetTooHigh");
+        await Assertions.Expect(Row(settings, "Erstkontakt").GetByTestId("stage-row-calibration")).ToHaveTextAsync("noch keine Beobachtung");
+        await Assertions.Expect(offer.GetByTestId("stage-row-idle-days")).ToHaveTextAsync("Braucht Aufmerksamkeit nach 14 Tagen ohne Änderung");
+
+        await offer.GetByTestId("stage-edit").ClickAsync();
+        await settings.GetByTestId("stage-idle-days").FillAsync("0");
+        await settings.GetByTestId("stage-save").ClickAsync();
+        var idleField = settings.GetByTestId("stage-dialog").Locator(".mud-input-control").Filter(new() { Has = settings.GetByTestId("stage-idle-days") });
+        await Assertions.Expect(idleField.Locator(".mud-input-helper-text.mud-input-error")).ToHaveTextAsync("Die Tage ohne Änderung müssen zwischen 1 und 365 liegen (leer: nie).");
+
+        await settings.GetByTestId("stage-idle-days").FillAsync("1");
+        await settings.GetByTestId("stage-save").ClickAsync();
+        await Assertions.Expect(offer.GetByTestId("stage-row-idle-days")).ToHaveTextAsync("Braucht Aufmerksamkeit nach 1 Tag ohne Änderung");
+        await Assertions.Expect(settings.GetByTestId("settings-log")).ToContainTextAsync("Tage ohne Änderung geändert: Angebot: 14 → 1");
+    }
 }

@@ -105,4 +105,52 @@ public sealed class StageCommandsTests : IDisposable
             "SettingsLog.StageDeleted: Verhandlungen",
         ], log);
     }
+
+    [Fact]
+    public async Task The_owner_sets_and_clears_a_stages_idle_days_and_each_change_is_logged()
+    {
+        var offer = (await _app.StagesAsync())[2];
+
+        await Commands.UpdateAsync(offer.Id, offer.Name, offer.EnglishName, 30, 10, _app.OwnerId);
+        Assert.Equal(10, (await _app.StagesAsync())[2].IdleDays);
+        await Commands.UpdateAsync(offer.Id, offer.Name, offer.EnglishName, 30, null, _app.OwnerId);
+        Assert.Null((await _app.StagesAsync())[2].IdleDays);
+        await Commands.AddAsync("Workshop", null, 45, 5, _app.OwnerId);
+
+        var log = (await _app.Get<SettingsLogQuery>().LatestAsync(SettingsArea.Stages)).Reverse().Select(e => $"{e.WhatKey}: {e.Detail}");
+        Assert.Equal(
+        [
+            "SettingsLog.StageIdleDays: Angebot: 14 → 10",
+            "SettingsLog.StageIdleDays: Angebot: 10 → –",
+            "SettingsLog.StageAdded: Workshop (45 %)",
+            "SettingsLog.StageIdleDays: Workshop: – → 5",
+        ], log);
+        Assert.Equal(5, (await _app.StagesAsync())[4].IdleDays);
+    }
+
+    [Fact]
+    public async Task Renaming_without_idle_days_keeps_them()
+    {
+        var offer = (await _app.StagesAsync())[2];
+
+        await Commands.UpdateAsync(offer.Id, "Offerte", offer.EnglishName, 30, _app.OwnerId);
+
+        var after = (await _app.StagesAsync())[2];
+        Assert.Equal(("Offerte", (int?)14), (after.Name, after.IdleDays));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(366)]
+    public async Task Idle_days_outside_1_to_365_are_refused_at_their_field_and_nothing_changes(int days)
+    {
+        var offer = (await _app.StagesAsync())[2];
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => Commands.UpdateAsync(offer.Id, "Offerte", null, 40, days, _app.OwnerId));
+
+        Assert.Equal(("IdleDays", ErrorKeys.IdleDaysOutOfRange), (error.Field, error.MessageKey));
+        var after = (await _app.StagesAsync())[2];
+        Assert.Equal(("Angebot", 30, (int?)14), (after.Name, after.Probability.Percent, after.IdleDays));
+        Assert.Empty(await _app.Get<SettingsLogQuery>().LatestAsync(SettingsArea.Stages));
+    }
 }

@@ -11,30 +11,48 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsBlazor.Web.Features.Settings.Stages;
 
 /// <summary>
-/// Rule 2's use cases: the owner adds, renames, re-weights, reorders and deletes stages. The stage
+/// Rule 2's use cases: the owner adds, renames, re-weights, reorders and deletes stages, and sets their idle days (Rule 5). The stage
 /// list guards the rules; deleting a stage moves its running leads, which their history records.
 /// Each change is the owner's alone, is logged (Rule 12), and reaches every open board.
 /// </summary>
 public sealed class StageCommands(IDbContextFactory<LeadsDbContext> contexts, IEventBus events, TimeProvider time)
 {
     public Task<int> AddAsync(string name, string? englishName, int probabilityPercent, string userId, CancellationToken cancellationToken = default) =>
+        AddAsync(name, englishName, probabilityPercent, idleDays: null, userId, cancellationToken);
+
+    /// <summary>Adds a stage; <paramref name="idleDays"/> says after how many days without change its leads are idle (null: never).</summary>
+    public Task<int> AddAsync(string name, string? englishName, int probabilityPercent, int? idleDays, string userId, CancellationToken cancellationToken = default) =>
         ChangeAsync(userId, async (db, list, actor) =>
         {
             var stage = list.Add(name, englishName, probabilityPercent);
+            list.SetIdleDays(stage, idleDays);
             db.Stages.Add(stage);
             Log(db, "SettingsLog.StageAdded", $"{stage.Name} ({Percent(stage)})", actor);
+            if (stage.IdleDays is not null)
+            {
+                Log(db, "SettingsLog.StageIdleDays", $"{stage.Name}: {Days(null)} → {Days(stage.IdleDays)}", actor);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return stage.Id;
         }, cancellationToken);
 
-    /// <summary>Renames and re-weights a stage in one save, as the stage dialog edits both.</summary>
+    /// <summary>Renames and re-weights a stage in one save; its idle days stay as they are.</summary>
     public Task UpdateAsync(int stageId, string name, string? englishName, int probabilityPercent, string userId, CancellationToken cancellationToken = default) =>
+        UpdateAsync(stageId, name, englishName, probabilityPercent, stage => stage.IdleDays, userId, cancellationToken);
+
+    /// <summary>Renames, re-weights and sets the idle days of a stage in one save, as the stage dialog edits them all.</summary>
+    public Task UpdateAsync(int stageId, string name, string? englishName, int probabilityPercent, int? idleDays, string userId, CancellationToken cancellationToken = default) =>
+        UpdateAsync(stageId, name, englishName, probabilityPercent, _ => idleDays, userId, cancellationToken);
+
+    private Task UpdateAsync(int stageId, string name, string? englishName, int probabilityPercent, Func<Stage, int?> idleDays, string userId, CancellationToken cancellationToken) =>
         ChangeAsync(userId, (db, list, actor) =>
         {
             var stage = Find(list, stageId);
-            var (oldName, oldEnglish, oldPercent) = (stage.Name, stage.EnglishName, Percent(stage));
+            var (oldName, oldEnglish, oldPercent, oldIdleDays) = (stage.Name, stage.EnglishName, Percent(stage), stage.IdleDays);
             list.Rename(stage, name, englishName);
             list.Reweight(stage, probabilityPercent);
+            list.SetIdleDays(stage, idleDays(stage));
             if (oldName != stage.Name)
             {
                 Log(db, "SettingsLog.StageRenamed", $"{oldName} → {stage.Name}", actor);
@@ -48,6 +66,11 @@ public sealed class StageCommands(IDbContextFactory<LeadsDbContext> contexts, IE
             if (oldPercent != Percent(stage))
             {
                 Log(db, "SettingsLog.StageProbability", $"{stage.Name}: {oldPercent} → {Percent(stage)}", actor);
+            }
+
+            if (oldIdleDays != stage.IdleDays)
+            {
+                Log(db, "SettingsLog.StageIdleDays", $"{stage.Name}: {Days(oldIdleDays)} → {Days(stage.IdleDays)}", actor);
             }
 
             return Task.FromResult(0);
@@ -84,6 +107,9 @@ public sealed class StageCommands(IDbContextFactory<LeadsDbContext> contexts, IE
 
     private static void Log(LeadsDbContext db, string whatKey, string detail, Actor actor) =>
         db.SettingsChanges.Add(new SettingsChange(SettingsArea.Stages, whatKey, detail, actor));
+
+    // The log keeps values, not sentences: "14" days, or "–" for a stage whose leads never go idle.
+    private static string Days(int? days) => days?.ToString(CultureInfo.InvariantCulture) ?? "–";
 
     private static string Percent(Stage stage) => stage.Probability.Percent.ToString(CultureInfo.InvariantCulture) + " %";
 
