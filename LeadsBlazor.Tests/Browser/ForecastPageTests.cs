@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LeadsBlazor.Tests.Support;
-using LeadsBlazor.Web.Features.Leads;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeadsBlazor.Tests.Browser;
@@ -20,26 +18,10 @@ public sealed class ForecastPageTests(BrowserFixture browser) : BrowserTest(brow
         var memberId = (await App.CreateMemberAsync()).Id;
         _hot = await App.CreateLabelAsync("Heiß", "#e53935");
         var stages = await App.StagesAsync();
-        _relaunch = await CreateAsync("Relaunch Website", 10_000m, ownerId, stages[0].Id, new DateOnly(2026, 12, 1), new DateOnly(2027, 2, 28), [_hot]);
-        await CreateAsync("Online-Shop", 50_000m, ownerId, stages[2].Id, new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 31), [_hot]);
-        await CreateAsync("Altkunde Meier", 7_000m, memberId, stages[1].Id, null, null, [_hot]);
-        await CreateAsync("Markenauftritt", 20_000m, ownerId, stages[2].Id, new DateOnly(2027, 3, 1), new DateOnly(2027, 6, 30), []);
-    }
-
-    private async Task<int> CreateAsync(string name, decimal revenue, string responsibleUserId, int stageId, DateOnly? from, DateOnly? to, IReadOnlyCollection<int> labels)
-    {
-        using var scope = App.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<LeadCommands>().CreateAsync(new LeadInput
-        {
-            Name = name,
-            ResponsibleUserId = responsibleUserId,
-            Revenue = revenue,
-            NextActionOn = DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime).AddDays(5),
-            StageId = stageId,
-            ServiceFrom = from,
-            ServiceTo = to,
-            LabelIds = labels,
-        }, responsibleUserId);
+        _relaunch = await App.Services.CreatePeriodLeadAsync("Relaunch Website", 10_000m, ownerId, stages[0].Id, new DateOnly(2026, 12, 1), new DateOnly(2027, 2, 28), [_hot]);
+        await App.Services.CreatePeriodLeadAsync("Online-Shop", 50_000m, ownerId, stages[2].Id, new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 31), [_hot]);
+        await App.Services.CreatePeriodLeadAsync("Altkunde Meier", 7_000m, memberId, stages[1].Id, null, null, [_hot]);
+        await App.Services.CreatePeriodLeadAsync("Markenauftritt", 20_000m, ownerId, stages[2].Id, new DateOnly(2027, 3, 1), new DateOnly(2027, 6, 30), []);
     }
 
     private static string Cents(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);

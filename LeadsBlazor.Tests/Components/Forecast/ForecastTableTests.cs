@@ -18,17 +18,8 @@ public sealed class ForecastTableTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<int> CreateAsync(string name, decimal revenue, int stageId, DateOnly? from = null, DateOnly? to = null) =>
-        await _app.Get<LeadCommands>().CreateAsync(new LeadInput
-        {
-            Name = name,
-            ResponsibleUserId = _app.OwnerId,
-            Revenue = revenue,
-            NextActionOn = _app.Today.AddDays(3),
-            StageId = stageId,
-            ServiceFrom = from,
-            ServiceTo = to,
-        }, _app.OwnerId);
+    private Task<int> CreateAsync(string name, decimal revenue, int stageId, DateOnly? from = null, DateOnly? to = null) =>
+        _app.Factory.Services.CreatePeriodLeadAsync(name, revenue, _app.OwnerId, stageId, from, to);
 
     private static string Text(IRenderedComponent<ForecastTable> table, string selector) =>
         table.Find(selector).TextContent.Trim().Replace('\u00a0', ' ');

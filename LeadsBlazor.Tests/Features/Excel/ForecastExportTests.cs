@@ -1,7 +1,6 @@
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Forecast;
 using LeadsBlazor.Web.Features.Labels;
-using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using Microsoft.AspNetCore.Mvc.Testing;
 using MiniExcelLibs;
@@ -19,18 +18,8 @@ public sealed class ForecastExportTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task CreateAsync(string name, decimal revenue, int stageId, DateOnly? from, DateOnly? to, IReadOnlyCollection<int> labels) =>
-        await _app.Get<LeadCommands>().CreateAsync(new LeadInput
-        {
-            Name = name,
-            ResponsibleUserId = _app.OwnerId,
-            Revenue = revenue,
-            NextActionOn = _app.Today.AddDays(3),
-            StageId = stageId,
-            ServiceFrom = from,
-            ServiceTo = to,
-            LabelIds = labels,
-        }, _app.OwnerId);
+    private Task<int> CreateAsync(string name, decimal revenue, int stageId, DateOnly? from, DateOnly? to, IReadOnlyCollection<int> labels) =>
+        _app.Factory.Services.CreatePeriodLeadAsync(name, revenue, _app.OwnerId, stageId, from, to, labels);
 
     [Fact]
     public async Task The_export_of_a_label_holds_the_pages_figures_per_stage_and_month_with_totals()
