@@ -34,6 +34,10 @@ public static class Formats
 
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
 
+    /// <summary>A month as a chart axis or a column head writes it: "Dez 26" in German, "Dec 26" in English (no abbreviation dot, it eats the space).</summary>
+    public static string Month(DateOnly month) =>
+        CultureInfo.CurrentCulture.DateTimeFormat.GetAbbreviatedMonthName(month.Month).TrimEnd('.') + " " + month.ToString("yy", CultureInfo.InvariantCulture);
+
     public static string Percent(int percent) => (percent / 100m).ToString("P0", CultureInfo.CurrentCulture);
 
     /// <summary>A rate with the decimals it has, as the culture writes a percentage: "19 %", "8,1 %", "7.7%".</summary>

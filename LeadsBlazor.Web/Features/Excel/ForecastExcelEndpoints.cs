@@ -1,0 +1,29 @@
+using LeadsBlazor.Web.Features.LeadViews;
+using Microsoft.Extensions.Localization;
+
+namespace LeadsBlazor.Web.Features.Excel;
+
+public static class ForecastExcelEndpoints
+{
+    /// <summary>
+    /// <c>GET /leads/forecast/export</c>: the forecast's table for the view filters (responsible, labels, q) as an .xlsx download.
+    /// A GET that changes nothing; the fallback policy requires a signed-in user.
+    /// </summary>
+    public static IEndpointRouteBuilder MapForecastExcelEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/" + ForecastExport.Path, async Task<IResult> (HttpContext context, ForecastExport export, IStringLocalizer<SharedResource> text, string? responsible, string? labels, string? q, CancellationToken cancellationToken) =>
+        {
+            if (LeadViewParameters.TooManyLabels(labels))
+            {
+                return TypedResults.BadRequest(text["Filter.TooManyLabels", LeadViewParameters.MaxLabels].Value);
+            }
+
+            var file = ExcelEndpoints.TemporaryFile();
+            var fileName = await export.WriteAsync(LeadViewParameters.Filter(context.User, responsible, labels, q), file, cancellationToken);
+            file.Position = 0;
+            context.Response.Headers.CacheControl = "no-store";
+            return TypedResults.File(file, LeadExport.ContentType, fileName);
+        });
+        return endpoints;
+    }
+}
