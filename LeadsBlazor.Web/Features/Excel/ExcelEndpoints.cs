@@ -48,6 +48,7 @@ public static class ExcelEndpoints
         endpoints.MapCompanyExcelEndpoints();
         endpoints.MapOfferExcelEndpoints();
         endpoints.MapProjectExcelEndpoints();
+        endpoints.MapOutcomeExcelEndpoints();
         return endpoints;
     }
 

@@ -13,6 +13,7 @@ public static class ExcelFeature
         services.AddScoped<CompanyImport>();
         services.AddScoped<OfferExport>();
         services.AddScoped<ProjectExport>();
+        services.AddScoped<OutcomeExport>();
         services.AddMemoryCache();
         services.AddSingleton<ImportFiles>();
         return services;
