@@ -31,7 +31,7 @@ public sealed class OutcomesPageTests(BrowserFixture browser) : BrowserTest(brow
         await Assertions.Expect(table.GetByTestId("outcome-total").GetByTestId("outcome-count")).ToHaveAttributeAsync("data-revenue", "38484.56");
         await Assertions.Expect(page.GetByTestId("outcomes-chart").Locator("svg")).ToBeVisibleAsync();
 
-        await page.GetByTestId("outcomes-tab-stage").ClickAsync();
+        await page.GetByTestId("outcomes-tabs").GetByRole(AriaRole.Tab, new() { Name = "Nach Akquise-Stufe" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]by=stage(&|$)"));
         await Assertions.Expect(table.GetByTestId("outcome-name")).ToHaveTextAsync(["Kontaktpotential", "Vorstellung", "Angebot", "Verhandlungen"]);
         await Assertions.Expect(table.GetByTestId("outcome-row").Nth(2).GetByTestId("outcome-win-rate")).ToHaveTextAsync("50 %");
