@@ -29,7 +29,10 @@ public sealed class OutcomesPageTests(BrowserFixture browser) : BrowserTest(brow
         await Assertions.Expect(price.GetByTestId("outcome-lost")).ToContainTextAsync("6.485 €");
         await Assertions.Expect(price.GetByTestId("outcome-share")).ToHaveTextAsync("40 %");
         await Assertions.Expect(table.GetByTestId("outcome-total").GetByTestId("outcome-count")).ToHaveAttributeAsync("data-revenue", "38484.56");
-        await Assertions.Expect(page.GetByTestId("outcomes-chart").Locator("svg")).ToBeVisibleAsync();
+        var chart = page.GetByTestId("outcomes-chart");
+        await Assertions.Expect(chart.Locator("svg").First).ToBeVisibleAsync();
+        await chart.GetByRole(AriaRole.Button, new() { Name = "Umsatz" }).ClickAsync();
+        await Assertions.Expect(chart.Locator("svg").First).ToContainTextAsync("30.000 €");
 
         await page.GetByTestId("outcomes-tabs").GetByRole(AriaRole.Tab, new() { Name = "Nach Akquise-Stufe" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]by=stage(&|$)"));
