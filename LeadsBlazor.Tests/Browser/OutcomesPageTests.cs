@@ -31,7 +31,7 @@ public sealed class OutcomesPageTests(BrowserFixture browser) : BrowserTest(brow
         await Assertions.Expect(table.GetByTestId("outcome-total").GetByTestId("outcome-count")).ToHaveAttributeAsync("data-revenue", "38484.56");
         var chart = page.GetByTestId("outcomes-chart");
         await Assertions.Expect(chart.Locator("svg").First).ToBeVisibleAsync();
-        await chart.GetByRole(AriaRole.Button, new() { Name = "Umsatz" }).ClickAsync();
+        await chart.GetByTestId("outcomes-measure").GetByText("Umsatz", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(chart.Locator("svg").First).ToContainTextAsync("30.000 €");
 
         await page.GetByTestId("outcomes-tabs").GetByRole(AriaRole.Tab, new() { Name = "Nach Akquise-Stufe" }).ClickAsync();
