@@ -23,7 +23,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
 {
     private static readonly string[] SignedOutPages = ["Account/Login", "Account/ForgotPassword"];
 
-    private static readonly string[] LeadPages = ["leads", "leads/potential", "leads/all", "leads/attention", "leads/all?tab=lost", "leads/import", "companies", "companies/import", "projects", "offers", "offers?status=archived", "leads/forecast"];
+    private static readonly string[] LeadPages = ["leads", "leads/potential", "leads/all", "leads/attention", "leads/all?tab=lost", "leads/import", "companies", "companies/import", "projects", "offers", "offers?status=archived", "leads/forecast", "leads/outcomes"];
 
     private static readonly string[] SettingsPages = ["settings/stages", "settings/reminders", "settings/currencies", "settings/lost-reasons", "settings/users", "settings/number-ranges", "settings/offers"];
 

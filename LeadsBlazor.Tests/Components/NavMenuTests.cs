@@ -19,7 +19,7 @@ public sealed class NavMenuTests
         var menu = context.Render<NavMenu>();
 
         Assert.Equal(
-            ["Akquise", "Leads", "Kontaktpotential", "Alle Leads", "Braucht Aufmerksamkeit", "Angebote", "Prognose", "Import", "Kunden", "Projekte", "Einstellungen"],
+            ["Akquise", "Leads", "Kontaktpotential", "Alle Leads", "Braucht Aufmerksamkeit", "Angebote", "Prognose", "Abschlüsse", "Import", "Kunden", "Projekte", "Einstellungen"],
             menu.FindAll(".mud-nav-link-text").Select(e => e.TextContent.Trim()).Distinct());
         Assert.Equal("/settings", new Uri(new Uri("http://x/"), menu.Find("a[data-testid=nav-settings]").GetAttribute("href")).AbsolutePath);
     }
@@ -50,6 +50,6 @@ public sealed class NavMenuTests
         var menu = context.Render<NavMenu>();
 
         var texts = menu.FindAll(".mud-nav-link-text").Select(e => e.TextContent.Trim()).Distinct().ToList();
-        Assert.Equal(["Acquisition", "Leads", "Contact potential", "All leads", "Needs attention", "Offers", "Forecast", "Import", "Customers", "Projects", "Settings"], texts);
+        Assert.Equal(["Acquisition", "Leads", "Contact potential", "All leads", "Needs attention", "Offers", "Forecast", "Outcomes", "Import", "Customers", "Projects", "Settings"], texts);
     }
 }

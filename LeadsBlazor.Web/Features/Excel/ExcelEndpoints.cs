@@ -49,6 +49,7 @@ public static class ExcelEndpoints
         endpoints.MapOfferExcelEndpoints();
         endpoints.MapProjectExcelEndpoints();
         endpoints.MapForecastExcelEndpoints();
+        endpoints.MapOutcomeExcelEndpoints();
         return endpoints;
     }
 

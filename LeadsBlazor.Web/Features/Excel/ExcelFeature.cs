@@ -14,6 +14,7 @@ public static class ExcelFeature
         services.AddScoped<OfferExport>();
         services.AddScoped<ProjectExport>();
         services.AddScoped<ForecastExport>();
+        services.AddScoped<OutcomeExport>();
         services.AddMemoryCache();
         services.AddSingleton<ImportFiles>();
         return services;

@@ -1,0 +1,32 @@
+using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Features.Outcomes;
+using LeadsBlazor.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
+
+namespace LeadsBlazor.Web.Features.Excel;
+
+public static class OutcomeExcelEndpoints
+{
+    /// <summary>
+    /// <c>GET /leads/outcomes/export</c>: the outcome analysis for the page's query string (from, to, responsible, labels, q) as an .xlsx
+    /// download. A GET that changes nothing; the fallback policy requires a signed-in user.
+    /// </summary>
+    public static IEndpointRouteBuilder MapOutcomeExcelEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/leads/outcomes/export", async Task<IResult> (HttpContext context, OutcomeExport export, AccountSettingsReader account, TimeProvider time, IStringLocalizer<SharedResource> text, string? from, string? to, string? responsible, string? labels, string? q, CancellationToken cancellationToken) =>
+        {
+            if (LeadViewParameters.TooManyLabels(labels))
+            {
+                return TypedResults.BadRequest(text["Filter.TooManyLabels", LeadViewParameters.MaxLabels].Value);
+            }
+
+            var today = (await account.GetAsync(cancellationToken)).Today(time);
+            var file = ExcelEndpoints.TemporaryFile();
+            var fileName = await export.WriteAsync(LeadViewParameters.Filter(context.User, responsible, labels, q), OutcomePeriod.FromUrl(from, to, today), file, cancellationToken);
+            file.Position = 0;
+            context.Response.Headers.CacheControl = "no-store";
+            return TypedResults.File(file, LeadExport.ContentType, fileName);
+        });
+        return endpoints;
+    }
+}
