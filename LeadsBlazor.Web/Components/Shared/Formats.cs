@@ -9,6 +9,9 @@ public static class Formats
 {
     private static readonly ConcurrentDictionary<string, string> Symbols = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the user reads English: stage names then show their English name where the owner gave one.</summary>
+    public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
     public static string Money(Money money, int decimals = 0) => Money(money.Amount, money.Currency.Code, decimals);
 
     public static string Money(decimal amount, string currencyCode, int decimals = 0)

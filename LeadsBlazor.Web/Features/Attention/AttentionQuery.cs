@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
@@ -51,7 +52,7 @@ public sealed class AttentionQuery(IDbContextFactory<LeadsDbContext> contexts, A
         var today = settings.Today(time);
         var stages = await db.Stages.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
         var names = await db.UserNamesAsync(cancellationToken);
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var english = Formats.English;
 
         var due = db.Leads.Due(today).Select(l => l.Id);
         var idle = db.Leads.Idle(stages.Values, settings, today).Select(l => l.Id);

@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
+using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Data.Configurations;
 using LeadsBlazor.Web.Features.Leads;
@@ -30,7 +31,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var settings = await account.GetAsync(cancellationToken);
         var today = settings.Today(time);
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var english = Formats.English;
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
         var volume = await WeightedVolumeQuery.GetAsync(db, filter, settings, stages, cancellationToken);
 

@@ -20,7 +20,7 @@ public sealed class ForecastExport(ForecastQuery query, IStringLocalizer<SharedR
     public async Task<string> WriteAsync(LeadFilter filter, Stream output, CancellationToken cancellationToken = default)
     {
         var forecast = await query.GetAsync(filter, cancellationToken);
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var english = Formats.English;
         var months = forecast.MonthStarts.Select((month, i) => (Key: $"M{i}", Header: Formats.Month(month))).ToList();
         ExportColumn[] columns =
         [

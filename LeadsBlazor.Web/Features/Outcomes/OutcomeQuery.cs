@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Data.Configurations;
 using LeadsBlazor.Web.Features.LeadViews;
@@ -138,7 +139,7 @@ public sealed class OutcomeQuery(IDbContextFactory<LeadsDbContext> contexts, Acc
                     reasons.Select((r, i) => (r.Id.ToString(CultureInfo.InvariantCulture), r.Name, i)),
                     key => key == "won" ? (OutcomeRowKind.Won, -1) : (OutcomeRowKind.Deleted, int.MaxValue));
             case OutcomeBreakdown.Stage:
-                var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+                var english = Formats.English;
                 var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
                 return new RowNames(
                     stages.Select((s, i) => (s.Id.ToString(CultureInfo.InvariantCulture), s.DisplayName(english), i)),
