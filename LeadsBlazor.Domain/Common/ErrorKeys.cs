@@ -12,6 +12,8 @@ public static class ErrorKeys
     public const string CurrencyMismatch = "Error.CurrencyMismatch";
     public const string ProbabilityOutOfRange = "Error.ProbabilityOutOfRange";
     public const string IdleDaysOutOfRange = "Error.IdleDaysOutOfRange";
+    public const string SnoozeNotLater = "Error.SnoozeNotLater";
+    public const string SnoozeClosedLead = "Error.SnoozeClosedLead";
     public const string StageRequired = "Error.StageRequired";
     public const string UnknownStage = "Error.UnknownStage";
     public const string NextActionRequired = "Error.NextActionRequired";

@@ -177,6 +177,27 @@ public sealed class Lead
         SetField(nameof(NextAction), NextAction, action, actor, v => NextAction = v);
     }
 
+    /// <summary>
+    /// "Zurückstellen" (Rule 5): the next action moves to a day after today, keeping what it is. It is recorded even when the
+    /// date stays the same, because looking at the lead and deciding to wait is a change: the lead is then neither due nor idle.
+    /// </summary>
+    public void Snooze(DateOnly until, DateOnly today, Actor actor)
+    {
+        if (!IsOpen)
+        {
+            throw new DomainException(nameof(NextActionOn), ErrorKeys.SnoozeClosedLead);
+        }
+
+        BusinessDate.Require(until, nameof(NextActionOn));
+        if (until <= today)
+        {
+            throw new DomainException(nameof(NextActionOn), ErrorKeys.SnoozeNotLater);
+        }
+
+        Record(LeadEventKind.Snoozed, nameof(NextActionOn), Format(NextActionOn), Format(until), actor);
+        NextActionOn = until;
+    }
+
     /// <summary>Hands the lead to another user; <paramref name="nameOf"/> gives a user's name as it is now, for the history.</summary>
     public void AssignTo(string responsibleUserId, Func<string, string> nameOf, Actor actor)
     {

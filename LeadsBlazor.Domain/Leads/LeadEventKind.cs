@@ -16,4 +16,5 @@ public enum LeadEventKind
     OfferChanged = 10,
     ProjectCreated = 11,
     Imported = 12,
+    Snoozed = 13,
 }

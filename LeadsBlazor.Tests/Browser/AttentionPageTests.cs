@@ -49,6 +49,6 @@ public sealed class AttentionPageTests(BrowserFixture browser) : BrowserTest(bro
         Assert.True(await page.EvaluateAsync<bool>("() => window.leadsNotReloaded === true"), "the page must not have reloaded");
 
         await page.GetByTestId("nav-leads").ClickAsync();
-        await Assertions.Expect(page.Card(_idle).GetByTestId("idle-mark")).ToHaveAttributeAsync("aria-label", "Seit 20 Tagen keine Änderung");
+        await Assertions.Expect(page.Card(_idle).GetByTestId("idle-mark")).ToHaveAttributeAsync("aria-label", "Seit 20 Tagen unverändert");
     }
 }

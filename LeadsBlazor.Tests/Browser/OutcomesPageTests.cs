@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 
 namespace LeadsBlazor.Tests.Browser;
 
-/// <summary>"Abschlüsse" in a real Chromium: the table of the seeded closed leads, the breakdowns and period in the URL, and a lead closed elsewhere appearing live.</summary>
+/// <summary>"Ergebnisse" in a real Chromium: the table of the seeded closed leads, the breakdowns and period in the URL, and a lead closed elsewhere appearing live.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OutcomesPageTests(BrowserFixture browser) : BrowserTest(browser)
 {

@@ -19,7 +19,7 @@ public sealed class NavMenuTests
         var menu = context.Render<NavMenu>();
 
         Assert.Equal(
-            ["Akquise", "Leads", "Kontaktpotential", "Alle Leads", "Braucht Aufmerksamkeit", "Angebote", "Prognose", "Abschlüsse", "Import", "Kunden", "Projekte", "Einstellungen"],
+            ["Akquise", "Leads", "Kontaktpotential", "Alle Leads", "Braucht Aufmerksamkeit", "Angebote", "Prognose", "Ergebnisse", "Import", "Kunden", "Projekte", "Einstellungen"],
             menu.FindAll(".mud-nav-link-text").Select(e => e.TextContent.Trim()).Distinct());
         Assert.Equal("/settings", new Uri(new Uri("http://x/"), menu.Find("a[data-testid=nav-settings]").GetAttribute("href")).AbsolutePath);
     }

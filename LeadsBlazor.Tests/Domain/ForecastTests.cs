@@ -187,4 +187,32 @@ public sealed class ForecastTests
         Assert.Equal(ErrorKeys.IdleDaysOutOfRange, error.MessageKey);
         Assert.Throws<DomainException>(() => stages.SetIdleDays(stages.Stages[0], 366));
     }
+
+    [Fact]
+    public void Snoozing_an_idle_lead_to_the_date_it_already_has_is_recorded_and_ends_its_idleness()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var account = new AccountSettings(Currency.Eur, "Europe/Berlin", "de-DE", new DateOnly(2026, 11, 2));
+        var stages = LeadBuilder.DefaultStages();
+        var lead = Lead.CreateRunning("Relaunch", "ben", Money.Revenue(1_000m, Currency.Eur), new DateOnly(2026, 11, 30), "Anrufen", stages.Stages[3], new Actor("anna", time.GetUtcNow()));
+        time.Advance(TimeSpan.FromDays(20));
+        var today = account.Today(time);
+        Assert.True(lead.IsIdle(today, account));
+
+        lead.Snooze(new DateOnly(2026, 11, 30), today, new Actor("anna", time.GetUtcNow()));
+
+        Assert.False(lead.IsIdle(today, account));
+        Assert.Equal(LeadEventKind.Snoozed, lead.History.Last().Kind);
+        Assert.Equal("Anrufen", lead.NextAction);
+    }
+
+    [Fact]
+    public void A_lead_is_snoozed_only_to_a_day_after_today_and_only_while_open()
+    {
+        var lead = LeadBuilder.Running(LeadBuilder.DefaultStages().Stages[0]);
+
+        Assert.Equal(ErrorKeys.SnoozeNotLater, Assert.Throws<DomainException>(() => lead.Snooze(LeadBuilder.Today, LeadBuilder.Today, LeadBuilder.Anna)).MessageKey);
+        lead.Close(LeadStatus.Won, LeadBuilder.Today, null, null, LeadBuilder.Anna);
+        Assert.Equal(ErrorKeys.SnoozeClosedLead, Assert.Throws<DomainException>(() => lead.Snooze(LeadBuilder.Today.AddDays(1), LeadBuilder.Today, LeadBuilder.Anna)).MessageKey);
+    }
 }

@@ -67,8 +67,8 @@ public sealed class LeadCardTests
     }
 
     [Theory]
-    [InlineData("de-DE", "Seit 18 Tagen keine Änderung")]
-    [InlineData("en-US", "No change for 18 days")]
+    [InlineData("de-DE", "Seit 18 Tagen unverändert")]
+    [InlineData("en-US", "Unchanged for 18 days")]
     public async Task An_idle_card_carries_the_hourglass_with_how_long_nothing_changed(string culture, string label)
     {
         await using var context = ComponentContext.Create(culture);

@@ -55,7 +55,7 @@ public sealed class CalibrationPanelTests : IDisposable
             "Erstkontakt: eingestellt 1 %, noch kein entschiedener Lead.",
             "Vorstellung: eingestellt 10 %, beobachtet 20 % bei 5 entschiedenen Leads – das passt.",
             "Angebot: eingestellt 30 %, beobachtet 17 % bei 6 entschiedenen Leads – eher niedriger einstellen.",
-            "Verhandlungen: eingestellt 60 %, beobachtet 100 % bei erst 1 entschiedenen Lead – zu wenige für ein Urteil.",
+            "Verhandlungen: eingestellt 60 %, beobachtet 100 % bei erst 1 entschiedenen Lead – zu wenig für ein Urteil.",
         ], Texts(panel, "calibration-hint"));
         Assert.Equal(["noch zu wenige Leads", "passt", "zu hoch eingestellt", "noch zu wenige Leads"], Texts(panel, "calibration-verdict"));
         Assert.Equal(["0", "5", "7", "1"], Texts(panel, "calibration-passed"));

@@ -25,8 +25,8 @@ public sealed class ForecastTableTests : IDisposable
         table.Find(selector).TextContent.Trim().Replace('\u00a0', ' ');
 
     [Theory]
-    [InlineData("de-DE", "Dez 26", "3.000 €", "200 €", "ohne Zeitraum", "3.200 €")]
-    [InlineData("en-US", "Dec 26", "€3,000", "€200", "without period", "€3,200")]
+    [InlineData("de-DE", "Dez 26", "3.000 €", "200 €", "Ohne Zeitraum", "3.200 €")]
+    [InlineData("en-US", "Dec 26", "€3,000", "€200", "Without period", "€3,200")]
     public async Task A_lead_with_a_period_shows_in_its_month_and_one_without_in_its_own_column(
         string culture, string december, string offer, string firstContact, string withoutPeriod, string total)
     {

@@ -130,7 +130,7 @@ public sealed class AttentionQueryTests : IDisposable
         Assert.Equal(monday, lead.NextActionOn);
         Assert.Equal("Nachfassen", lead.NextAction);
         var recorded = lead.History.OrderBy(e => e.Id).Last();
-        Assert.Equal((LeadEventKind.FieldChanged, nameof(Lead.NextActionOn), _app.OwnerId), (recorded.Kind, recorded.Field, recorded.UserId));
+        Assert.Equal((LeadEventKind.Snoozed, nameof(Lead.NextActionOn), _app.OwnerId), (recorded.Kind, recorded.Field, recorded.UserId));
         Assert.Empty((await ListAsync()).Rows);
 
         // A snooze at a version someone else has moved past is a conflict, not a silent overwrite.

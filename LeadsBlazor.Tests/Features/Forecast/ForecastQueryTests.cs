@@ -128,6 +128,34 @@ public sealed class ForecastQueryTests : IDisposable
         Assert.Equal(3_000m, trend.Points[^1].Total);
     }
 
+    [Theory]
+    [InlineData(0, false)] // on 15.12. (Berlin) the change of 01.12. is 14 days ago: not more than the stage's 14
+    [InlineData(24, true)] // on 16.12. it is 15
+    public async Task The_database_and_the_lead_agree_on_idle_at_the_edge_of_a_day_in_the_account_time_zone(int hoursLater, bool idle)
+    {
+        var stages = await _app.StagesAsync();
+        await using (var db = _app.NewContext())
+        {
+            var all = await db.Stages.ToListAsync();
+            new LeadsBlazor.Domain.Pipeline.StageList(all).SetIdleDays(all.Single(s => s.Id == stages[2].Id), 14);
+            await db.SaveChangesAsync();
+        }
+
+        // 23:30 UTC on 30.11. is already 01.12. in Berlin: a rule that took the UTC date would call the lead idle a day early.
+        _app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 23, 30, 0, TimeSpan.Zero));
+        var lead = await _app.AddRunningLeadAsync(stages[2].Id);
+        _app.Time.SetUtcNow(new DateTimeOffset(2026, 12, 14, 23, 30, 0, TimeSpan.Zero).AddHours(hoursLater));
+
+        await using var check = _app.NewContext();
+        var account = await check.AccountSettings.AsNoTracking().Include(a => a.Currencies).SingleAsync();
+        var today = account.Today(_app.Time);
+        var stored = await check.Leads.AsNoTracking().Include(l => l.Stage).SingleAsync(l => l.Id == lead.Id);
+        var found = await check.Leads.AsNoTracking().Idle(await check.Stages.AsNoTracking().ToListAsync(), account, today).AnyAsync(l => l.Id == lead.Id);
+
+        Assert.Equal(idle, stored.IsIdle(today, account));
+        Assert.Equal(idle, found);
+    }
+
     private async Task<int> ReasonIdAsync()
     {
         await using var db = _app.NewContext();

@@ -16,7 +16,7 @@ public sealed class ForecastExport(ForecastQuery query, IStringLocalizer<SharedR
     /// <summary>The download's address; it takes the view filters of the page's URL.</summary>
     public const string Path = "leads/forecast/export";
 
-    /// <summary>Writes the sheet and returns its download name, "forecast-2026-12-01.xlsx", dated on the forecast's first day.</summary>
+    /// <summary>Writes the sheet and returns its download name, "forecast-2026-12-02.xlsx", dated on the day it was made (the account's today).</summary>
     public async Task<string> WriteAsync(LeadFilter filter, Stream output, CancellationToken cancellationToken = default)
     {
         var forecast = await query.GetAsync(filter, cancellationToken);

@@ -24,7 +24,8 @@ public sealed class CalibrationQuery(IDbContextFactory<LeadsDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var settings = await account.GetAsync(cancellationToken);
-        var since = settings.StartOf(settings.Today(time).AddMonths(-WindowMonths));
+        // The last 12 months up to and including today, as the outcomes page counts them (today a year ago is not in it).
+        var since = settings.StartOf(settings.Today(time).AddMonths(-WindowMonths).AddDays(1));
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
 
         var counts = await db.LeadEvents.AsNoTracking()

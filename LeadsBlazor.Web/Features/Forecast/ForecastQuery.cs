@@ -52,7 +52,7 @@ public sealed class ForecastQuery(IDbContextFactory<LeadsDbContext> contexts, Ac
         var horizon = new ForecastHorizon(settings.Today(time));
         var forecast = new PipelineForecast(horizon);
 
-        var running = await Grouped((filter with { Status = LeadStatus.Running }).Apply(db.Leads.AsNoTracking()), includeClosedOn: false)
+        var running = await Grouped(WeightedVolumeQuery.Running(db, filter), includeClosedOn: false)
             .ToListAsync(cancellationToken);
         var probabilities = stages.ToDictionary(s => s.Id, s => s.Probability);
         foreach (var group in running.Where(g => g.StageId is { } id && probabilities.ContainsKey(id)))

@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Forecasts;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Forecast;
@@ -10,7 +11,7 @@ namespace LeadsBlazor.Web.Features.Forecast;
 /// per day: a second run on the same day, on this instance or another, finds the day taken, and two instances racing to
 /// write it meet at the unique day, where the loser's insert fails and is let go.
 /// </summary>
-public sealed class PipelineSnapshots(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time, ILogger<PipelineSnapshots> logger)
+public sealed class PipelineSnapshots(IDbContextFactory<LeadsDbContext> contexts, IEventBus events, TimeProvider time, ILogger<PipelineSnapshots> logger)
 {
     /// <summary>Writes today's snapshot unless it exists; true when this call wrote it.</summary>
     public async Task<bool> TakeAsync(CancellationToken cancellationToken = default)
@@ -34,6 +35,7 @@ public sealed class PipelineSnapshots(IDbContextFactory<LeadsDbContext> contexts
         {
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Took the pipeline snapshot of {Day}.", today);
+            events.Publish(new PipelineSnapshotTaken(today));
             return true;
         }
         catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)

@@ -21,6 +21,12 @@ public static class LeadViewParameters
     /// <summary>The query keys of the view filters, which every lead view shares (the list's tab is not one of them).</summary>
     public static readonly IReadOnlyList<string> FilterKeys = ["responsible", "labels", "q"];
 
+    /// <summary>The pages that show leads through these filters: a label chosen in the navigation filters such a page in place.</summary>
+    public static readonly IReadOnlySet<string> FilteredPages = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "leads", "leads/potential", "leads/all", "leads/attention", "leads/forecast", "leads/outcomes",
+    };
+
     /// <summary><paramref name="path"/> with the view filters of <paramref name="currentUri"/>: switching views keeps what the user filters by.</summary>
     public static string KeepFilters(string path, string currentUri)
     {

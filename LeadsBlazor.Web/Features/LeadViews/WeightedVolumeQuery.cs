@@ -38,11 +38,19 @@ public sealed class WeightedVolumeQuery(IDbContextFactory<LeadsDbContext> contex
         return WeightedVolume.Of(amounts, stages.ToDictionary(s => s.Id, s => s.Probability), settings.Currency);
     }
 
+    /// <summary>The running leads a view's weighted volume counts: every figure that must equal it (the forecast) starts here.</summary>
+    public static IQueryable<Lead> Running(LeadsDbContext db, LeadFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        return (filter with { Status = LeadStatus.Running }).Apply(db.Leads.AsNoTracking());
+    }
+
     /// <summary>The grouped count the database runs (public so tests can read its SQL and plan).</summary>
     public static IQueryable<RevenueGroup> Sums(LeadsDbContext db, LeadFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return (filter with { Status = LeadStatus.Running }).Apply(db.Leads.AsNoTracking())
+        return Running(db, filter)
             .GroupBy(l => new
             {
                 l.StageId,

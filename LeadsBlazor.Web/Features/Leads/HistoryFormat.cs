@@ -25,6 +25,7 @@ public static class HistoryFormat
                 text["History.Changed", FieldName(text, field), Value(text, field, oldValue), Value(text, field, newValue)],
             LeadEventKind.OfferChanged => Offer(text, field ?? "", oldValue, newValue),
             LeadEventKind.ProjectCreated => text["History.ProjectCreated", field ?? "", newValue ?? ""],
+            LeadEventKind.Snoozed => text["History.Snoozed", Value(text, nameof(Lead.NextActionOn), newValue)],
             _ => text[$"History.{kind}", newValue ?? oldValue ?? ""],
         };
     }

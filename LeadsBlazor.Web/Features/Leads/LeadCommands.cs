@@ -84,10 +84,10 @@ public sealed class LeadCommands(IDbContextFactory<LeadsDbContext> contexts, IEv
 
     /// <summary>Puts the next action off to <paramref name="until"/> ("Zurückstellen"), keeping what it is; recorded like any change.</summary>
     public Task SnoozeAsync(int leadId, long version, DateOnly until, string userId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(leadId, version, userId, (_, lead, actor) =>
+        ChangeAsync(leadId, version, userId, async (db, lead, actor) =>
         {
-            lead.ScheduleNextAction(until, lead.NextAction, actor);
-            return Task.CompletedTask;
+            var account = await db.AccountSettings.AsNoTracking().SingleAsync(cancellationToken);
+            lead.Snooze(until, account.DateOf(actor.At), actor);
         }, cancellationToken);
 
     public Task BackToPotentialAsync(int leadId, long version, string userId, CancellationToken cancellationToken = default) =>

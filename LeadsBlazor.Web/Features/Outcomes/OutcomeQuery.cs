@@ -32,10 +32,10 @@ public enum OutcomeRowKind
     /// <summary>The won leads, in the reason breakdown (a won lead gives no reason).</summary>
     Won,
 
-    /// <summary>Leads closed from "Kontaktpotential", without a stage (or whose stage was deleted since).</summary>
+    /// <summary>Leads closed from "Kontaktpotential", before they reached a stage.</summary>
     Potential,
 
-    /// <summary>A reason or user that no longer exists.</summary>
+    /// <summary>A reason, stage or user that no longer exists.</summary>
     Deleted,
 }
 
@@ -113,13 +113,25 @@ public sealed class OutcomeQuery(IDbContextFactory<LeadsDbContext> contexts, Acc
                 .GroupBy(l => new { Id = l.CloseReasonId, l.Status, Currency = EF.Property<string>(l, LeadConfiguration.RevenueCurrency), Cents = EF.Property<long>(l, LeadConfiguration.RevenueMinor) })
                 .Select(g => new OutcomeSum(g.Key.Id, null, g.Key.Status, g.Key.Currency, g.Key.Cents, g.Count())),
             OutcomeBreakdown.Stage => closed
-                .GroupBy(l => new { Id = l.StageId, l.Status, Currency = EF.Property<string>(l, LeadConfiguration.RevenueCurrency), Cents = EF.Property<long>(l, LeadConfiguration.RevenueMinor) })
+                // A lead without a stage either closed from "Kontaktpotential" or left a stage that was deleted since; the
+                // history tells them apart (it entered a stage), and the second kind is its own row (key -1).
+                .GroupBy(l => new
+                {
+                    Id = l.StageId ?? (l.History.Any(e => e.Kind == LeadEventKind.StageChanged && e.NewValue != null) ? DeletedStage : null),
+                    l.Status,
+                    Currency = EF.Property<string>(l, LeadConfiguration.RevenueCurrency),
+                    Cents = EF.Property<long>(l, LeadConfiguration.RevenueMinor),
+                })
                 .Select(g => new OutcomeSum(g.Key.Id, null, g.Key.Status, g.Key.Currency, g.Key.Cents, g.Count())),
             _ => closed
                 .GroupBy(l => new { l.ResponsibleUserId, l.Status, Currency = EF.Property<string>(l, LeadConfiguration.RevenueCurrency), Cents = EF.Property<long>(l, LeadConfiguration.RevenueMinor) })
                 .Select(g => new OutcomeSum(null, g.Key.ResponsibleUserId, g.Key.Status, g.Key.Currency, g.Key.Cents, g.Count())),
         };
     }
+
+    private const int DeletedStage = -1;
+
+    private static readonly string DeletedStageKey = DeletedStage.ToString(CultureInfo.InvariantCulture);
 
     // Won leads give no reason: in the reason breakdown they are one row, whatever a reopened-and-won lead once carried.
     private static string RowKey(OutcomeBreakdown by, OutcomeSum sum) => by switch
@@ -143,7 +155,7 @@ public sealed class OutcomeQuery(IDbContextFactory<LeadsDbContext> contexts, Acc
                 var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
                 return new RowNames(
                     stages.Select((s, i) => (s.Id.ToString(CultureInfo.InvariantCulture), s.DisplayName(english), i)),
-                    _ => (OutcomeRowKind.Potential, -1));
+                    key => key == DeletedStageKey ? (OutcomeRowKind.Deleted, int.MaxValue) : (OutcomeRowKind.Potential, -1));
             default:
                 var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
                 return new RowNames(users.Select(u => (u.Id, u.NameOrEmail(), 0)), _ => (OutcomeRowKind.Deleted, int.MaxValue));

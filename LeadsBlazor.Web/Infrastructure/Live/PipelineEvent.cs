@@ -29,6 +29,9 @@ public enum LiveTopic
 
     /// <summary>Projects: their details, status, billed offers, notes and files.</summary>
     Projects = 128,
+
+    /// <summary>The day's pipeline snapshot was taken: the trend has a new point (Rule 15).</summary>
+    Trend = 256,
 }
 
 /// <summary>
@@ -116,6 +119,12 @@ public sealed record LabelsChanged : PipelineEvent
 public sealed record DayChanged(DateOnly Today) : PipelineEvent
 {
     public override LiveTopic Topics => LiveTopic.Day;
+}
+
+/// <summary>The day's pipeline snapshot was written (by this or another instance's job, whichever took it).</summary>
+public sealed record PipelineSnapshotTaken(DateOnly Day) : PipelineEvent
+{
+    public override LiveTopic Topics => LiveTopic.Trend;
 }
 
 /// <summary>
