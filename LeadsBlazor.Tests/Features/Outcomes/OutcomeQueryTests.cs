@@ -46,6 +46,28 @@ public sealed class OutcomeQueryTests : IDisposable
     }
 
     [Fact]
+    public async Task By_stage_leads_whose_stage_was_deleted_since_are_a_row_of_their_own_not_contact_potential()
+    {
+        var seeded = await ArrangeAsync();
+        await using (var db = _app.NewContext())
+        {
+            // "Vorstellung" holds no running lead, only closed ones that left it: it is deleted without a move.
+            var stages = await db.Stages.ToListAsync();
+            var list = new LeadsBlazor.Domain.Pipeline.StageList(stages);
+            list.Delete(stages.Single(s => s.Name == "Vorstellung"), null, [], _app.Actor);
+            db.Stages.Remove(stages.Single(s => s.Name == "Vorstellung"));
+            await db.SaveChangesAsync();
+        }
+
+        var view = await GetAsync(OutcomeBreakdown.Stage);
+
+        Assert.Equal(new OutcomeTally(0, 0, 1, 0m, 0m, 2_000m), Row(view, ""));
+        Assert.Equal(OutcomeRowKind.Deleted, view.Rows[^1].Kind);
+        Assert.Equal(view.Total.Count, view.Rows.Sum(r => r.Tally.Count));
+        Assert.DoesNotContain(view.Rows, r => r.Name == "Vorstellung");
+    }
+
+    [Fact]
     public async Task By_stage_a_lead_counts_under_the_stage_it_left_and_one_closed_from_contact_potential_under_that()
     {
         var seeded = await ArrangeAsync();
