@@ -57,7 +57,7 @@ public sealed class CalibrationPanelTests : IDisposable
             "Angebot: eingestellt 30 %, beobachtet 17 % bei 6 entschiedenen Leads – eher niedriger einstellen.",
             "Verhandlungen: eingestellt 60 %, beobachtet 100 % bei erst 1 entschiedenen Lead – zu wenig für ein Urteil.",
         ], Texts(panel, "calibration-hint"));
-        Assert.Equal(["noch zu wenige Leads", "passt", "zu hoch eingestellt", "noch zu wenige Leads"], Texts(panel, "calibration-verdict"));
+        Assert.Equal(["zu wenige Leads", "passt", "zu hoch", "zu wenige Leads"], Texts(panel, "calibration-verdict"));
         Assert.Equal(["0", "5", "7", "1"], Texts(panel, "calibration-passed"));
         Assert.Equal(["–", "20 %", "17 %", "100 %"], Texts(panel, "calibration-observed"));
         Assert.Contains("in den letzten 12 Monaten", Texts(panel, "calibration-note")[0], StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class CalibrationPanelTests : IDisposable
         var panel = Render(context);
 
         Assert.Equal("Offer: set 30%, observed 17% over 6 decided leads – consider setting it lower.", Texts(panel, "calibration-hint")[2]);
-        Assert.Equal("set too high", Texts(panel, "calibration-verdict")[2]);
+        Assert.Equal("too high", Texts(panel, "calibration-verdict")[2]);
     }
 
     [Fact]
