@@ -14,16 +14,12 @@ public static class CompanyExcelEndpoints
     {
         endpoints.MapGet("/companies/export", async Task<IResult> (HttpContext context, CompanyExport export, IStringLocalizer<SharedResource> text, string? q, string? labels, string? country, string? sort, string? desc, CancellationToken cancellationToken) =>
         {
-            if (LeadViewParameters.TooManyLabels(labels))
+            if (ExcelEndpoints.RefuseTooManyLabels(labels, text) is { } refused)
             {
-                return TypedResults.BadRequest(text["Filter.TooManyLabels", LeadViewParameters.MaxLabels].Value);
+                return refused;
             }
 
-            var file = ExcelEndpoints.TemporaryFile();
-            var fileName = await export.WriteAsync(new CompanyFilter(q, LeadViewParameters.ParseLabels(labels), country), sort, desc == "1", file, cancellationToken);
-            file.Position = 0;
-            context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.File(file, LeadExport.ContentType, fileName);
+            return await ExcelEndpoints.DownloadAsync(context, file => export.WriteAsync(new CompanyFilter(q, LeadViewParameters.ParseLabels(labels), country), sort, desc == "1", file, cancellationToken));
         });
         endpoints.MapGet("/companies/import/template", async (CompanyImport import, CancellationToken cancellationToken) =>
         {

@@ -17,21 +17,17 @@ public static class ExcelEndpoints
     {
         endpoints.MapGet("/leads/export", async Task<IResult> (HttpContext context, LeadExport export, IStringLocalizer<SharedResource> text, string? view, string? status, string? responsible, string? labels, string? q, string? sort, string? desc, CancellationToken cancellationToken) =>
         {
-            if (LeadViewParameters.TooManyLabels(labels))
+            if (RefuseTooManyLabels(labels, text) is { } refused)
             {
-                return TypedResults.BadRequest(text["Filter.TooManyLabels", LeadViewParameters.MaxLabels].Value);
+                return refused;
             }
 
             var filter = LeadViewParameters.Filter(context.User, responsible, labels, q) with
             {
                 Status = Enum.TryParse<LeadStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null,
             };
-            var file = TemporaryFile();
             var shown = Enum.TryParse<LeadView>(view, ignoreCase: true, out var named) && Enum.IsDefined(named) ? named : LeadView.All;
-            var fileName = await export.WriteAsync(filter, shown, file, cancellationToken, sort, desc == "1");
-            file.Position = 0;
-            context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.File(file, LeadExport.ContentType, fileName);
+            return await DownloadAsync(context, file => export.WriteAsync(filter, shown, file, cancellationToken, sort, desc == "1"));
         });
 
         endpoints.MapGet("/leads/import/template", async (LeadImport import, CancellationToken cancellationToken) =>
@@ -52,6 +48,23 @@ public static class ExcelEndpoints
         endpoints.MapOutcomeExcelEndpoints();
         return endpoints;
     }
+
+    /// <summary>
+    /// How every export answers: the sheet is written to a temporary file (MiniExcel writes synchronously, which Kestrel's
+    /// response body refuses), then streamed as an .xlsx under the name the writer returns, never cached.
+    /// </summary>
+    internal static async Task<IResult> DownloadAsync(HttpContext context, Func<Stream, Task<string>> write)
+    {
+        var file = TemporaryFile();
+        var fileName = await write(file);
+        file.Position = 0;
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(file, LeadExport.ContentType, fileName);
+    }
+
+    /// <summary>The answer to a view filter with more labels than a view takes, or null when the labels are fine.</summary>
+    internal static IResult? RefuseTooManyLabels(string? labels, IStringLocalizer text) =>
+        LeadViewParameters.TooManyLabels(labels) ? TypedResults.BadRequest(text["Filter.TooManyLabels", LeadViewParameters.MaxLabels].Value) : null;
 
     // Deleted by the OS when the response has streamed it and closes it.
     internal static FileStream TemporaryFile() =>

@@ -13,16 +13,12 @@ public static class ForecastExcelEndpoints
     {
         endpoints.MapGet("/" + ForecastExport.Path, async Task<IResult> (HttpContext context, ForecastExport export, IStringLocalizer<SharedResource> text, string? responsible, string? labels, string? q, CancellationToken cancellationToken) =>
         {
-            if (LeadViewParameters.TooManyLabels(labels))
+            if (ExcelEndpoints.RefuseTooManyLabels(labels, text) is { } refused)
             {
-                return TypedResults.BadRequest(text["Filter.TooManyLabels", LeadViewParameters.MaxLabels].Value);
+                return refused;
             }
 
-            var file = ExcelEndpoints.TemporaryFile();
-            var fileName = await export.WriteAsync(LeadViewParameters.Filter(context.User, responsible, labels, q), file, cancellationToken);
-            file.Position = 0;
-            context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.File(file, LeadExport.ContentType, fileName);
+            return await ExcelEndpoints.DownloadAsync(context, file => export.WriteAsync(LeadViewParameters.Filter(context.User, responsible, labels, q), file, cancellationToken));
         });
         return endpoints;
     }

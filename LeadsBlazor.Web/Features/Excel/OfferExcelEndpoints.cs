@@ -12,11 +12,7 @@ public static class OfferExcelEndpoints
     {
         endpoints.MapGet("/offers/export", async (HttpContext context, OfferExport export, string? status, string? responsible, string? q, string? from, string? to, string? sort, string? desc, CancellationToken cancellationToken) =>
         {
-            var file = ExcelEndpoints.TemporaryFile();
-            var fileName = await export.WriteAsync(OfferFilter.FromUrl(context.User, status, responsible, q, from, to), sort, desc == "1", file, cancellationToken);
-            file.Position = 0;
-            context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.File(file, LeadExport.ContentType, fileName);
+            return await ExcelEndpoints.DownloadAsync(context, file => export.WriteAsync(OfferFilter.FromUrl(context.User, status, responsible, q, from, to), sort, desc == "1", file, cancellationToken));
         });
         return endpoints;
     }

@@ -15,17 +15,13 @@ public static class OutcomeExcelEndpoints
     {
         endpoints.MapGet("/leads/outcomes/export", async Task<IResult> (HttpContext context, OutcomeExport export, AccountSettingsReader account, TimeProvider time, IStringLocalizer<SharedResource> text, string? from, string? to, string? responsible, string? labels, string? q, CancellationToken cancellationToken) =>
         {
-            if (LeadViewParameters.TooManyLabels(labels))
+            if (ExcelEndpoints.RefuseTooManyLabels(labels, text) is { } refused)
             {
-                return TypedResults.BadRequest(text["Filter.TooManyLabels", LeadViewParameters.MaxLabels].Value);
+                return refused;
             }
 
             var today = (await account.GetAsync(cancellationToken)).Today(time);
-            var file = ExcelEndpoints.TemporaryFile();
-            var fileName = await export.WriteAsync(LeadViewParameters.Filter(context.User, responsible, labels, q), OutcomePeriod.FromUrl(from, to, today), file, cancellationToken);
-            file.Position = 0;
-            context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.File(file, LeadExport.ContentType, fileName);
+            return await ExcelEndpoints.DownloadAsync(context, file => export.WriteAsync(LeadViewParameters.Filter(context.User, responsible, labels, q), OutcomePeriod.FromUrl(from, to, today), file, cancellationToken));
         });
         return endpoints;
     }

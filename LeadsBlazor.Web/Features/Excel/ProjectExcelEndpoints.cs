@@ -14,16 +14,12 @@ public static class ProjectExcelEndpoints
     {
         endpoints.MapGet("/projects/export", async Task<IResult> (HttpContext context, ProjectExport export, IStringLocalizer<SharedResource> text, string? status, string? responsible, string? customer, string? labels, string? q, string? sort, string? desc, CancellationToken cancellationToken) =>
         {
-            if (LeadViewParameters.TooManyLabels(labels))
+            if (ExcelEndpoints.RefuseTooManyLabels(labels, text) is { } refused)
             {
-                return TypedResults.BadRequest(text["Filter.TooManyLabels", LeadViewParameters.MaxLabels].Value);
+                return refused;
             }
 
-            var file = ExcelEndpoints.TemporaryFile();
-            var fileName = await export.WriteAsync(ProjectFilter.FromUrl(context.User, status, responsible, customer, labels, q), sort, desc == "1", file, cancellationToken);
-            file.Position = 0;
-            context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.File(file, LeadExport.ContentType, fileName);
+            return await ExcelEndpoints.DownloadAsync(context, file => export.WriteAsync(ProjectFilter.FromUrl(context.User, status, responsible, customer, labels, q), sort, desc == "1", file, cancellationToken));
         });
         return endpoints;
     }

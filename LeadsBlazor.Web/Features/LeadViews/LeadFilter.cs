@@ -50,6 +50,14 @@ public sealed record LeadFilter(
         return leads;
     }
 
+    /// <summary>Whether two filters show the same leads: as a record with a collection it would compare the label lists by reference.</summary>
+    public bool SameAs(LeadFilter other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ResponsibleUserId == other.ResponsibleUserId && Search == other.Search && Status == other.Status && CompanyId == other.CompanyId
+            && (LabelIds ?? []).SequenceEqual(other.LabelIds ?? []);
+    }
+
     /// <summary>The user searches for text, not for LIKE wildcards: escapes them for a LIKE with the escape character \\.</summary>
     public static string EscapeLike(string text) =>
         (text ?? "").Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
