@@ -13,8 +13,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace LeadsBlazor.Tests.Support;
 
 /// <summary>
-/// The whole app on its own SQLite file in a temporary folder, configured the way a test needs it:
-/// with a bootstrap owner, without demo data, with a fake clock. <see cref="StartKestrel"/> serves
+/// The whole app on its own database (a SQLite file in a temporary folder, or a fresh database on the run's
+/// <see cref="PostgresServer"/>), configured the way a test needs it: with a bootstrap owner, without demo data, with a fake clock. <see cref="StartKestrel"/> serves
 /// it on a free loopback port for the browser.
 /// </summary>
 public sealed class LeadsAppFactory : WebApplicationFactory<Program>
@@ -30,13 +30,18 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
 
-    public LeadsAppFactory(string environment = "Development", IDictionary<string, string?>? settings = null)
+    public LeadsAppFactory(string environment = "Development", IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         _environment = environment;
+        Provider = provider;
         Folder = Directory.CreateTempSubdirectory("leadsblazor-test-").FullName;
+        ConnectionString = provider == DatabaseProvider.Postgres
+            ? PostgresServer.Instance.CreateDatabase()
+            : $"Data Source={Path.Combine(Folder, "leads.db")}";
         _settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Leads"] = $"Data Source={Path.Combine(Folder, "leads.db")}",
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Leads"] = ConnectionString,
             ["Bootstrap:OwnerEmail"] = OwnerEmail,
             ["Bootstrap:OwnerPassword"] = OwnerPassword,
             ["Demo:Seed"] = "false",
@@ -53,7 +58,13 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>The temporary folder of this app's database, mail and files.</summary>
+    /// <summary>The database this app runs on.</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string of this app's own database.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The temporary folder of this app's database (on SQLite), mail and files.</summary>
     public string Folder { get; }
 
     /// <summary>The app's clock; tests move it instead of waiting.</summary>
@@ -106,6 +117,11 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
         {
             // SQLite's pooled connections hold the file open until the pool lets go.
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Provider == DatabaseProvider.Postgres)
+            {
+                PostgresServer.Instance.DropDatabase(ConnectionString);
+            }
+
             try
             {
                 Directory.Delete(Folder, recursive: true);

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadsBlazor.Tests.Support;
 
 /// <summary>
-/// The app's services on a fresh SQLite file, for tests of use cases and queries: no HTTP, but the
-/// real DI set-up, migrations and defaults (the bootstrap owner, four stages, EUR).
+/// The app's services on a fresh database (SQLite unless the test names PostgreSQL), for tests of use cases and
+/// queries: no HTTP, but the real DI set-up, migrations and defaults (the bootstrap owner, four stages, EUR).
 /// </summary>
 public sealed class PipelineApp : IDisposable
 {
@@ -17,9 +17,9 @@ public sealed class PipelineApp : IDisposable
     private readonly IServiceScope _scope;
     private readonly List<IServiceScope> _extraScopes = [];
 
-    public PipelineApp(IDictionary<string, string?>? settings = null)
+    public PipelineApp(IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        _factory = new LeadsAppFactory(settings: settings);
+        _factory = new LeadsAppFactory(settings: settings, provider: provider);
         _scope = _factory.Services.CreateScope();
         using var db = NewContext();
         OwnerId = db.Users.Single(u => u.Email == LeadsAppFactory.OwnerEmail).Id;
@@ -33,6 +33,8 @@ public sealed class PipelineApp : IDisposable
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => _factory.Time;
 
     public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+
+    public DatabaseProvider Provider => _factory.Provider;
 
     public string DatabasePath => Path.Combine(_factory.Folder, "leads.db");
 

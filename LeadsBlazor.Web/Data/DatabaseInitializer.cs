@@ -25,6 +25,14 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        if (db.Database.IsNpgsql())
+        {
+            // Instances starting together on one PostgreSQL database take turns, so the owner and the demo data come once.
+            // A session lock on this context's connection, which stays open until the start is done.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(327579419732);", cancellationToken);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
@@ -44,10 +52,18 @@ public sealed class DatabaseInitializer(
         {
             await demoData.SeedAsync(cancellationToken);
         }
+
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(327579419732);", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
+    // In one write transaction: two instances starting together on one PostgreSQL database must not both add the defaults.
     private async Task EnsureAccountAsync(CancellationToken cancellationToken)
     {
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         if (!await db.AccountSettings.AnyAsync(cancellationToken))
         {
             var settings = new AccountSettings(
@@ -90,6 +106,7 @@ public sealed class DatabaseInitializer(
 
         await db.SaveChangesAsync(cancellationToken);
         await KeyLegacyCompanyNamesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     // The upgrade to customer records cannot fold names in SQL (SQLite knows no umlauts), so it leaves a placeholder

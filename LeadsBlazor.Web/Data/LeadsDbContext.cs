@@ -8,6 +8,7 @@ using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Domain.Projects;
 using LeadsBlazor.Domain.Reminders;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -15,9 +16,15 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LeadsBlazor.Web.Data;
 
-/// <summary>The app's one database: Identity's tables and the pipeline's.</summary>
-public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The app's one database: Identity's tables, the pipeline's and the Data Protection keys. One model; each provider has its
+/// own context type (<see cref="Sqlite.SqliteLeadsDbContext"/>, <see cref="Postgres.PostgresLeadsDbContext"/>) only so that
+/// each keeps its own migrations, generated from this same model.
+/// </summary>
+public abstract class LeadsDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Lead> Leads => Set<Lead>();
 
     public DbSet<Stage> Stages => Set<Stage>();
@@ -72,6 +79,7 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : I
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LeadsDbContext).Assembly);
+        TextSearch.Register(builder, this);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

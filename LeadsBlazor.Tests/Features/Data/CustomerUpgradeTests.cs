@@ -2,6 +2,7 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Data.Sqlite;
 using LeadsBlazor.Web.Features.Customers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,8 @@ public sealed class CustomerUpgradeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new DbContextOptionsBuilder<LeadsDbContext>().UseSqlite($"Data Source={Path.Combine(_app.Folder, "leads.db")}").Options;
-        await using (var db = new LeadsDbContext(options))
+        var options = new DbContextOptionsBuilder<SqliteLeadsDbContext>().UseSqlite($"Data Source={Path.Combine(_app.Folder, "leads.db")}").Options;
+        await using (var db = new SqliteLeadsDbContext(options))
         {
             await db.GetService<IMigrator>().MigrateAsync(PreviousVersion);
             await db.Database.ExecuteSqlRawAsync(PreviousVersionData, new SqliteParameter("$at", new DateTimeOffsetToBinaryConverter().ConvertToProvider(Then)));

@@ -2,12 +2,17 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
 using Microsoft.AspNetCore.Identity;
+using LeadsBlazor.Web.Data.Postgres;
+using LeadsBlazor.Web.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadsBlazor.Tests.Features.Data;
 
-public sealed class DatabaseStartTests
+/// <summary>The start on each database: schema, defaults, demo data and the append-only history, the same on both.</summary>
+public abstract class DatabaseStartTests(DatabaseProvider provider)
 {
     private static async Task<T> QueryAsync<T>(LeadsAppFactory app, Func<LeadsDbContext, Task<T>> query)
     {
@@ -16,24 +21,15 @@ public sealed class DatabaseStartTests
     }
 
     [Fact]
-    public async Task A_fresh_database_gets_the_schema_wal_and_the_account_defaults()
+    public async Task A_fresh_database_gets_the_schema_and_the_account_defaults()
     {
-        using var app = new LeadsAppFactory();
+        using var app = new LeadsAppFactory(provider: provider);
 
-        var (journal, stages, reasons, currency) = await QueryAsync(app, async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode;";
-            var mode = (string)(await command.ExecuteScalarAsync())!;
-            return (mode,
-                await db.Stages.OrderBy(s => s.Position).Select(s => s.Name).ToListAsync(),
+        var (stages, reasons, currency) = await QueryAsync(app, async db =>
+            (await db.Stages.OrderBy(s => s.Position).Select(s => s.Name).ToListAsync(),
                 await db.CloseReasons.CountAsync(),
-                (await db.AccountSettings.SingleAsync()).CurrencyCode);
-        });
+                (await db.AccountSettings.SingleAsync()).CurrencyCode));
 
-        Assert.Equal("wal", journal);
         Assert.Equal(["Erstkontakt", "Vorstellung", "Angebot", "Verhandlungen"], stages);
         Assert.True(reasons > 0);
         Assert.Equal("EUR", currency);
@@ -43,7 +39,7 @@ public sealed class DatabaseStartTests
     [Fact]
     public async Task Demo_data_fills_an_empty_database_beside_the_bootstrap_owner()
     {
-        using var app = new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        using var app = new LeadsAppFactory(provider: provider, settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
 
         var leads = await QueryAsync(app, db => db.Leads.Include(l => l.Labels).ToListAsync());
         var users = await QueryAsync(app, db => db.Users.Select(u => u.Email).ToListAsync());
@@ -67,7 +63,7 @@ public sealed class DatabaseStartTests
     [Fact]
     public async Task Production_never_seeds_demo_data()
     {
-        using var app = new LeadsAppFactory("Production", new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        using var app = new LeadsAppFactory("Production", new Dictionary<string, string?> { ["Demo:Seed"] = "true" }, provider);
 
         Assert.Equal(0, await QueryAsync(app, db => db.Leads.CountAsync()));
         Assert.Equal(1, await QueryAsync(app, db => db.Users.CountAsync()));
@@ -76,7 +72,7 @@ public sealed class DatabaseStartTests
     [Fact]
     public async Task The_history_of_a_lead_is_append_only()
     {
-        using var app = new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        using var app = new LeadsAppFactory(provider: provider, settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => QueryAsync(app, async db =>
         {
@@ -91,11 +87,11 @@ public sealed class DatabaseStartTests
     [Fact]
     public async Task Not_even_a_bulk_update_or_delete_rewrites_the_history()
     {
-        using var app = new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        using var app = new LeadsAppFactory(provider: provider, settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
 
-        var update = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+        var update = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
             QueryAsync(app, db => db.LeadEvents.ExecuteUpdateAsync(e => e.SetProperty(x => x.NewValue, "rewritten"))));
-        var delete = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+        var delete = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
             QueryAsync(app, db => db.LeadEvents.ExecuteDeleteAsync()));
 
         Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
@@ -106,7 +102,7 @@ public sealed class DatabaseStartTests
     [Fact]
     public async Task The_history_of_a_project_is_append_only_too()
     {
-        using var app = new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        using var app = new LeadsAppFactory(provider: provider, settings: new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
 
         var tracked = await Assert.ThrowsAsync<InvalidOperationException>(() => QueryAsync(app, async db =>
         {
@@ -114,9 +110,9 @@ public sealed class DatabaseStartTests
             db.Entry(entry).Property(e => e.NewValue).CurrentValue = "rewritten";
             return await db.SaveChangesAsync();
         }));
-        var update = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+        var update = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
             QueryAsync(app, db => db.ProjectEvents.ExecuteUpdateAsync(e => e.SetProperty(x => x.NewValue, "rewritten"))));
-        var delete = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+        var delete = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
             QueryAsync(app, db => db.ProjectEvents.ExecuteDeleteAsync()));
 
         Assert.All(new Exception[] { tracked, update, delete }, e => Assert.Contains("append-only", e.Message, StringComparison.Ordinal));
@@ -126,7 +122,7 @@ public sealed class DatabaseStartTests
     [Fact]
     public async Task The_model_and_the_migrations_agree()
     {
-        using var app = new LeadsAppFactory();
+        using var app = new LeadsAppFactory(provider: provider);
 
         Assert.False(await QueryAsync(app, db => Task.FromResult(db.Database.HasPendingModelChanges())));
         Assert.Equal(
@@ -134,12 +130,28 @@ public sealed class DatabaseStartTests
             await QueryAsync(app, async db => (await db.Database.GetAppliedMigrationsAsync()).ToList()));
     }
 
-    [Theory]
-    [InlineData("Postgres", "does not support yet")]
-    [InlineData("Oracle", "not a database LeadsBlazor knows")]
-    public void A_provider_other_than_sqlite_stops_the_start_with_the_reason(string provider, string reason)
+    [Fact]
+    public async Task Both_migration_sets_build_the_same_model()
     {
-        using var app = new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Database:Provider"] = provider });
+        // Each provider keeps its own migrations; a model change migrated for one only leaves the other with pending changes.
+        await using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        await using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
+
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "The SQLite migrations lag behind the model: dotnet ef migrations add <Name> --context SqliteLeadsDbContext");
+        Assert.False(postgres.Database.HasPendingModelChanges(), "The PostgreSQL migrations lag behind the model: dotnet ef migrations add <Name> --context PostgresLeadsDbContext --output-dir Data/Migrations/Postgres");
+        Assert.Equal(Tables(sqlite), Tables(postgres));
+    }
+
+    private static List<string> Tables(LeadsDbContext db) =>
+        [.. db.GetService<IDesignTimeModel>().Model.GetRelationalModel().Tables
+            .SelectMany(t => t.Columns.Select(c => $"{t.Name}.{c.Name}{(c.IsNullable ? "?" : "")}")).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [InlineData("Oracle", "not a database LeadsBlazor knows")]
+    [InlineData("Postgres", "ConnectionStrings:Leads is empty")]
+    public void A_provider_it_cannot_run_on_stops_the_start_with_the_reason(string provider, string reason)
+    {
+        using var app = new LeadsAppFactory(settings: new Dictionary<string, string?> { ["Database:Provider"] = provider, ["ConnectionStrings:Leads"] = "" });
 
         var error = Assert.Throws<InvalidOperationException>(() => app.Services);
 
@@ -147,3 +159,18 @@ public sealed class DatabaseStartTests
         Assert.Contains("Database:Provider", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class DatabaseStartTestsOnSqlite() : DatabaseStartTests(DatabaseProvider.Sqlite)
+{
+    [Fact]
+    public async Task A_fresh_sqlite_database_runs_in_wal_mode()
+    {
+        using var app = new LeadsAppFactory();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+
+        Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode()").SingleAsync());
+    }
+}
+
+public sealed class DatabaseStartTestsOnPostgres() : DatabaseStartTests(DatabaseProvider.Postgres);

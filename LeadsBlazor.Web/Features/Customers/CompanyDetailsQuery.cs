@@ -105,7 +105,7 @@ public sealed class CompanyDetailsQuery(IDbContextFactory<LeadsDbContext> contex
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = "%" + LeadFilter.EscapeLike(search.Trim()) + "%";
-            companies = companies.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Number, pattern, "\\"));
+            companies = companies.Where(c => TextSearch.Like(c.Name, pattern) || TextSearch.Like(c.Number, pattern));
         }
 
         return await companies.OrderBy(c => c.Name).Take(20).Select(c => new CompanyChoice(c.Id, c.Name, c.Number)).ToListAsync(cancellationToken);

@@ -33,11 +33,11 @@ public sealed record CompanyFilter(string? Search = null, IReadOnlyCollection<in
             var key = "%" + LeadFilter.EscapeLike(CustomerName.Key(Search)) + "%";
             var text = "%" + LeadFilter.EscapeLike(Search.Trim()) + "%";
             companies = companies.Where(c =>
-                EF.Functions.Like(c.NameKey, key, "\\")
-                || EF.Functions.Like(c.Number, text, "\\")
-                || (c.City != null && EF.Functions.Like(c.City, text, "\\"))
-                || (c.Email != null && EF.Functions.Like(c.Email, text, "\\"))
-                || c.People.Any(p => EF.Functions.Like(p.Name, text, "\\")));
+                TextSearch.Like(c.NameKey, key)
+                || TextSearch.Like(c.Number, text)
+                || (c.City != null && TextSearch.Like(c.City, text))
+                || (c.Email != null && TextSearch.Like(c.Email, text))
+                || c.People.Any(p => TextSearch.Like(p.Name, text)));
         }
 
         return companies;

@@ -38,7 +38,7 @@ public sealed class CustomerSearchQuery(IDbContextFactory<LeadsDbContext> contex
         var companies = db.Companies.AsNoTracking();
         if (key.Length > 0)
         {
-            companies = companies.Where(c => c.NameKey.Contains(key) || EF.Functions.Like(c.Number, LeadFilter.EscapeLike(typed) + "%", "\\"));
+            companies = companies.Where(c => c.NameKey.Contains(key) || TextSearch.Like(c.Number, LeadFilter.EscapeLike(typed) + "%"));
         }
 
         return await companies
@@ -66,7 +66,7 @@ public sealed class CustomerSearchQuery(IDbContextFactory<LeadsDbContext> contex
         {
             // LIKE folds ASCII case in SQLite, so "schmid" finds "Jana Schmid".
             var pattern = "%" + LeadFilter.EscapeLike(typed) + "%";
-            people = people.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || (p.Email != null && EF.Functions.Like(p.Email, pattern, "\\")));
+            people = people.Where(p => TextSearch.Like(p.Name, pattern) || (p.Email != null && TextSearch.Like(p.Email, pattern)));
         }
 
         return await people

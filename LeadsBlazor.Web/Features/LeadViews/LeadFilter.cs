@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Domain.Leads;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,9 +43,9 @@ public sealed record LeadFilter(
         {
             var pattern = "%" + EscapeLike(Search.Trim()) + "%";
             leads = leads.Where(l =>
-                EF.Functions.Like(l.Name, pattern, "\\")
-                || (l.Company != null && EF.Functions.Like(l.Company.Name, pattern, "\\"))
-                || (l.ContactPerson != null && EF.Functions.Like(l.ContactPerson.Name, pattern, "\\")));
+                TextSearch.Like(l.Name, pattern)
+                || (l.Company != null && TextSearch.Like(l.Company.Name, pattern))
+                || (l.ContactPerson != null && TextSearch.Like(l.ContactPerson.Name, pattern)));
         }
 
         return leads;

@@ -56,10 +56,10 @@ public sealed record OfferFilter(
             var key = "%" + LeadFilter.EscapeLike(CustomerName.Key(Search)) + "%";
             var text = "%" + LeadFilter.EscapeLike(Search.Trim()) + "%";
             offers = offers.Where(o =>
-                EF.Functions.Like(o.Number, text, "\\")
-                || EF.Functions.Like(o.Title, text, "\\")
-                || EF.Functions.Like(o.Lead!.Name, text, "\\")
-                || (o.Lead.Company != null && (EF.Functions.Like(o.Lead.Company.NameKey, key, "\\") || EF.Functions.Like(o.Lead.Company.Name, text, "\\"))));
+                TextSearch.Like(o.Number, text)
+                || TextSearch.Like(o.Title, text)
+                || TextSearch.Like(o.Lead!.Name, text)
+                || (o.Lead.Company != null && (TextSearch.Like(o.Lead.Company.NameKey, key) || TextSearch.Like(o.Lead.Company.Name, text))));
         }
 
         return offers;

@@ -60,10 +60,10 @@ public sealed record ProjectFilter(
             var key = "%" + LeadFilter.EscapeLike(CustomerName.Key(Search)) + "%";
             var text = "%" + LeadFilter.EscapeLike(Search.Trim()) + "%";
             projects = projects.Where(p =>
-                EF.Functions.Like(p.Number, text, "\\")
-                || EF.Functions.Like(p.Name, text, "\\")
-                || (p.Lead != null && EF.Functions.Like(p.Lead.Name, text, "\\"))
-                || (p.Company != null && (EF.Functions.Like(p.Company.NameKey, key, "\\") || EF.Functions.Like(p.Company.Name, text, "\\"))));
+                TextSearch.Like(p.Number, text)
+                || TextSearch.Like(p.Name, text)
+                || (p.Lead != null && TextSearch.Like(p.Lead.Name, text))
+                || (p.Company != null && (TextSearch.Like(p.Company.NameKey, key) || TextSearch.Like(p.Company.Name, text))));
         }
 
         return projects;

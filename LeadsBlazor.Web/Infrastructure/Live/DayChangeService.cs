@@ -42,7 +42,7 @@ public sealed class DayChangeService(IDbContextFactory<LeadsDbContext> contexts,
             {
                 // The settings changed while waiting: read the time zone again.
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
             {
                 // The database was briefly away: try again in a minute rather than stop announcing days.
                 logger.LogWarning(e, "Could not compute the next day change; retrying in a minute.");

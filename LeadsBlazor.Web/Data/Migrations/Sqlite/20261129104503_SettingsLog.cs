@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace LeadsBlazor.Web.Data.Migrations
+namespace LeadsBlazor.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SettingsLog : Migration

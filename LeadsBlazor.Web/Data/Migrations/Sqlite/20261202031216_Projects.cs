@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LeadsBlazor.Web.Data.Migrations
+namespace LeadsBlazor.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Projects : Migration

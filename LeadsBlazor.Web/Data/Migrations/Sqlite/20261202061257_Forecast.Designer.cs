@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -9,11 +10,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace LeadsBlazor.Web.Data.Migrations
+namespace LeadsBlazor.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(LeadsDbContext))]
-    [Migration("20261201235521_Offers")]
-    partial class Offers
+    [DbContext(typeof(SqliteLeadsDbContext))]
+    [Migration("20261202061257_Forecast")]
+    partial class Forecast
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -366,6 +367,39 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("LeadsBlazor.Domain.Forecasts.PipelineSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stages")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Stages");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalWeightedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("PipelineSnapshots");
+                });
+
             modelBuilder.Entity("LeadsBlazor.Domain.Labels.Label", b =>
                 {
                     b.Property<int>("Id")
@@ -423,6 +457,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.Property<string>("Info")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("LastChangedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -482,6 +519,8 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.HasIndex("Status", "NextActionOn");
 
                     b.HasIndex("ResponsibleUserId", "Status", "NextActionOn");
+
+                    b.HasIndex("Status", "StageId", "LastChangedAt");
 
                     b.HasIndex("Status", "StageId", "NextActionOn", "Id");
 
@@ -563,6 +602,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.Property<string>("OldValue")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -577,6 +619,8 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.HasIndex("LeadId", "At");
 
                     b.HasIndex("LeadId", "LeadVersion");
+
+                    b.HasIndex("StageId", "At", "LeadId");
 
                     b.ToTable("LeadEvents");
                 });
@@ -660,6 +704,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("Positions");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -716,6 +763,8 @@ namespace LeadsBlazor.Web.Data.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("LeadId", "Status");
 
@@ -801,6 +850,9 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IdleDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -819,6 +871,216 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Stages");
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Domain.Projects.Project", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Billing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoLeaderUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContactPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FinishOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Info")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaderUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("_budgetMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("BudgetMinor");
+
+                    b.Property<long?>("_hourlyRateMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("HourlyRateMinor");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoLeaderUserId");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ContactPersonId");
+
+                    b.HasIndex("LeadId");
+
+                    b.HasIndex("LeaderUserId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Number");
+
+                    b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Domain.Projects.ProjectAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.ToTable("ProjectAttachments");
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Domain.Projects.ProjectEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "At");
+
+                    b.ToTable("ProjectEvents");
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Domain.Projects.ProjectNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectNotes");
                 });
 
             modelBuilder.Entity("LeadsBlazor.Domain.Reminders.ReminderClaim", b =>
@@ -1158,6 +1420,21 @@ namespace LeadsBlazor.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectLabels", b =>
+                {
+                    b.Property<int>("LabelsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LabelsId", "ProjectId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectLabels");
+                });
+
             modelBuilder.Entity("CompanyLabels", b =>
                 {
                     b.HasOne("LeadsBlazor.Domain.Customers.Company", null)
@@ -1287,7 +1564,76 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("LeadsBlazor.Domain.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Lead");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Domain.Projects.Project", b =>
+                {
+                    b.HasOne("LeadsBlazor.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CoLeaderUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LeadsBlazor.Domain.Customers.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LeadsBlazor.Domain.Customers.Person", "ContactPerson")
+                        .WithMany()
+                        .HasForeignKey("ContactPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LeadsBlazor.Domain.Leads.Lead", "Lead")
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LeadsBlazor.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+
+                    b.Navigation("ContactPerson");
+
+                    b.Navigation("Lead");
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Domain.Projects.ProjectAttachment", b =>
+                {
+                    b.HasOne("LeadsBlazor.Domain.Projects.Project", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Domain.Projects.ProjectEvent", b =>
+                {
+                    b.HasOne("LeadsBlazor.Domain.Projects.Project", null)
+                        .WithMany("History")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Domain.Projects.ProjectNote", b =>
+                {
+                    b.HasOne("LeadsBlazor.Domain.Projects.Project", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LeadsBlazor.Domain.Reminders.ReminderClaim", b =>
@@ -1374,6 +1720,21 @@ namespace LeadsBlazor.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProjectLabels", b =>
+                {
+                    b.HasOne("LeadsBlazor.Domain.Labels.Label", null)
+                        .WithMany()
+                        .HasForeignKey("LabelsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LeadsBlazor.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LeadsBlazor.Domain.Accounts.AccountSettings", b =>
                 {
                     b.Navigation("Currencies");
@@ -1387,6 +1748,15 @@ namespace LeadsBlazor.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("LeadsBlazor.Domain.Leads.Lead", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("LeadsBlazor.Domain.Projects.Project", b =>
                 {
                     b.Navigation("Attachments");
 
