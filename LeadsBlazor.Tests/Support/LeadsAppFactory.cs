@@ -31,13 +31,19 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
     private readonly string _environment;
 
     public LeadsAppFactory(string environment = "Development", IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+        : this(environment, settings, provider, sharedConnectionString: null)
+    {
+    }
+
+    private LeadsAppFactory(string environment, IDictionary<string, string?>? settings, DatabaseProvider provider, string? sharedConnectionString)
     {
         _environment = environment;
         Provider = provider;
+        _ownsDatabase = sharedConnectionString is null;
         Folder = Directory.CreateTempSubdirectory("leadsblazor-test-").FullName;
-        ConnectionString = provider == DatabaseProvider.Postgres
+        ConnectionString = sharedConnectionString ?? (provider == DatabaseProvider.Postgres
             ? PostgresServer.Instance.CreateDatabase()
-            : $"Data Source={Path.Combine(Folder, "leads.db")}";
+            : $"Data Source={Path.Combine(Folder, "leads.db")}");
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
@@ -56,6 +62,18 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
+    }
+
+    private readonly bool _ownsDatabase;
+
+    /// <summary>
+    /// A second instance of the app on <paramref name="first"/>'s database, as a load balancer's second backend: its own
+    /// services, clock, mail and file folders, the same data. The first app drops the database when it is disposed.
+    /// </summary>
+    public static LeadsAppFactory SecondInstanceOf(LeadsAppFactory first, IDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        return new LeadsAppFactory(first._environment, settings, first.Provider, first.ConnectionString);
     }
 
     /// <summary>The database this app runs on.</summary>
@@ -117,7 +135,7 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
         {
             // SQLite's pooled connections hold the file open until the pool lets go.
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Provider == DatabaseProvider.Postgres)
+            if (Provider == DatabaseProvider.Postgres && _ownsDatabase)
             {
                 PostgresServer.Instance.DropDatabase(ConnectionString);
             }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using LeadsBlazor.Web.Data.Postgres;
 using LeadsBlazor.Web.Data.Sqlite;
@@ -37,6 +38,12 @@ public static class DatabaseServiceCollectionExtensions
                 .UseSqlite(connectionString)
                 .AddInterceptors(new SqlitePragmas(busyTimeout)));
         }
+
+        // The keys that sign cookies and antiforgery tokens live in the database: every instance reads the same ring, so a
+        // cookie issued by one is accepted by the next, and a restart or a rolling update signs no one out.
+        services.AddDataProtection()
+            .SetApplicationName("LeadsBlazor")
+            .PersistKeysToDbContext<LeadsDbContext>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoData>();
