@@ -30,8 +30,8 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
 
-    public LeadsAppFactory(string environment = "Development", IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
-        : this(environment, settings, provider, sharedConnectionString: null)
+    public LeadsAppFactory(string environment = "Development", IDictionary<string, string?>? settings = null, DatabaseProvider? provider = null)
+        : this(environment, settings, provider ?? DefaultProvider, sharedConnectionString: null)
     {
     }
 
@@ -65,6 +65,13 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
     }
 
     private readonly bool _ownsDatabase;
+
+    /// <summary>
+    /// The database of a test that names none: SQLite, or PostgreSQL when <c>LEADS_TEST_PROVIDER=Postgres</c> (to run the whole
+    /// suite, browser tests included, on PostgreSQL). The use-case and persistence tests name both and run on each anyway.
+    /// </summary>
+    public static DatabaseProvider DefaultProvider { get; } =
+        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("LEADS_TEST_PROVIDER"), ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite;
 
     /// <summary>
     /// A second instance of the app on <paramref name="first"/>'s database, as a load balancer's second backend: its own

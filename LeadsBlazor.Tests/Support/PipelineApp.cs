@@ -17,7 +17,7 @@ public sealed class PipelineApp : IDisposable
     private readonly IServiceScope _scope;
     private readonly List<IServiceScope> _extraScopes = [];
 
-    public PipelineApp(IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public PipelineApp(IDictionary<string, string?>? settings = null, DatabaseProvider? provider = null)
     {
         _factory = new LeadsAppFactory(settings: settings, provider: provider);
         _scope = _factory.Services.CreateScope();
