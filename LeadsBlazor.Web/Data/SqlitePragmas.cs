@@ -1,11 +1,12 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LeadsBlazor.Web.Data;
 
 /// <summary>
 /// Sets the per-connection SQLite settings on every opened connection: a busy timeout, so that two
-/// writers wait for each other instead of failing, and foreign keys. WAL is set once at start
+/// writers wait for each other instead of failing, foreign keys, and the search's fold function. WAL is set once at start
 /// (it is stored in the database file).
 /// </summary>
 internal sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionInterceptor
@@ -21,6 +22,7 @@ internal sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionIntercep
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        AddFunctions(connection);
         using var command = connection.CreateCommand();
         command.CommandText = _pragmas;
         command.ExecuteNonQuery();
@@ -28,8 +30,13 @@ internal sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionIntercep
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        AddFunctions(connection);
         await using var command = connection.CreateCommand();
         command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    // SQLite knows no umlauts: the search's fold is the app's own, the same one PostgreSQL spells in SQL (see TextSearch).
+    private static void AddFunctions(DbConnection connection) =>
+        ((SqliteConnection)connection).CreateFunction<string?, string?>(TextSearch.SqliteFunction, TextSearch.Fold, isDeterministic: true);
 }

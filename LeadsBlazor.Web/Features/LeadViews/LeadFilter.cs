@@ -1,5 +1,5 @@
-using LeadsBlazor.Web.Data;
 using LeadsBlazor.Domain.Leads;
+using LeadsBlazor.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.LeadViews;
