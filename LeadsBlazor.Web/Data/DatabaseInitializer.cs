@@ -5,6 +5,8 @@ using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Web.Features.Offers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace LeadsBlazor.Web.Data;
 
@@ -31,6 +33,10 @@ public sealed class DatabaseInitializer(
             // A session lock on this context's connection, which stays open until the start is done.
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(327579419732);", cancellationToken);
+
+            // EF asks for the migration history before creating it, which PostgreSQL logs as a failed command on a new
+            // database; an operator's first start should not open with "fail".
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
         }
 
         await db.Database.MigrateAsync(cancellationToken);
