@@ -100,7 +100,14 @@ public abstract class LeadsDbContext(DbContextOptions options) : IdentityDbConte
             NameActors(Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionary(u => u.Id, u => (string?)u.DisplayName));
         }
 
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException e) when (WriteTransactions.IsGivenUp(e.InnerException))
+        {
+            throw WriteTransactions.Busy();
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -112,7 +119,15 @@ public abstract class LeadsDbContext(DbContextOptions options) : IdentityDbConte
             NameActors(await Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (string?)u.DisplayName, cancellationToken));
         }
 
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (WriteTransactions.IsGivenUp(e.InnerException))
+        {
+            // A deadlock or serialization failure on PostgreSQL: the same "try again" as SQLite's busy database.
+            throw WriteTransactions.Busy();
+        }
     }
 
     /// <summary>The shadow column on <see cref="LeadEvent"/> that names the lead version its save produced.</summary>

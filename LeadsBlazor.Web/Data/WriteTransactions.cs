@@ -27,7 +27,8 @@ public static class WriteTransactions
     /// advisory lock, first: writers queue exactly as on SQLite, and every rule that leans on "one writer at a time" (the last
     /// owner, the number ranges, the reminder claims, a stage deleted with its leads moved) holds across instances without a
     /// second design. Readers never take it. The unique constraints (numbers, reminder keys) and the version columns stay the
-    /// backstop for writes that do not come through here. docs/deploy.md says why this and not finer locks.
+    /// backstop for writes that do not come through here. docs/architecture.md ("Write safety on PostgreSQL") lists each rule
+    /// with what protects it, and says why one lock and not finer ones.
     /// </para>
     /// </summary>
     public static async Task<IDbContextTransaction> BeginWriteAsync(this LeadsDbContext db, CancellationToken cancellationToken = default)
@@ -58,7 +59,7 @@ public static class WriteTransactions
             {
                 if (attempt == BackOff.Length)
                 {
-                    throw new DomainException("Database", DatabaseBusy);
+                    throw Busy();
                 }
 
                 // A pause between tries, not a reading of the time of day: it must not run on the app's (testable) clock.
@@ -76,7 +77,19 @@ public static class WriteTransactions
     private static bool IsBusy(Exception e) => e switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.LockNotAvailable,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.LockNotAvailable || IsGivenUp(postgres),
         _ => false,
     };
+
+    /// <summary>
+    /// PostgreSQL ended the transaction to break a deadlock or a serialization conflict: nothing of it was written. Under the
+    /// writer lock at read committed neither should happen (writers do not overlap; the writes beside the lock are single
+    /// statements on rows no locked writer holds), so this is the backstop: the user gets <see cref="DatabaseBusy"/> and tries
+    /// again, as on SQLite. The server's log has the details of the deadlock.
+    /// </summary>
+    internal static bool IsGivenUp(Exception? e) =>
+        e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+
+    /// <summary>The refusal of a write the database could not take now; nothing was written.</summary>
+    internal static DomainException Busy() => new("Database", DatabaseBusy);
 }
