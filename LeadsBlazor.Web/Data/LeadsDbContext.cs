@@ -104,7 +104,7 @@ public abstract class LeadsDbContext(DbContextOptions options) : IdentityDbConte
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
-        catch (DbUpdateException e) when (WriteTransactions.IsGivenUp(e.InnerException))
+        catch (Exception e) when (WriteTransactions.IsBusy(e))
         {
             throw WriteTransactions.Busy();
         }
@@ -123,9 +123,10 @@ public abstract class LeadsDbContext(DbContextOptions options) : IdentityDbConte
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        catch (DbUpdateException e) when (WriteTransactions.IsGivenUp(e.InnerException))
+        catch (Exception e) when (WriteTransactions.IsBusy(e))
         {
-            // A deadlock or serialization failure on PostgreSQL: the same "try again" as SQLite's busy database.
+            // Nothing was written (a deadlock PostgreSQL broke, a lock wait past its timeout): the same "try again" as a busy
+            // SQLite database, a message like a broken rule, so the session and the input stay.
             throw WriteTransactions.Busy();
         }
     }

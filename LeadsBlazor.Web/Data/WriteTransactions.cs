@@ -1,4 +1,5 @@
 using LeadsBlazor.Domain.Common;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -74,21 +75,34 @@ public static class WriteTransactions
     // WriterLock in decimal; the wait is SQLite's default busy timeout (5 s).
     private const string TakeWriterLock = "SET LOCAL lock_timeout = '5s'; SELECT pg_advisory_xact_lock(327579419731);";
 
-    private static bool IsBusy(Exception e) => e switch
+    /// <summary>
+    /// The database could not take the write now: SQLite's busy or locked file; on PostgreSQL a lock wait past its timeout, or a
+    /// transaction the server gave up to break a deadlock or a serialization conflict. Nothing of the transaction was written,
+    /// so the user can try again. Under the writer lock at read committed PostgreSQL should give up none (writers do not
+    /// overlap; the writes beside the lock are single statements on rows no locked writer holds): that part is the backstop, and
+    /// the server's log has the details of any deadlock.
+    /// </summary>
+    internal static bool IsBusy(Exception? e) => CauseOf(e) switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.LockNotAvailable || IsGivenUp(postgres),
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
         _ => false,
     };
 
-    /// <summary>
-    /// PostgreSQL ended the transaction to break a deadlock or a serialization conflict: nothing of it was written. Under the
-    /// writer lock at read committed neither should happen (writers do not overlap; the writes beside the lock are single
-    /// statements on rows no locked writer holds), so this is the backstop: the user gets <see cref="DatabaseBusy"/> and tries
-    /// again, as on SQLite. The server's log has the details of the deadlock.
-    /// </summary>
-    internal static bool IsGivenUp(Exception? e) =>
-        e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+    // The database's own error under what carries it: EF Core wraps a failed save in a DbUpdateException, and Npgsql's execution
+    // strategy wraps the errors it deems transient (a lock timeout, a deadlock) in an InvalidOperationException.
+    private static DbException? CauseOf(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is DbException database)
+            {
+                return database;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The refusal of a write the database could not take now; nothing was written.</summary>
     internal static DomainException Busy() => new("Database", DatabaseBusy);

@@ -212,6 +212,24 @@ public sealed class ConcurrentInstancesTests : IDisposable
         Assert.Equal((lead.Name, lead.Version), (now.Name, now.Version));
     }
 
+    [Fact]
+    public async Task A_writer_lock_held_past_the_timeout_is_the_busy_message_after_the_tries_and_writes_nothing()
+    {
+        var lead = await _a.AddRunningLeadAsync((await _a.StagesAsync())[0].Id);
+
+        // A write that hangs (or a DBA's session) holds the writers' lock through the wait and both tries after it.
+        await using var outside = new NpgsqlConnection(_a.Factory.ConnectionString);
+        await outside.OpenAsync();
+        await using var held = await outside.BeginTransactionAsync();
+        await Execute(outside, $"SELECT pg_advisory_xact_lock({WriteTransactions.WriterLock})");
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => _b.Get<LeadCommands>().AddNoteAsync(lead.Id, "Rückruf vereinbart", _b.OwnerId));
+
+        Assert.Equal(WriteTransactions.DatabaseBusy, refused.MessageKey);
+        await held.RollbackAsync();
+        Assert.Empty((await _a.ReloadAsync(lead.Id)).Notes);
+    }
+
     private async Task<List<string>> ActiveOwnersAsync()
     {
         await using var db = _a.NewContext();
