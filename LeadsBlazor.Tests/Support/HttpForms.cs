@@ -6,7 +6,11 @@ namespace LeadsBlazor.Tests.Support;
 /// <summary>Fills a statically rendered form the way a browser does: its hidden fields (antiforgery token, handler) plus the user's input.</summary>
 public static partial class HttpForms
 {
-    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl, IDictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl, IDictionary<string, string> fields) =>
+        await client.PostFormAsync(pageUrl, await client.OpenFormAsync(pageUrl), fields);
+
+    /// <summary>The hidden fields of the page's form, as a browser holds them between showing the form and sending it.</summary>
+    public static async Task<Dictionary<string, string>> OpenFormAsync(this HttpClient client, string pageUrl)
     {
         var page = await client.GetStringAsync(pageUrl);
         var form = new Dictionary<string, string>();
@@ -15,6 +19,13 @@ public static partial class HttpForms
             form[WebUtility.HtmlDecode(hidden.Groups["name"].Value)] = WebUtility.HtmlDecode(hidden.Groups["value"].Value);
         }
 
+        return form;
+    }
+
+    /// <summary>Sends a form opened with <see cref="OpenFormAsync"/> with the user's input.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, IReadOnlyDictionary<string, string> hidden, IDictionary<string, string> fields)
+    {
+        var form = new Dictionary<string, string>(hidden);
         foreach (var (name, value) in fields)
         {
             form[name] = value;

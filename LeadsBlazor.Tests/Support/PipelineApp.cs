@@ -18,14 +18,25 @@ public sealed class PipelineApp : IDisposable
     private readonly List<IServiceScope> _extraScopes = [];
 
     public PipelineApp(IDictionary<string, string?>? settings = null, DatabaseProvider? provider = null)
+        : this(new LeadsAppFactory(settings: settings, provider: provider))
     {
-        _factory = new LeadsAppFactory(settings: settings, provider: provider);
+    }
+
+    private PipelineApp(LeadsAppFactory factory)
+    {
+        _factory = factory;
         _scope = _factory.Services.CreateScope();
         using var db = NewContext();
         OwnerId = db.Users.Single(u => u.Email == LeadsAppFactory.OwnerEmail).Id;
     }
 
     public string OwnerId { get; }
+
+    /// <summary>
+    /// A second instance of the app on this one's database (PostgreSQL), as a load balancer's second backend: its own services,
+    /// connection pool and clock, the same data. Dispose it before this one, which drops the database.
+    /// </summary>
+    public PipelineApp SecondInstance(IDictionary<string, string?>? settings = null) => new(LeadsAppFactory.SecondInstanceOf(_factory, settings));
 
     /// <summary>The app behind these services, for tests that also send HTTP requests.</summary>
     public LeadsAppFactory Factory => _factory;

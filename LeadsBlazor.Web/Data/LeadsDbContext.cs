@@ -100,7 +100,14 @@ public abstract class LeadsDbContext(DbContextOptions options) : IdentityDbConte
             NameActors(Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionary(u => u.Id, u => (string?)u.DisplayName));
         }
 
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (Exception e) when (WriteTransactions.IsBusy(e))
+        {
+            throw WriteTransactions.Busy();
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -112,7 +119,16 @@ public abstract class LeadsDbContext(DbContextOptions options) : IdentityDbConte
             NameActors(await Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (string?)u.DisplayName, cancellationToken));
         }
 
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (Exception e) when (WriteTransactions.IsBusy(e))
+        {
+            // Nothing was written (a deadlock PostgreSQL broke, a lock wait past its timeout): the same "try again" as a busy
+            // SQLite database, a message like a broken rule, so the session and the input stay.
+            throw WriteTransactions.Busy();
+        }
     }
 
     /// <summary>The shadow column on <see cref="LeadEvent"/> that names the lead version its save produced.</summary>

@@ -1,4 +1,5 @@
 using LeadsBlazor.Domain.Common;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -27,7 +28,8 @@ public static class WriteTransactions
     /// advisory lock, first: writers queue exactly as on SQLite, and every rule that leans on "one writer at a time" (the last
     /// owner, the number ranges, the reminder claims, a stage deleted with its leads moved) holds across instances without a
     /// second design. Readers never take it. The unique constraints (numbers, reminder keys) and the version columns stay the
-    /// backstop for writes that do not come through here. docs/deploy.md says why this and not finer locks.
+    /// backstop for writes that do not come through here. docs/architecture.md ("Write safety on PostgreSQL") lists each rule
+    /// with what protects it, and says why one lock and not finer ones.
     /// </para>
     /// </summary>
     public static async Task<IDbContextTransaction> BeginWriteAsync(this LeadsDbContext db, CancellationToken cancellationToken = default)
@@ -58,7 +60,7 @@ public static class WriteTransactions
             {
                 if (attempt == BackOff.Length)
                 {
-                    throw new DomainException("Database", DatabaseBusy);
+                    throw Busy();
                 }
 
                 // A pause between tries, not a reading of the time of day: it must not run on the app's (testable) clock.
@@ -73,10 +75,35 @@ public static class WriteTransactions
     // WriterLock in decimal; the wait is SQLite's default busy timeout (5 s).
     private const string TakeWriterLock = "SET LOCAL lock_timeout = '5s'; SELECT pg_advisory_xact_lock(327579419731);";
 
-    private static bool IsBusy(Exception e) => e switch
+    /// <summary>
+    /// The database could not take the write now: SQLite's busy or locked file; on PostgreSQL a lock wait past its timeout, or a
+    /// transaction the server gave up to break a deadlock or a serialization conflict. Nothing of the transaction was written,
+    /// so the user can try again. Under the writer lock at read committed PostgreSQL should give up none (writers do not
+    /// overlap; the writes beside the lock are single statements on rows no locked writer holds): that part is the backstop, and
+    /// the server's log has the details of any deadlock.
+    /// </summary>
+    internal static bool IsBusy(Exception? e) => CauseOf(e) switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.LockNotAvailable,
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
         _ => false,
     };
+
+    // The database's own error under what carries it: EF Core wraps a failed save in a DbUpdateException, and Npgsql's execution
+    // strategy wraps the errors it deems transient (a lock timeout, a deadlock) in an InvalidOperationException.
+    private static DbException? CauseOf(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is DbException database)
+            {
+                return database;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The refusal of a write the database could not take now; nothing was written.</summary>
+    internal static DomainException Busy() => new("Database", DatabaseBusy);
 }

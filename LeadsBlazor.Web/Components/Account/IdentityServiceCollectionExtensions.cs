@@ -21,6 +21,7 @@ public static class IdentityServiceCollectionExtensions
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<FirstRun>();
         services.AddTransient<IEmailSender<ApplicationUser>, IdentityEmailSender>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
