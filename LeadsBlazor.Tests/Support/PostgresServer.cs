@@ -157,16 +157,14 @@ public sealed class PostgresServer
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    // The server outlives this call: it must not inherit what the test run holds open (a `flock` around `dotnet test`
+    // would otherwise stay locked until the cluster stops), so every descriptor above stderr is closed before the exec.
+    private const string WithoutInheritedFiles = "for fd in /proc/$$/fd/*; do n=${fd##*/}; if [ \"$n\" -gt 2 ]; then eval \"exec $n>&-\"; fi; done; exec \"$@\"";
+
     private static void RunAs(bool asRoot, string program, string[] arguments)
     {
-        if (asRoot)
-        {
-            Run("runuser", ["-u", "postgres", "--", program, .. arguments]);
-        }
-        else
-        {
-            Run(program, arguments);
-        }
+        string[] command = asRoot ? ["runuser", "-u", "postgres", "--", program, .. arguments] : [program, .. arguments];
+        Run("bash", ["-c", WithoutInheritedFiles, "bash", .. command]);
     }
 
     private static void Run(string program, string[] arguments)
