@@ -2,6 +2,7 @@ using LeadsBlazor.Web.Components;
 using LeadsBlazor.Web.Components.Account;
 using LeadsBlazor.Web.Components.Account.Protection;
 using LeadsBlazor.Web.Data;
+using LeadsBlazor.Web.Data.Copy;
 using LeadsBlazor.Web.Features.Attachments;
 using LeadsBlazor.Web.Features.Attention;
 using LeadsBlazor.Web.Features.Board;
@@ -25,6 +26,12 @@ using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// A command instead of the web app: the same configuration (appsettings, environment), no host started.
+if (CopyDatabaseCommand.IsRequested(args))
+{
+    return await CopyDatabaseCommand.RunAsync(args, builder.Configuration, builder.Environment, Console.Out, Console.Error);
+}
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -91,6 +98,7 @@ app.MapExcelEndpoints();
 await app.InitializeDatabaseAsync();
 app.PrintStartBanner();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

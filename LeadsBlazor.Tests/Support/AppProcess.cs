@@ -80,6 +80,32 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>Runs the app's command line (<c>dotnet LeadsBlazor.Web.dll copy-database …</c>) to its end: its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(IReadOnlyList<string> arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("dotnet", [WebAssemblyPath(), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = WebProjectDirectory(),
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The command did not end within {timeout}:\n{await output}\n{await errors}");
+        }
+
+        return (process.ExitCode, await output + await errors);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -31,15 +31,15 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
     private readonly string _environment;
 
     public LeadsAppFactory(string environment = "Development", IDictionary<string, string?>? settings = null, DatabaseProvider? provider = null)
-        : this(environment, settings, provider ?? DefaultProvider, sharedConnectionString: null)
+        : this(environment, settings, provider ?? DefaultProvider, sharedConnectionString: null, ownsDatabase: true)
     {
     }
 
-    private LeadsAppFactory(string environment, IDictionary<string, string?>? settings, DatabaseProvider provider, string? sharedConnectionString)
+    private LeadsAppFactory(string environment, IDictionary<string, string?>? settings, DatabaseProvider provider, string? sharedConnectionString, bool ownsDatabase)
     {
         _environment = environment;
         Provider = provider;
-        _ownsDatabase = sharedConnectionString is null;
+        _ownsDatabase = ownsDatabase;
         Folder = Directory.CreateTempSubdirectory("leadsblazor-test-").FullName;
         ConnectionString = sharedConnectionString ?? (provider == DatabaseProvider.Postgres
             ? PostgresServer.Instance.CreateDatabase()
@@ -80,8 +80,15 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
     public static LeadsAppFactory SecondInstanceOf(LeadsAppFactory first, IDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(first);
-        return new LeadsAppFactory(first._environment, settings, first.Provider, first.ConnectionString);
+        return new LeadsAppFactory(first._environment, settings, first.Provider, first.ConnectionString, ownsDatabase: false);
     }
+
+    /// <summary>
+    /// The app on a database the test made itself (a PostgreSQL database filled by the copy command), as an operator
+    /// starts it after a move. The app owns that database from now on: on PostgreSQL it drops it when disposed.
+    /// </summary>
+    public static LeadsAppFactory OnDatabase(DatabaseProvider provider, string connectionString, IDictionary<string, string?>? settings = null) =>
+        new("Development", settings, provider, connectionString, ownsDatabase: true);
 
     /// <summary>The database this app runs on.</summary>
     public DatabaseProvider Provider { get; }
