@@ -8,14 +8,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadsBlazor.Tests.Security;
 
 /// <summary>Every form post of the app (found in its routing) needs its antiforgery token, and no GET changes anything.</summary>
-public sealed class AntiforgeryTests(AntiforgeryTests.App app) : IClassFixture<AntiforgeryTests.App>
+public abstract class AntiforgeryTests(AntiforgeryTests.App app)
 {
-    public sealed class App : IDisposable
+    public abstract class App(DatabaseProvider provider) : IDisposable
     {
-        public LeadsAppFactory Factory { get; } = new();
+        public LeadsAppFactory Factory { get; } = new(provider: provider);
 
         public void Dispose() => Factory.Dispose();
     }
+
+    public sealed class SqliteApp() : App(DatabaseProvider.Sqlite);
+
+    public sealed class PostgresApp() : App(DatabaseProvider.Postgres);
 
     private HttpClient Client() => app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -71,3 +75,7 @@ public sealed class AntiforgeryTests(AntiforgeryTests.App app) : IClassFixture<A
         return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(LeadsAppFactory.OwnerEmail))!;
     }
 }
+
+public sealed class AntiforgeryTestsOnSqlite(AntiforgeryTests.SqliteApp app) : AntiforgeryTests(app), IClassFixture<AntiforgeryTests.SqliteApp>;
+
+public sealed class AntiforgeryTestsOnPostgres(AntiforgeryTests.PostgresApp app) : AntiforgeryTests(app), IClassFixture<AntiforgeryTests.PostgresApp>;

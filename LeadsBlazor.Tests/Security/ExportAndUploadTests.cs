@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Attachments;
 using LeadsBlazor.Web.Features.Leads;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -14,9 +15,9 @@ namespace LeadsBlazor.Tests.Security;
 /// What held when the app was attacked, kept as tests (issue 14): no exported cell runs as a formula, and a
 /// hostile upload is refused or handed back only as an attachment the browser must not sniff.
 /// </summary>
-public sealed class ExportAndUploadTests : IDisposable
+public abstract class ExportAndUploadTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -161,3 +162,7 @@ public sealed class ExportAndUploadTests : IDisposable
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
+
+public sealed class ExportAndUploadTestsOnSqlite() : ExportAndUploadTests(DatabaseProvider.Sqlite);
+
+public sealed class ExportAndUploadTestsOnPostgres() : ExportAndUploadTests(DatabaseProvider.Postgres);

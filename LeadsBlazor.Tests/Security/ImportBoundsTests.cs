@@ -12,12 +12,11 @@ namespace LeadsBlazor.Tests.Security;
 /// Imports are bounded by what a workbook unpacks to, not only by its file size (issue 14): a hostile file
 /// is refused with a message on the page while memory stays flat, and a broken or odd sheet is explained.
 /// </summary>
-[Collection(nameof(MeasuredAlone))]
-public sealed class ImportBoundsTests : IDisposable
+public abstract class ImportBoundsTests(DatabaseProvider provider) : IDisposable
 {
     private const long Megabyte = 1024 * 1024;
 
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -302,3 +301,9 @@ public sealed class ImportBoundsTests : IDisposable
         return file;
     }
 }
+
+[Collection(nameof(MeasuredAlone))]
+public sealed class ImportBoundsTestsOnSqlite() : ImportBoundsTests(DatabaseProvider.Sqlite);
+
+[Collection(nameof(MeasuredAlone))]
+public sealed class ImportBoundsTestsOnPostgres() : ImportBoundsTests(DatabaseProvider.Postgres);

@@ -6,6 +6,7 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Domain;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Attachments;
 using LeadsBlazor.Web.Features.Excel;
 using LeadsBlazor.Web.Features.Leads;
@@ -16,15 +17,16 @@ using Microsoft.Extensions.Localization;
 namespace LeadsBlazor.Tests.Security;
 
 /// <summary>Inputs at the edge of what they can hold (issue 14): huge amounts, dates from year 1 or 9999, a thousand ids in a URL, file names that lie on screen.</summary>
-public sealed class InputBoundsTests : IDisposable
+public abstract class InputBoundsTests : IDisposable
 {
     private const string ThirtyTwoDigits = "12345678901234567890123456789012";
     private const string DateOutOfRange = "Das Datum muss zwischen 1900 und 2199 liegen.";
 
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app;
 
-    public InputBoundsTests()
+    protected InputBoundsTests(DatabaseProvider provider)
     {
+        _app = new PipelineApp(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider);
         // As a German user's request sets it.
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
     }
@@ -182,3 +184,7 @@ public sealed class InputBoundsTests : IDisposable
         Assert.Equal("invoiceexe.txt", response.Content.Headers.ContentDisposition!.FileNameStar);
     }
 }
+
+public sealed class InputBoundsTestsOnSqlite() : InputBoundsTests(DatabaseProvider.Sqlite);
+
+public sealed class InputBoundsTestsOnPostgres() : InputBoundsTests(DatabaseProvider.Postgres);

@@ -2,6 +2,7 @@ using System.Net;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Settings.Currencies;
 using LeadsBlazor.Web.Features.Settings.LostReasons;
@@ -17,11 +18,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadsBlazor.Tests.Security;
 
 /// <summary>The member matrix: every owner-only URL (found in the app's routing) and every settings use case refuses a member.</summary>
-public sealed class OwnerOnlyTests(OwnerOnlyTests.App app) : IClassFixture<OwnerOnlyTests.App>
+public abstract class OwnerOnlyTests(OwnerOnlyTests.App app)
 {
-    public sealed class App : IAsyncLifetime
+    public abstract class App(DatabaseProvider provider) : IAsyncLifetime
     {
-        public LeadsAppFactory Factory { get; } = new();
+        public LeadsAppFactory Factory { get; } = new(provider: provider);
 
         public string MemberId { get; private set; } = "";
 
@@ -39,6 +40,10 @@ public sealed class OwnerOnlyTests(OwnerOnlyTests.App app) : IClassFixture<Owner
             return Task.CompletedTask;
         }
     }
+
+    public sealed class SqliteApp() : App(DatabaseProvider.Sqlite);
+
+    public sealed class PostgresApp() : App(DatabaseProvider.Postgres);
 
     private HttpClient Client() => app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -128,3 +133,7 @@ public sealed class OwnerOnlyTests(OwnerOnlyTests.App app) : IClassFixture<Owner
         Assert.Equal(ErrorKeys.OwnerOnly, refused.MessageKey);
     }
 }
+
+public sealed class OwnerOnlyTestsOnSqlite(OwnerOnlyTests.SqliteApp app) : OwnerOnlyTests(app), IClassFixture<OwnerOnlyTests.SqliteApp>;
+
+public sealed class OwnerOnlyTestsOnPostgres(OwnerOnlyTests.PostgresApp app) : OwnerOnlyTests(app), IClassFixture<OwnerOnlyTests.PostgresApp>;

@@ -9,11 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadsBlazor.Tests.Security;
 
 /// <summary>A session ends on the server: a copy of the cookie stops working at once, without waiting for any check interval.</summary>
-public sealed class SessionTests : IDisposable
+public abstract class SessionTests(DatabaseProvider provider) : IDisposable
 {
     private const string ExportUrl = "/leads/export";
 
-    private readonly LeadsAppFactory _factory = new();
+    private readonly LeadsAppFactory _factory = new(provider: provider);
 
     public void Dispose() => _factory.Dispose();
 
@@ -133,3 +133,7 @@ public sealed class SessionTests : IDisposable
         return await db.UserSessions.CountAsync(s => s.UserId == userId);
     }
 }
+
+public sealed class SessionTestsOnSqlite() : SessionTests(DatabaseProvider.Sqlite);
+
+public sealed class SessionTestsOnPostgres() : SessionTests(DatabaseProvider.Postgres);

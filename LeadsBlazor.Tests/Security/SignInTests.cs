@@ -9,12 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadsBlazor.Tests.Security;
 
 /// <summary>Sign-in tells nothing about which addresses have an account: not by its message, its time or its lockout.</summary>
-[Collection(nameof(MeasuredAlone))]
-public sealed class SignInTests : IDisposable
+public abstract class SignInTests(DatabaseProvider provider) : IDisposable
 {
     private const string Invalid = "E-Mail-Adresse oder Passwort ist falsch.";
 
-    private readonly LeadsAppFactory _factory = new();
+    private readonly LeadsAppFactory _factory = new(provider: provider);
 
     public void Dispose() => _factory.Dispose();
 
@@ -109,3 +108,9 @@ public sealed class SignInTests : IDisposable
         return (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
     }
 }
+
+[Collection(nameof(MeasuredAlone))]
+public sealed class SignInTestsOnSqlite() : SignInTests(DatabaseProvider.Sqlite);
+
+[Collection(nameof(MeasuredAlone))]
+public sealed class SignInTestsOnPostgres() : SignInTests(DatabaseProvider.Postgres);

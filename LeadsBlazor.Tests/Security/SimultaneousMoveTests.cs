@@ -13,8 +13,7 @@ namespace LeadsBlazor.Tests.Security;
 /// second page at once, but the second click was aimed at what that page showed before: it must be refused and
 /// the user told, never saved on top unseen (issue 14, "no silent lost update").
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class SimultaneousMoveTests(BrowserFixture browser) : BrowserTest(browser)
+public abstract class SimultaneousMoveTests(BrowserFixture browser, DatabaseProvider provider) : BrowserTest(browser, new LeadsAppFactory(provider: provider))
 {
     private const int Rounds = 20;
     private int _lead;
@@ -102,3 +101,9 @@ public sealed class SimultaneousMoveTests(BrowserFixture browser) : BrowserTest(
         return await db.LeadEvents.AsNoTracking().Where(e => e.LeadId == _lead && e.Id > eventId && e.Kind == LeadEventKind.StageChanged).ToListAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class SimultaneousMoveTestsOnSqlite(BrowserFixture browser) : SimultaneousMoveTests(browser, DatabaseProvider.Sqlite);
+
+[Collection(BrowserCollection.Name)]
+public sealed class SimultaneousMoveTestsOnPostgres(BrowserFixture browser) : SimultaneousMoveTests(browser, DatabaseProvider.Postgres);

@@ -12,12 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadsBlazor.Tests.Security;
 
 /// <summary>Two-factor sign-in with an authenticator app: enrol, sign in with a code or a recovery code, and the owners' requirement.</summary>
-public sealed partial class TwoFactorTests : IDisposable
+public abstract partial class TwoFactorTests(DatabaseProvider provider) : IDisposable
 {
     private const string SecondOwnerEmail = "second-owner@test.example";
     private const string SecondOwnerPassword = "Second-Owner-Password-1";
 
-    private readonly LeadsAppFactory _factory = new(settings: new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly LeadsAppFactory _factory = new(settings: new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _factory.Dispose();
 
@@ -266,3 +266,7 @@ public sealed partial class TwoFactorTests : IDisposable
     [GeneratedRegex("""<li><code>(?<code>[^<]+)</code></li>""")]
     private static partial Regex RecoveryCodeOnPage();
 }
+
+public sealed class TwoFactorTestsOnSqlite() : TwoFactorTests(DatabaseProvider.Sqlite);
+
+public sealed class TwoFactorTestsOnPostgres() : TwoFactorTests(DatabaseProvider.Postgres);

@@ -7,14 +7,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadsBlazor.Tests.Features.Account;
 
-public sealed class AnonymousAccessTests(AnonymousAccessTests.App app) : IClassFixture<AnonymousAccessTests.App>
+public abstract class AnonymousAccessTests(AnonymousAccessTests.App app)
 {
-    public sealed class App : IDisposable
+    public abstract class App(DatabaseProvider provider) : IDisposable
     {
-        public LeadsAppFactory Factory { get; } = new();
+        public LeadsAppFactory Factory { get; } = new(provider: provider);
 
         public void Dispose() => Factory.Dispose();
     }
+
+    public sealed class SqliteApp() : App(DatabaseProvider.Sqlite);
+
+    public sealed class PostgresApp() : App(DatabaseProvider.Postgres);
 
     private HttpClient Client() => app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -127,3 +131,7 @@ public sealed class AnonymousAccessTests(AnonymousAccessTests.App app) : IClassF
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/leads")).StatusCode);
     }
 }
+
+public sealed class AnonymousAccessTestsOnSqlite(AnonymousAccessTests.SqliteApp app) : AnonymousAccessTests(app), IClassFixture<AnonymousAccessTests.SqliteApp>;
+
+public sealed class AnonymousAccessTestsOnPostgres(AnonymousAccessTests.PostgresApp app) : AnonymousAccessTests(app), IClassFixture<AnonymousAccessTests.PostgresApp>;

@@ -8,13 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadsBlazor.Tests.Features.Account;
 
 /// <summary>Without bootstrap settings a fresh installation asks for its owner once, and never again.</summary>
-public sealed class FirstRunSetupTests : IDisposable
+public abstract class FirstRunSetupTests(DatabaseProvider provider) : IDisposable
 {
     private readonly LeadsAppFactory _factory = new(settings: new Dictionary<string, string?>
     {
         ["Bootstrap:OwnerEmail"] = "",
         ["Bootstrap:OwnerPassword"] = "",
-    });
+    }, provider: provider);
 
     public void Dispose() => _factory.Dispose();
 
@@ -69,3 +69,7 @@ public sealed class FirstRunSetupTests : IDisposable
         Assert.Contains("Die Passwörter stimmen nicht überein.", html, StringComparison.Ordinal);
     }
 }
+
+public sealed class FirstRunSetupTestsOnSqlite() : FirstRunSetupTests(DatabaseProvider.Sqlite);
+
+public sealed class FirstRunSetupTestsOnPostgres() : FirstRunSetupTests(DatabaseProvider.Postgres);

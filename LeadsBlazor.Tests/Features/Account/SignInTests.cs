@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadsBlazor.Tests.Features.Account;
 
-public sealed class SignInTests : IDisposable
+public abstract class SignInTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly LeadsAppFactory _factory = new();
+    private readonly LeadsAppFactory _factory = new(provider: provider);
 
     public void Dispose() => _factory.Dispose();
 
@@ -242,3 +242,7 @@ public sealed class SignInTests : IDisposable
         Assert.Contains(message, await known.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class SignInTestsOnSqlite() : SignInTests(DatabaseProvider.Sqlite);
+
+public sealed class SignInTestsOnPostgres() : SignInTests(DatabaseProvider.Postgres);

@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Settings.Users;
 using LeadsBlazor.Web.Infrastructure.Live;
@@ -9,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsBlazor.Tests.Features.Customers;
 
 /// <summary>The customer directory's use cases on the real database: numbers, unique names, versions, and who may do what.</summary>
-public sealed class CompanyCommandsTests : IDisposable
+public abstract class CompanyCommandsTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -248,3 +249,7 @@ public sealed class CompanyCommandsTests : IDisposable
         Assert.Equal([ErrorKeys.OwnerOnly, ErrorKeys.OwnerOnly], new[] { merge.MessageKey, delete.MessageKey });
     }
 }
+
+public sealed class CompanyCommandsTestsOnSqlite() : CompanyCommandsTests(DatabaseProvider.Sqlite);
+
+public sealed class CompanyCommandsTestsOnPostgres() : CompanyCommandsTests(DatabaseProvider.Postgres);

@@ -4,6 +4,7 @@ using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Leads;
@@ -13,12 +14,13 @@ using Microsoft.Extensions.Localization;
 namespace LeadsBlazor.Tests.Features.Customers;
 
 /// <summary>The company page's query: the company's leads by status and their weighted volume (Rule 4), its history as read.</summary>
-public sealed class CompanyDetailsQueryTests : IDisposable
+public abstract class CompanyDetailsQueryTests : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app;
 
-    public CompanyDetailsQueryTests()
+    protected CompanyDetailsQueryTests(DatabaseProvider provider)
     {
+        _app = new PipelineApp(provider: provider);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
     }
 
@@ -129,3 +131,7 @@ public sealed class CompanyDetailsQueryTests : IDisposable
         Assert.Empty(await _app.Get<CompanyDetailsQuery>().OthersAsync(self, "50%_"));
     }
 }
+
+public sealed class CompanyDetailsQueryTestsOnSqlite() : CompanyDetailsQueryTests(DatabaseProvider.Sqlite);
+
+public sealed class CompanyDetailsQueryTestsOnPostgres() : CompanyDetailsQueryTests(DatabaseProvider.Postgres);

@@ -3,6 +3,7 @@ using System.Net;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Excel;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,9 +14,9 @@ using MiniExcelLibs;
 namespace LeadsBlazor.Tests.Features.Customers;
 
 /// <summary>The company list's export and import: a round trip changes nothing, a changed cell previews old → new, an unknown name a new customer.</summary>
-public sealed class CompanyExcelTests : IDisposable
+public abstract class CompanyExcelTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false", ["Demo:Seed"] = "true" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false", ["Demo:Seed"] = "true" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -164,3 +165,7 @@ public sealed class CompanyExcelTests : IDisposable
         Assert.DoesNotContain("<f>", await sheet.ReadToEndAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class CompanyExcelTestsOnSqlite() : CompanyExcelTests(DatabaseProvider.Sqlite);
+
+public sealed class CompanyExcelTestsOnPostgres() : CompanyExcelTests(DatabaseProvider.Postgres);

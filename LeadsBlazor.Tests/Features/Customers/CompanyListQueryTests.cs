@@ -2,15 +2,16 @@ using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Labels;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Customers;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Tests.Features.Customers;
 
 /// <summary>The company list: search as the directory compares names, number, city, email and contacts; labels and country; sort and paging in the database.</summary>
-public sealed class CompanyListQueryTests : IDisposable
+public abstract class CompanyListQueryTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -115,3 +116,7 @@ public sealed class CompanyListQueryTests : IDisposable
         Assert.Equal(["Écoles Réunies"], second.Rows.Select(r => r.Name));
     }
 }
+
+public sealed class CompanyListQueryTestsOnSqlite() : CompanyListQueryTests(DatabaseProvider.Sqlite);
+
+public sealed class CompanyListQueryTestsOnPostgres() : CompanyListQueryTests(DatabaseProvider.Postgres);

@@ -1,13 +1,14 @@
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Customers;
 
 namespace LeadsBlazor.Tests.Features.Customers;
 
 /// <summary>The lead form's search in the directory: folded names, number starts, at most 20, and only persons who fit the chosen customer.</summary>
-public sealed class CustomerSearchQueryTests : IDisposable
+public abstract class CustomerSearchQueryTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -62,3 +63,7 @@ public sealed class CustomerSearchQueryTests : IDisposable
         Assert.Equal("Urs Schmid", Assert.Single(await Search.PeopleAsync("URS@alpenblick", null)).Name);
     }
 }
+
+public sealed class CustomerSearchQueryTestsOnSqlite() : CustomerSearchQueryTests(DatabaseProvider.Sqlite);
+
+public sealed class CustomerSearchQueryTestsOnPostgres() : CustomerSearchQueryTests(DatabaseProvider.Postgres);

@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Offers;
 using LeadsBlazor.Web.Infrastructure.Live;
@@ -11,9 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsBlazor.Tests.Features.Offers;
 
 /// <summary>The offer use cases on the real database: numbers under concurrency, prefills, versions, and the lead's side.</summary>
-public sealed class OfferCommandsTests : IDisposable
+public abstract class OfferCommandsTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -141,3 +142,7 @@ public sealed class OfferCommandsTests : IDisposable
         Assert.Equal($"A{_app.Today:yyMM}-004", next.Number);
     }
 }
+
+public sealed class OfferCommandsTestsOnSqlite() : OfferCommandsTests(DatabaseProvider.Sqlite);
+
+public sealed class OfferCommandsTestsOnPostgres() : OfferCommandsTests(DatabaseProvider.Postgres);

@@ -1,14 +1,15 @@
 using System.Net;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
 using MiniExcelLibs;
 
 namespace LeadsBlazor.Tests.Features.Offers;
 
 /// <summary>The offer list's Excel export over HTTP: the list's filter and sort, typed cells, headers in the user's language.</summary>
-public sealed class OfferExportTests : IDisposable
+public abstract class OfferExportTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -77,3 +78,7 @@ public sealed class OfferExportTests : IDisposable
         Assert.StartsWith("/Account/Login", response.RedirectPath(), StringComparison.Ordinal);
     }
 }
+
+public sealed class OfferExportTestsOnSqlite() : OfferExportTests(DatabaseProvider.Sqlite);
+
+public sealed class OfferExportTestsOnPostgres() : OfferExportTests(DatabaseProvider.Postgres);

@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Offers;
 
 namespace LeadsBlazor.Tests.Features.Offers;
@@ -9,9 +10,9 @@ namespace LeadsBlazor.Tests.Features.Offers;
 /// The offer list and the lead page's offers on the real database: statuses, responsible user, search, dates, the sort by the
 /// stored gross cents and paging.
 /// </summary>
-public sealed class OfferListQueryTests : IDisposable
+public abstract class OfferListQueryTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -138,3 +139,7 @@ public sealed class OfferListQueryTests : IDisposable
         Assert.Null(await _app.Get<LeadOffersQuery>().GetAsync(lead + 1000));
     }
 }
+
+public sealed class OfferListQueryTestsOnSqlite() : OfferListQueryTests(DatabaseProvider.Sqlite);
+
+public sealed class OfferListQueryTestsOnPostgres() : OfferListQueryTests(DatabaseProvider.Postgres);

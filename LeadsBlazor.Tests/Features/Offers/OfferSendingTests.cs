@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Offers;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -10,9 +11,9 @@ using MimeKit;
 namespace LeadsBlazor.Tests.Features.Offers;
 
 /// <summary>"Versenden": the PDF is filed with the lead and mailed to the contact person, the offer is sent, the history says so.</summary>
-public sealed class OfferSendingTests : IDisposable
+public abstract class OfferSendingTests(DatabaseProvider provider) : IDisposable
 {
-    private PipelineApp _app = new();
+    private PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -89,8 +90,9 @@ public sealed class OfferSendingTests : IDisposable
     public async Task A_mail_that_cannot_go_out_leaves_a_draft_no_file_and_a_message_for_the_user()
     {
         // An SMTP server that refuses the connection: nothing listens on port 1.
+        var refusing = new PipelineApp(new Dictionary<string, string?> { ["Mail:Mode"] = "Smtp", ["Mail:Smtp:Host"] = "127.0.0.1", ["Mail:Smtp:Port"] = "1" }, _app.Provider);
         _app.Dispose();
-        _app = new PipelineApp(new Dictionary<string, string?> { ["Mail:Mode"] = "Smtp", ["Mail:Smtp:Host"] = "127.0.0.1", ["Mail:Smtp:Port"] = "1" });
+        _app = refusing;
         var (leadId, offer) = await DraftAsync("jana.schmid@example.com");
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _app.Get<OfferSending>().SendAsync(offer.Id, offer.Version, _app.OwnerId));
@@ -103,3 +105,7 @@ public sealed class OfferSendingTests : IDisposable
         Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder) : []);
     }
 }
+
+public sealed class OfferSendingTestsOnSqlite() : OfferSendingTests(DatabaseProvider.Sqlite);
+
+public sealed class OfferSendingTestsOnPostgres() : OfferSendingTests(DatabaseProvider.Postgres);

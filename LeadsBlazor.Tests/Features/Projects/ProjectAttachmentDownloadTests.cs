@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Attachments;
 using LeadsBlazor.Web.Features.Projects;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -9,9 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadsBlazor.Tests.Features.Projects;
 
 /// <summary>Rule 8 for a project's files: downloaded only by signed-in users, always as an attachment, under the safe name.</summary>
-public sealed class ProjectAttachmentDownloadTests : IDisposable
+public abstract class ProjectAttachmentDownloadTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly LeadsAppFactory _app = new();
+    private readonly LeadsAppFactory _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -56,3 +57,7 @@ public sealed class ProjectAttachmentDownloadTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/projects/attachments/{id + 1}")).StatusCode);
     }
 }
+
+public sealed class ProjectAttachmentDownloadTestsOnSqlite() : ProjectAttachmentDownloadTests(DatabaseProvider.Sqlite);
+
+public sealed class ProjectAttachmentDownloadTestsOnPostgres() : ProjectAttachmentDownloadTests(DatabaseProvider.Postgres);

@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Domain.Projects;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Offers;
 using LeadsBlazor.Web.Features.Projects;
@@ -12,9 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsBlazor.Tests.Features.Projects;
 
 /// <summary>The project use cases on the real database: the prefill from the lead, numbers under concurrency, billing, and the lead's side.</summary>
-public sealed class ProjectCommandsTests : IDisposable
+public abstract class ProjectCommandsTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -140,3 +141,7 @@ public sealed class ProjectCommandsTests : IDisposable
         Assert.Equal("Interne Website", (await check.Projects.SingleAsync(p => p.Id == id)).Name);
     }
 }
+
+public sealed class ProjectCommandsTestsOnSqlite() : ProjectCommandsTests(DatabaseProvider.Sqlite);
+
+public sealed class ProjectCommandsTestsOnPostgres() : ProjectCommandsTests(DatabaseProvider.Postgres);

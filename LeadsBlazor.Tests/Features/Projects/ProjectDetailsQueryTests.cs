@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Domain.Projects;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Preferences;
 using LeadsBlazor.Web.Features.Projects;
 using Microsoft.Extensions.Localization;
@@ -10,9 +11,9 @@ using Microsoft.Extensions.Localization;
 namespace LeadsBlazor.Tests.Features.Projects;
 
 /// <summary>The project page's data on the real database: the project, its lead, the lead's offers and where each is billed, notes and history.</summary>
-public sealed class ProjectDetailsQueryTests : IDisposable
+public abstract class ProjectDetailsQueryTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -80,3 +81,7 @@ public sealed class ProjectDetailsQueryTests : IDisposable
         Assert.Null(await Query.GetAsync(projectId + 100));
     }
 }
+
+public sealed class ProjectDetailsQueryTestsOnSqlite() : ProjectDetailsQueryTests(DatabaseProvider.Sqlite);
+
+public sealed class ProjectDetailsQueryTestsOnPostgres() : ProjectDetailsQueryTests(DatabaseProvider.Postgres);

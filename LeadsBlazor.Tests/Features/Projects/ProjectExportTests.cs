@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Projects;
 using Microsoft.AspNetCore.Mvc.Testing;
 using MiniExcelLibs;
@@ -8,9 +9,9 @@ using MiniExcelLibs;
 namespace LeadsBlazor.Tests.Features.Projects;
 
 /// <summary>The project list's Excel export over HTTP: the list's rows for the same filter and sort, typed cells, headers in the user's language.</summary>
-public sealed class ProjectExportTests : IDisposable
+public abstract class ProjectExportTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -81,3 +82,7 @@ public sealed class ProjectExportTests : IDisposable
         Assert.StartsWith("/Account/Login", response.RedirectPath(), StringComparison.Ordinal);
     }
 }
+
+public sealed class ProjectExportTestsOnSqlite() : ProjectExportTests(DatabaseProvider.Sqlite);
+
+public sealed class ProjectExportTestsOnPostgres() : ProjectExportTests(DatabaseProvider.Postgres);

@@ -1,5 +1,6 @@
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Preferences;
 using LeadsBlazor.Web.Features.Projects;
 using LeadsBlazor.Domain.Projects;
@@ -8,9 +9,9 @@ using Microsoft.Extensions.Localization;
 namespace LeadsBlazor.Tests.Features.Projects;
 
 /// <summary>Rule 7 for projects: the history reads in the reader's language, with dates and amounts in their formats and statuses in words.</summary>
-public sealed class ProjectHistoryFormatTests : IDisposable
+public abstract class ProjectHistoryFormatTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -60,3 +61,7 @@ public sealed class ProjectHistoryFormatTests : IDisposable
         Assert.Equal("Status: Active → Finished", english[0]);
     }
 }
+
+public sealed class ProjectHistoryFormatTestsOnSqlite() : ProjectHistoryFormatTests(DatabaseProvider.Sqlite);
+
+public sealed class ProjectHistoryFormatTestsOnPostgres() : ProjectHistoryFormatTests(DatabaseProvider.Postgres);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LeadsBlazor.Domain.Projects;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Projects;
 
 namespace LeadsBlazor.Tests.Features.Projects;
@@ -9,9 +10,9 @@ namespace LeadsBlazor.Tests.Features.Projects;
 /// The project list on the real database (the projects of <see cref="ProjectListSeeding"/>): statuses, leader, customer, labels,
 /// search, the sort by the stored budget cents and paging.
 /// </summary>
-public sealed class ProjectListQueryTests : IDisposable
+public abstract class ProjectListQueryTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -121,3 +122,7 @@ public sealed class ProjectListQueryTests : IDisposable
         return db.Users.Single(u => u.Id == _app.OwnerId).DisplayName;
     }
 }
+
+public sealed class ProjectListQueryTestsOnSqlite() : ProjectListQueryTests(DatabaseProvider.Sqlite);
+
+public sealed class ProjectListQueryTestsOnPostgres() : ProjectListQueryTests(DatabaseProvider.Postgres);

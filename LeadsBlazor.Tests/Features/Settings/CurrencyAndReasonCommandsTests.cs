@@ -2,6 +2,7 @@ using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
@@ -13,9 +14,9 @@ using LeadsBlazor.Web.Features.Settings.LostReasons;
 namespace LeadsBlazor.Tests.Features.Settings;
 
 /// <summary>Rule 3's currencies and Rule 1's reasons as the owner keeps them: what leads use stays, every change is logged.</summary>
-public sealed class CurrencyAndReasonCommandsTests : IDisposable
+public abstract class CurrencyAndReasonCommandsTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -110,3 +111,7 @@ public sealed class CurrencyAndReasonCommandsTests : IDisposable
         Assert.Equal(5, (await Reasons.ListAsync()).Count(r => !r.Retired));
     }
 }
+
+public sealed class CurrencyAndReasonCommandsTestsOnSqlite() : CurrencyAndReasonCommandsTests(DatabaseProvider.Sqlite);
+
+public sealed class CurrencyAndReasonCommandsTestsOnPostgres() : CurrencyAndReasonCommandsTests(DatabaseProvider.Postgres);

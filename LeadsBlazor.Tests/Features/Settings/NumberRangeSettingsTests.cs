@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Settings.NumberRanges;
 using LeadsBlazor.Web.Features.Settings.Shared;
@@ -9,9 +10,9 @@ using LeadsBlazor.Web.Infrastructure.Live;
 namespace LeadsBlazor.Tests.Features.Settings;
 
 /// <summary>The owner's number ranges: a new prefix applies to the next number, counting goes on, every change is logged.</summary>
-public sealed class NumberRangeSettingsTests : IDisposable
+public abstract class NumberRangeSettingsTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -72,3 +73,7 @@ public sealed class NumberRangeSettingsTests : IDisposable
         Assert.Equal("K-", (await Commands.ListAsync())[0].Prefix);
     }
 }
+
+public sealed class NumberRangeSettingsTestsOnSqlite() : NumberRangeSettingsTests(DatabaseProvider.Sqlite);
+
+public sealed class NumberRangeSettingsTestsOnPostgres() : NumberRangeSettingsTests(DatabaseProvider.Postgres);

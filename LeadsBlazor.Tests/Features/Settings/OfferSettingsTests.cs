@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Offers;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Offers;
 using LeadsBlazor.Web.Features.Settings.Offers;
 using LeadsBlazor.Web.Features.Settings.Shared;
@@ -12,12 +13,12 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsBlazor.Tests.Features.Settings;
 
 /// <summary>The owner's offer settings: stored trimmed, logged, owner only, and what the next offer and the preview PDF start with.</summary>
-public sealed class OfferSettingsTests : IDisposable
+public abstract class OfferSettingsTests(DatabaseProvider provider) : IDisposable
 {
     /// <summary>A valid 1×1 PNG, as a browser would upload it.</summary>
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -178,3 +179,7 @@ public sealed class OfferSettingsTests : IDisposable
         Assert.StartsWith("/Account/AccessDenied", response.RedirectPath(), StringComparison.Ordinal);
     }
 }
+
+public sealed class OfferSettingsTestsOnSqlite() : OfferSettingsTests(DatabaseProvider.Sqlite);
+
+public sealed class OfferSettingsTestsOnPostgres() : OfferSettingsTests(DatabaseProvider.Postgres);

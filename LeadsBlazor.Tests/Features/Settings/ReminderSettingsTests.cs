@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Reminders;
 using LeadsBlazor.Web.Features.Settings.Shared;
 using LeadsBlazor.Web.Features.Settings;
@@ -10,9 +11,9 @@ using LeadsBlazor.Web.Infrastructure.Live;
 namespace LeadsBlazor.Tests.Features.Settings;
 
 /// <summary>Rule 6 and 12: the owner sets the reminders up; every change is logged; no one else may.</summary>
-public sealed class ReminderSettingsTests : IDisposable
+public abstract class ReminderSettingsTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -77,3 +78,7 @@ public sealed class ReminderSettingsTests : IDisposable
         Assert.True((await Commands.GetAsync()).Enabled);
     }
 }
+
+public sealed class ReminderSettingsTestsOnSqlite() : ReminderSettingsTests(DatabaseProvider.Sqlite);
+
+public sealed class ReminderSettingsTestsOnPostgres() : ReminderSettingsTests(DatabaseProvider.Postgres);

@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Settings.Shared;
 using LeadsBlazor.Web.Features.Settings;
 using LeadsBlazor.Web.Features.Settings.Stages;
@@ -8,9 +9,9 @@ using LeadsBlazor.Web.Features.Settings.Stages;
 namespace LeadsBlazor.Tests.Features.Settings;
 
 /// <summary>Rule 2 and 12 at the use cases: bad input changes nothing, only the owner acts, every change is logged.</summary>
-public sealed class StageCommandsTests : IDisposable
+public abstract class StageCommandsTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -154,3 +155,7 @@ public sealed class StageCommandsTests : IDisposable
         Assert.Empty(await _app.Get<SettingsLogQuery>().LatestAsync(SettingsArea.Stages));
     }
 }
+
+public sealed class StageCommandsTestsOnSqlite() : StageCommandsTests(DatabaseProvider.Sqlite);
+
+public sealed class StageCommandsTestsOnPostgres() : StageCommandsTests(DatabaseProvider.Postgres);

@@ -18,14 +18,15 @@ using MimeKit;
 namespace LeadsBlazor.Tests.Features.Settings;
 
 /// <summary>Rule 12: the owner invites, changes roles, deactivates and hands leads over; the account keeps an active owner.</summary>
-public sealed partial class UserCommandsTests : IDisposable
+public abstract partial class UserCommandsTests : IDisposable
 {
-    private readonly LeadsAppFactory _factory = new(settings: new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false", ["App:BaseUrl"] = "https://leads.example.com" });
+    private readonly LeadsAppFactory _factory;
     private readonly IServiceScope _scope;
     private readonly string _ownerId;
 
-    public UserCommandsTests()
+    protected UserCommandsTests(DatabaseProvider provider)
     {
+        _factory = new(settings: new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false", ["App:BaseUrl"] = "https://leads.example.com" }, provider: provider);
         _scope = _factory.Services.CreateScope();
         _ownerId = _factory.UserIdAsync(LeadsAppFactory.OwnerEmail).GetAwaiter().GetResult();
     }
@@ -178,3 +179,7 @@ public sealed partial class UserCommandsTests : IDisposable
     [GeneratedRegex(@"https://leads\.example\.com/Account/ResetPassword\S+")]
     private static partial Regex InvitationLink();
 }
+
+public sealed class UserCommandsTestsOnSqlite() : UserCommandsTests(DatabaseProvider.Sqlite);
+
+public sealed class UserCommandsTestsOnPostgres() : UserCommandsTests(DatabaseProvider.Postgres);

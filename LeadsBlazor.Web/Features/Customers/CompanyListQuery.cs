@@ -100,7 +100,7 @@ public sealed class CompanyListQuery(IDbContextFactory<LeadsDbContext> contexts)
 
     /// <summary>
     /// The grid's sort by column name; none (or an unknown one) sorts by name. The country sorts by its code, which the database
-    /// knows; its name depends on the reader's language.
+    /// knows; its name depends on the reader's language. An empty city or country sorts as the smallest on both databases (<see cref="EmptyFirst"/>).
     /// </summary>
     public static IQueryable<Company> Sort(LeadsDbContext db, IQueryable<Company> companies, string? sortBy, bool descending)
     {
@@ -109,10 +109,8 @@ public sealed class CompanyListQuery(IDbContextFactory<LeadsDbContext> contexts)
         {
             (nameof(CompanyRow.Number), false) => companies.OrderBy(c => c.Number).ThenBy(c => c.Id),
             (nameof(CompanyRow.Number), true) => companies.OrderByDescending(c => c.Number).ThenBy(c => c.Id),
-            (nameof(CompanyRow.City), false) => companies.OrderBy(c => c.City).ThenBy(c => c.NameKey),
-            (nameof(CompanyRow.City), true) => companies.OrderByDescending(c => c.City).ThenBy(c => c.NameKey),
-            (nameof(CompanyRow.CountryCode), false) => companies.OrderBy(c => c.CountryCode).ThenBy(c => c.NameKey),
-            (nameof(CompanyRow.CountryCode), true) => companies.OrderByDescending(c => c.CountryCode).ThenBy(c => c.NameKey),
+            (nameof(CompanyRow.City), var desc) => companies.OrderByEmptyFirst(c => c.City, desc).ThenBy(c => c.NameKey),
+            (nameof(CompanyRow.CountryCode), var desc) => companies.OrderByEmptyFirst(c => c.CountryCode, desc).ThenBy(c => c.NameKey),
             (nameof(CompanyRow.OpenLeads), var desc) => OpenLeads(db, companies, desc),
             (_, true) => companies.OrderByDescending(c => c.NameKey).ThenBy(c => c.Id),
             _ => companies.OrderBy(c => c.NameKey).ThenBy(c => c.Id),

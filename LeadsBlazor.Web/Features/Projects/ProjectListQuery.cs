@@ -154,6 +154,7 @@ public sealed class ProjectListQuery(IDbContextFactory<LeadsDbContext> contexts)
     /// <summary>
     /// The grid's sort by column name; none (or an unknown one) shows the newest number first. The budget sorts by its stored
     /// cents, whatever the currency: the list shows each project in its own currency and converts none. The period sorts by its start.
+    /// An empty customer, lead, budget or start sorts as the smallest on both databases (<see cref="EmptyFirst"/>).
     /// </summary>
     public static IQueryable<Project> Sort(LeadsDbContext db, IQueryable<Project> projects, string? sortBy, bool descending)
     {
@@ -163,16 +164,12 @@ public sealed class ProjectListQuery(IDbContextFactory<LeadsDbContext> contexts)
             (nameof(ProjectRow.Number), false) => projects.OrderBy(p => p.Number),
             (nameof(ProjectRow.Name), false) => projects.OrderBy(p => p.Name).ThenBy(p => p.Number),
             (nameof(ProjectRow.Name), true) => projects.OrderByDescending(p => p.Name).ThenBy(p => p.Number),
-            (nameof(ProjectRow.Customer), false) => projects.OrderBy(p => p.Company != null ? p.Company.NameKey : null).ThenBy(p => p.Number),
-            (nameof(ProjectRow.Customer), true) => projects.OrderByDescending(p => p.Company != null ? p.Company.NameKey : null).ThenBy(p => p.Number),
-            (nameof(ProjectRow.LeadName), false) => projects.OrderBy(p => p.Lead != null ? p.Lead.Name : null).ThenBy(p => p.Number),
-            (nameof(ProjectRow.LeadName), true) => projects.OrderByDescending(p => p.Lead != null ? p.Lead.Name : null).ThenBy(p => p.Number),
+            (nameof(ProjectRow.Customer), var desc) => projects.OrderByEmptyFirst(p => p.Company != null ? p.Company.NameKey : null, desc).ThenBy(p => p.Number),
+            (nameof(ProjectRow.LeadName), var desc) => projects.OrderByEmptyFirst(p => p.Lead != null ? p.Lead.Name : null, desc).ThenBy(p => p.Number),
             (nameof(ProjectRow.Leader), false) => projects.OrderBy(p => db.Users.Where(u => u.Id == p.LeaderUserId).Select(u => u.DisplayName).FirstOrDefault()).ThenBy(p => p.Number),
             (nameof(ProjectRow.Leader), true) => projects.OrderByDescending(p => db.Users.Where(u => u.Id == p.LeaderUserId).Select(u => u.DisplayName).FirstOrDefault()).ThenBy(p => p.Number),
-            (nameof(ProjectRow.Budget), false) => projects.OrderBy(p => EF.Property<long?>(p, ProjectConfiguration.BudgetMinor)).ThenBy(p => p.Number),
-            (nameof(ProjectRow.Budget), true) => projects.OrderByDescending(p => EF.Property<long?>(p, ProjectConfiguration.BudgetMinor)).ThenBy(p => p.Number),
-            (nameof(ProjectRow.StartOn), false) => projects.OrderBy(p => p.StartOn).ThenBy(p => p.Number),
-            (nameof(ProjectRow.StartOn), true) => projects.OrderByDescending(p => p.StartOn).ThenBy(p => p.Number),
+            (nameof(ProjectRow.Budget), var desc) => projects.OrderByEmptyFirst(p => EF.Property<long?>(p, ProjectConfiguration.BudgetMinor), desc).ThenBy(p => p.Number),
+            (nameof(ProjectRow.StartOn), var desc) => projects.OrderByEmptyFirst(p => p.StartOn, desc).ThenBy(p => p.Number),
             (nameof(ProjectRow.Status), false) => projects.OrderBy(p => p.Status).ThenBy(p => p.Number),
             (nameof(ProjectRow.Status), true) => projects.OrderByDescending(p => p.Status).ThenBy(p => p.Number),
             _ => projects.OrderByDescending(p => p.Number),
