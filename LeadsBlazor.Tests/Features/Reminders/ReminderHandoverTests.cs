@@ -6,6 +6,7 @@ using LeadsBlazor.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Xunit.Abstractions;
 
 namespace LeadsBlazor.Tests.Features.Reminders;
 
@@ -13,11 +14,11 @@ namespace LeadsBlazor.Tests.Features.Reminders;
 /// Rule 6 across instances (issue 19, acceptance 3): two app processes on one PostgreSQL database, one of them runs the
 /// reminders; it is killed mid-run, the other takes over, and every due lead is reminded exactly once.
 /// </summary>
-public sealed class ReminderHandoverTests
+public sealed class ReminderHandoverTests(ITestOutputHelper output)
 {
-    // 200 users with 10 due leads each: 200 digests, enough that the runner is still sending when the first one lands.
-    private const int Users = 200;
-    private const int LeadsPerUser = 10;
+    // 100 users with 20 due leads each: 100 digests, enough that the runner is still sending when the first one lands.
+    private const int Users = 100;
+    private const int LeadsPerUser = 20;
     private const string BaseUrl = "https://leads.example.com/";
     private const string LeadsReminders = "now runs the background job Reminders";
 
@@ -67,6 +68,8 @@ public sealed class ReminderHandoverTests
                 digests.Add((message.To.Mailboxes.Single().Address, MailFolder.DueLeadIds(message, BaseUrl)));
             }
 
+            output.WriteLine($"A had written {beforeKill.Length} digests when it was killed; B's log: {Count(b.Output, "Wrote mail")} written, {Count(b.Output, "already in the pickup folder")} found written.");
+
             // Killed mid-run: A had written some digests, and B wrote more after it (A never wrote them all).
             Assert.InRange(beforeKill.Length, 1, Users - 1);
             Assert.Contains("Wrote mail", b.Output, StringComparison.Ordinal);
@@ -81,6 +84,8 @@ public sealed class ReminderHandoverTests
             Directory.Delete(mail, recursive: true);
         }
     }
+
+    private static int Count(string text, string part) => text.Split(part).Length - 1;
 
     // Users straight through the context (no passwords to hash): they only receive mail. The account reminds from
     // midnight on, so the test runs at any hour of the real clock the app processes keep.
