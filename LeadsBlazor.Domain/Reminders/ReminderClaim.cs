@@ -76,6 +76,22 @@ public sealed class ReminderClaim
         LeasedUntil = now + Lease;
     }
 
+    /// <summary>
+    /// Takes a claim that another runner holds, without waiting for its lease: for the runner that leads the background
+    /// jobs, whose predecessor lost the lead (stopped, killed, or cut off from the database) and sends nothing more that
+    /// it had not already begun. Its own lease it waits out like any other, as two of its scans may run side by side.
+    /// </summary>
+    public void TakeOver(string scanner, DateTimeOffset now)
+    {
+        if (State != ReminderState.Pending || NextAttemptAt > now || (LeasedBy == scanner && LeasedUntil > now))
+        {
+            throw new InvalidOperationException($"Reminder claim {Id} is not free to take over.");
+        }
+
+        LeasedBy = scanner;
+        LeasedUntil = now + Lease;
+    }
+
     /// <summary>Before sending, the scanner that holds the claim renews its lease, so a slow send never lets a second scanner take it.</summary>
     public void RenewLease(string scanner, DateTimeOffset now)
     {

@@ -76,10 +76,7 @@ public sealed class BoardTests(BrowserFixture browser) : BrowserTest(browser)
     {
         // A second app instance on the same database: its sessions hear nothing of the first one's moves,
         // so its board still shows the old version when its user drags — the race two people can have.
-        await using var second = new LeadsAppFactory(settings: new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Leads"] = $"Data Source={Path.Combine(App.Folder, "leads.db")}",
-        });
+        await using var second = LeadsAppFactory.SecondInstanceOf(App, liftSqliteGuard: true);
         var secondAddress = second.StartKestrel();
         var first = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
         var other = await Browser.NewPageAsync(secondAddress);

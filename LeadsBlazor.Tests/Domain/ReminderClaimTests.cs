@@ -21,6 +21,20 @@ public sealed class ReminderClaimTests
     }
 
     [Fact]
+    public void The_leading_runner_takes_over_another_runners_claim_at_once_but_waits_out_its_own_lease()
+    {
+        var claim = NewClaim();
+        claim.Take("runner-a", Now);
+
+        Assert.Throws<InvalidOperationException>(() => claim.TakeOver("runner-a", Now.AddMinutes(1)));
+        claim.TakeOver("runner-b", Now.AddMinutes(1));
+        Assert.Equal(("runner-b", Now.AddMinutes(1) + ReminderClaim.Lease), (claim.LeasedBy, claim.LeasedUntil));
+
+        claim.MarkSent(Now.AddMinutes(2));
+        Assert.Throws<InvalidOperationException>(() => claim.TakeOver("runner-c", Now.AddMinutes(3)));
+    }
+
+    [Fact]
     public void A_failure_counts_the_attempt_keeps_the_error_and_waits_longer_each_time()
     {
         var claim = NewClaim();

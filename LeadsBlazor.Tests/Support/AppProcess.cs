@@ -6,7 +6,7 @@ namespace LeadsBlazor.Tests.Support;
 /// <summary>
 /// The built app started as its own process, configured only through environment variables, as an
 /// operator would run it. Used where the test is about start-up itself (bootstrap owner, demo data,
-/// the start banner).
+/// the start banner) or about processes (an instance killed mid-run).
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -104,6 +104,30 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         return (process.ExitCode, await output + await errors);
+    }
+
+    /// <summary>Waits until the app printed <paramref name="text"/> (a log line), or fails after <paramref name="timeout"/> with what it printed.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            while (!Output.Contains(text, StringComparison.Ordinal))
+            {
+                await Task.Delay(50, cancellation.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The app did not print \"{text}\" within {timeout.TotalSeconds} s:\n{Output}");
+        }
+    }
+
+    /// <summary>Ends the app at once, as a crash or a lost machine would: no shutdown, nothing flushed, its connections cut.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

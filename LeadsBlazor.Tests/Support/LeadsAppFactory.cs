@@ -39,9 +39,12 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
     {
         _environment = environment;
         Provider = provider;
-        _ownsDatabase = ownsDatabase;
+        // A database the test names in its settings is the test's; one made here, or handed over by OnDatabase, is dropped with the app.
+        var named = settings?.TryGetValue("ConnectionStrings:Leads", out var inSettings) == true ? inSettings : null;
+        var given = sharedConnectionString ?? named;
+        _ownsDatabase = sharedConnectionString is null ? named is null : ownsDatabase;
         Folder = Directory.CreateTempSubdirectory("leadsblazor-test-").FullName;
-        ConnectionString = sharedConnectionString ?? (provider == DatabaseProvider.Postgres
+        ConnectionString = given ?? (provider == DatabaseProvider.Postgres
             ? PostgresServer.Instance.CreateDatabase()
             : $"Data Source={Path.Combine(Folder, "leads.db")}");
         _settings = new Dictionary<string, string?>
@@ -77,11 +80,19 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
     /// A second instance of the app on <paramref name="first"/>'s database, as a load balancer's second backend: its own
     /// services, clock, mail and file folders, the same data. The first app drops the database when it is disposed.
     /// </summary>
-    public static LeadsAppFactory SecondInstanceOf(LeadsAppFactory first, IDictionary<string, string?>? settings = null)
+    /// <param name="first">The app whose database the second one shares.</param>
+    /// <param name="settings">The second app's own settings.</param>
+    /// <param name="liftSqliteGuard">
+    /// On SQLite a second instance refuses to start (<see cref="SqliteFileGuard"/>). A test that needs one anyway — a second
+    /// instance whose sessions hear nothing of the first one's, to stage a race two people can have — lifts the guard.
+    /// </param>
+    public static LeadsAppFactory SecondInstanceOf(LeadsAppFactory first, IDictionary<string, string?>? settings = null, bool liftSqliteGuard = false)
     {
         ArgumentNullException.ThrowIfNull(first);
-        return new LeadsAppFactory(first._environment, settings, first.Provider, first.ConnectionString, ownsDatabase: false);
+        return new LeadsAppFactory(first._environment, settings, first.Provider, first.ConnectionString, ownsDatabase: false) { _liftSqliteGuard = liftSqliteGuard };
     }
+
+    private bool _liftSqliteGuard;
 
     /// <summary>
     /// The app on a database the test made itself (a PostgreSQL database filled by the copy command), as an operator
@@ -136,6 +147,10 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            if (_liftSqliteGuard)
+            {
+                services.RemoveAll<SqliteFileGuard>();
+            }
 
             // A browser's open circuit would hold Kestrel's shutdown for the default 30 s.
             services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(1));

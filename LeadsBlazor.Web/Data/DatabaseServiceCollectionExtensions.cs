@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using LeadsBlazor.Web.Data.Postgres;
 using LeadsBlazor.Web.Data.Sqlite;
+using LeadsBlazor.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Data;
@@ -37,7 +38,15 @@ public static class DatabaseServiceCollectionExtensions
             services.AddLeadsContext<SqliteLeadsDbContext>(options => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(new SqlitePragmas(busyTimeout)));
+            if (SqliteFileGuard.LockFileOf(connectionString) is { } lockFile)
+            {
+                // Taken at start (InitializeDatabaseAsync), released when the host is disposed.
+                services.AddSingleton(_ => SqliteFileGuard.Take(lockFile));
+            }
         }
+
+        // Which instance runs the reminder scan and the snapshot: on PostgreSQL one at a time, on SQLite the only one.
+        services.AddSingleton<JobLeadership>();
 
         // The keys that sign cookies and antiforgery tokens live in the database: every instance reads the same ring, so a
         // cookie issued by one is accepted by the next, and a restart or a rolling update signs no one out.

@@ -9,6 +9,8 @@ public static class StartupExtensions
     /// <summary>Migrates and fills the database before the app takes its first request.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
+        // On SQLite the file is this instance's from here on; a second instance stops here, before it touches the database.
+        app.Services.GetService<SqliteFileGuard>();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
     }

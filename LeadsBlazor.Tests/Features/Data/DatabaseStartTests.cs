@@ -173,4 +173,47 @@ public sealed class DatabaseStartTestsOnSqlite() : DatabaseStartTests(DatabasePr
     }
 }
 
+/// <summary>SQLite serves one instance per database file (a second would run its own jobs and miss the first one's live changes).</summary>
+public sealed class SqliteGuardTests
+{
+    private static async Task<bool> KnowsMemberAsync(LeadsAppFactory app)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(LeadsAppFactory.MemberEmail) is not null;
+    }
+
+    [Fact]
+    public async Task A_second_instance_on_the_same_sqlite_file_refuses_to_start_and_starts_once_the_first_has_stopped()
+    {
+        // The file lies outside the first app's own folder, which goes with it.
+        var folder = Directory.CreateTempSubdirectory("leadsblazor-guard-").FullName;
+        var file = Path.Combine(folder, "leads.db");
+        var first = new LeadsAppFactory(provider: DatabaseProvider.Sqlite, settings: new Dictionary<string, string?> { ["ConnectionStrings:Leads"] = $"Data Source={file}" });
+        try
+        {
+            await first.CreateMemberAsync();
+
+            using (var second = LeadsAppFactory.SecondInstanceOf(first))
+            {
+                var error = Assert.Throws<InvalidOperationException>(() => second.Services);
+
+                Assert.Contains($"Another LeadsBlazor instance is running on the SQLite database '{file}'", error.Message, StringComparison.Ordinal);
+                Assert.Contains("Database:Provider = Postgres", error.Message, StringComparison.Ordinal);
+            }
+
+            Assert.True(await KnowsMemberAsync(first), "The first instance runs on.");
+            first.Dispose();
+
+            using var next = LeadsAppFactory.SecondInstanceOf(first);
+            Assert.True(await KnowsMemberAsync(next), "The next instance starts on the same file.");
+        }
+        finally
+        {
+            first.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
 public sealed class DatabaseStartTestsOnPostgres() : DatabaseStartTests(DatabaseProvider.Postgres);

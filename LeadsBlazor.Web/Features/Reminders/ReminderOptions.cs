@@ -7,6 +7,6 @@ public sealed class ReminderOptions
 
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Whether this instance runs the scanner. Several instances may; the reminder log keeps each reminder single.</summary>
+    /// <summary>Whether this instance takes part in the reminder scan. With several, one of them scans at a time (the leader); the reminder log keeps each reminder single anyway.</summary>
     public bool BackgroundScan { get; set; } = true;
 }

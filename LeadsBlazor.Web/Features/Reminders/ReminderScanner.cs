@@ -5,6 +5,7 @@ using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure;
+using LeadsBlazor.Web.Infrastructure.Jobs;
 using LeadsBlazor.Web.Infrastructure.Mail;
 using LeadsBlazor.Web.Infrastructure.Mail.Templates;
 using Microsoft.EntityFrameworkCore;
@@ -19,18 +20,20 @@ public sealed record ReminderScanResult(int DigestsSent, int DigestsFailed, int 
 /// reminded for their date (one digest per user and day), and leases the claims that are ready to send;
 /// then it sends one digest per user and records each outcome. Two scanners on one database queue on the
 /// write lock, so the second finds the claims taken; a crash after sending repeats at most that digest
-/// once the lease runs out, under the same Message-Id (which the pickup folder keeps once).
+/// (once the lease runs out, or at once when the instance that leads the reminders takes over), under the
+/// same Message-Id (which the pickup folder keeps once).
 /// </summary>
 public sealed class ReminderScanner(
     IDbContextFactory<LeadsDbContext> contexts,
     IMailSender mail,
     MailRenderer renderer,
     AppUrls urls,
+    JobLeadership leadership,
     TimeProvider time,
     ILogger<ReminderScanner> logger)
 {
-    // Names the lease holder in the log: which machine and process took the claims.
-    private readonly string _scanner = $"{Environment.ProcessId}:{Guid.NewGuid():N}:{Environment.MachineName}" is var name && name.Length > 100 ? name[..100] : name;
+    // Names the lease holder in the log: this app instance (every scanner of one instance shares it).
+    private readonly string _scanner = leadership.Runner;
 
     public async Task<ReminderScanResult> ScanAsync(CancellationToken cancellationToken = default)
     {
@@ -73,13 +76,28 @@ public sealed class ReminderScanner(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // The instance that leads the reminders takes claims leased to another instance at once rather than after the lease:
+        // only the leader scans in the background, so their holder lost the lead (it stopped, was killed, or was cut off from
+        // the database) and sends nothing it had not begun; what it had begun is the crash case above. Asked under the write
+        // lock, so a successor's takeover queues behind this one and finds the claims leased to this instance, and this
+        // instance's sends find them gone (the lease is renewed per digest, only for the holder). On SQLite there is one
+        // instance per file, so another holder is an instance that ended before this one started.
+        var leading = await leadership.HoldsAsync(SingleJob.Reminders, cancellationToken);
         var ready = await db.ReminderClaims
-            .Where(c => c.State == ReminderState.Pending && c.NextAttemptAt <= now && (c.LeasedUntil == null || c.LeasedUntil <= now))
+            .Where(c => c.State == ReminderState.Pending && c.NextAttemptAt <= now
+                && (c.LeasedUntil == null || c.LeasedUntil <= now || (leading && c.LeasedBy != _scanner)))
             .OrderBy(c => c.Id)
             .ToListAsync(cancellationToken);
         foreach (var claim in ready)
         {
-            claim.Take(_scanner, now);
+            if (claim.LeasedUntil > now)
+            {
+                claim.TakeOver(_scanner, now);
+            }
+            else
+            {
+                claim.Take(_scanner, now);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

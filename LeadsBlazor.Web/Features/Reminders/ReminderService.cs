@@ -1,44 +1,26 @@
+using LeadsBlazor.Web.Infrastructure.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace LeadsBlazor.Web.Features.Reminders;
 
 /// <summary>
 /// Runs <see cref="ReminderScanner"/> at start and then every <c>Reminders:ScanInterval</c> on the app's
-/// <see cref="TimeProvider"/>. Each tick has its own DI scope; a failed tick is logged and the next one comes.
+/// <see cref="TimeProvider"/>, on the one instance that leads the reminders (<see cref="JobLeadership"/>).
 /// </summary>
-public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, TimeProvider time, ILogger<ReminderService> logger) : BackgroundService
+public sealed class ReminderService(
+    JobLeadership leadership,
+    IServiceScopeFactory scopes,
+    IOptions<ReminderOptions> options,
+    TimeProvider time,
+    ILogger<ReminderService> logger)
+    : SingleJobService(SingleJob.Reminders, options.Value.ScanInterval, leadership, scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
-        try
+        var result = await services.GetRequiredService<ReminderScanner>().ScanAsync(cancellationToken);
+        if (result.DigestsSent + result.DigestsFailed + result.RemindersDropped > 0)
         {
-            do
-            {
-                await TickAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The app is stopping.
-        }
-    }
-
-    private async Task TickAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<ReminderScanner>().ScanAsync(stoppingToken);
-            if (result.DigestsSent + result.DigestsFailed + result.RemindersDropped > 0)
-            {
-                logger.LogInformation("Reminder scan: {Sent} digests sent, {Failed} failed, {Dropped} reminders dropped.", result.DigestsSent, result.DigestsFailed, result.RemindersDropped);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            logger.LogError(e, "A reminder scan failed; the next tick tries again.");
+            Logger.LogInformation("Reminder scan: {Sent} digests sent, {Failed} failed, {Dropped} reminders dropped.", result.DigestsSent, result.DigestsFailed, result.RemindersDropped);
         }
     }
 }
