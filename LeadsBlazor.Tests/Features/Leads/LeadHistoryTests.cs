@@ -59,14 +59,15 @@ public abstract class LeadHistoryTests(DatabaseProvider provider) : IDisposable
         var reason = await ReasonAsync("Kein Budget");
         await using (var db = _app.NewContext())
         {
-            // Written as the app wrote them before: the user ids and the reason id. Quoted names, as PostgreSQL folds bare ones to lower case.
+            // Written as the app wrote them before: the user ids and the reason id. Names are quoted, as PostgreSQL folds bare
+            // ones to lower case; the lead version is copied, as only SQLite's column has a default (added to a filled table).
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "LeadEvents" ("LeadId", "Kind", "Field", "OldValue", "NewValue", "UserId", "At")
-                SELECT "LeadId", {(int)LeadEventKind.ResponsibleChanged}, 'ResponsibleUserId', {_app.OwnerId}, {member}, "UserId", "At" FROM "LeadEvents" WHERE "LeadId" = {lead.Id} LIMIT 1
+                INSERT INTO "LeadEvents" ("LeadId", "Kind", "Field", "OldValue", "NewValue", "UserId", "At", "LeadVersion")
+                SELECT "LeadId", {(int)LeadEventKind.ResponsibleChanged}, 'ResponsibleUserId', {_app.OwnerId}, {member}, "UserId", "At", "LeadVersion" FROM "LeadEvents" WHERE "LeadId" = {lead.Id} LIMIT 1
                 """);
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "LeadEvents" ("LeadId", "Kind", "Field", "OldValue", "NewValue", "UserId", "At")
-                SELECT "LeadId", {(int)LeadEventKind.FieldChanged}, 'CloseReasonId', NULL, {reason.ToString(System.Globalization.CultureInfo.InvariantCulture)}, "UserId", "At" FROM "LeadEvents" WHERE "LeadId" = {lead.Id} LIMIT 1
+                INSERT INTO "LeadEvents" ("LeadId", "Kind", "Field", "OldValue", "NewValue", "UserId", "At", "LeadVersion")
+                SELECT "LeadId", {(int)LeadEventKind.FieldChanged}, 'CloseReasonId', NULL, {reason.ToString(System.Globalization.CultureInfo.InvariantCulture)}, "UserId", "At", "LeadVersion" FROM "LeadEvents" WHERE "LeadId" = {lead.Id} LIMIT 1
                 """);
         }
 
