@@ -1,7 +1,6 @@
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Board;
-using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Features.Reminders;
 using Microsoft.EntityFrameworkCore;
@@ -19,16 +18,22 @@ public sealed class PostgresQueryPlanTests(ITestOutputHelper output) : IDisposab
 
     public void Dispose() => _app.Dispose();
 
+    private async Task<IReadOnlyList<string>> PlanAsync<T>(Func<LeadsDbContext, IQueryable<T>> query)
+    {
+        await using var db = _app.NewContext();
+        var command = query(db);
+        var plan = await command.ExplainOnPostgresAsync();
+        output.WriteLine(command.ToQueryString());
+        output.WriteLine(string.Join('\n', plan));
+        return plan;
+    }
+
     private static bool ReadsLeadsWhole(string row) => row.Contains("Seq Scan on \"Leads\"", StringComparison.Ordinal);
 
     [Fact]
     public async Task The_weighted_volume_is_one_grouped_count_read_from_the_covering_index()
     {
-        await using var db = _app.NewContext();
-        var query = WeightedVolumeQuery.Sums(db, new LeadFilter());
-
-        var plan = await query.ExplainOnPostgresAsync();
-        output.WriteLine(string.Join('\n', plan));
+        var plan = await PlanAsync(db => WeightedVolumeQuery.Sums(db, new LeadFilter()));
 
         Assert.Contains(plan, row => row.Contains("Index Only Scan using \"IX_Leads_Status_StageId_RevenueCurrency_RevenueMinor\"", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, ReadsLeadsWhole);
@@ -37,11 +42,7 @@ public sealed class PostgresQueryPlanTests(ITestOutputHelper output) : IDisposab
     [Fact]
     public async Task The_weighted_volume_of_one_users_view_searches_an_index_too()
     {
-        await using var db = _app.NewContext();
-        var query = WeightedVolumeQuery.Sums(db, new LeadFilter(ResponsibleUserId: _app.OwnerId));
-
-        var plan = await query.ExplainOnPostgresAsync();
-        output.WriteLine(string.Join('\n', plan));
+        var plan = await PlanAsync(db => WeightedVolumeQuery.Sums(db, new LeadFilter(ResponsibleUserId: _app.OwnerId)));
 
         Assert.Contains(plan, row => row.Contains("\"IX_Leads_", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, ReadsLeadsWhole);
@@ -50,12 +51,7 @@ public sealed class PostgresQueryPlanTests(ITestOutputHelper output) : IDisposab
     [Fact]
     public async Task Due_for_a_user_searches_the_responsible_status_date_index()
     {
-        await using var db = _app.NewContext();
-        var query = DueLeadsQuery.ForUser(db, _app.OwnerId, _app.Today);
-
-        var plan = await query.ExplainOnPostgresAsync();
-        output.WriteLine(query.ToQueryString());
-        output.WriteLine(string.Join('\n', plan));
+        var plan = await PlanAsync(db => DueLeadsQuery.ForUser(db, _app.OwnerId, _app.Today));
 
         Assert.Contains(plan, row => row.Contains("\"IX_Leads_ResponsibleUserId_Status_NextActionOn\"", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, ReadsLeadsWhole);
