@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Features.Settings.Currencies;
@@ -8,9 +9,9 @@ using LeadsBlazor.Web.Features.Settings.Currencies;
 namespace LeadsBlazor.Tests.Infrastructure;
 
 /// <summary>A session reads the account settings once, and again as soon as the owner changes them.</summary>
-public sealed class AccountSettingsReaderTests : IDisposable
+public abstract class AccountSettingsReaderTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -29,3 +30,7 @@ public sealed class AccountSettingsReaderTests : IDisposable
         Assert.Equal(10_500m, (await board.LoadAsync(running)).Volume.Total.Revenue);
     }
 }
+
+public sealed class AccountSettingsReaderTestsOnSqlite() : AccountSettingsReaderTests(DatabaseProvider.Sqlite);
+
+public sealed class AccountSettingsReaderTestsOnPostgres() : AccountSettingsReaderTests(DatabaseProvider.Postgres);

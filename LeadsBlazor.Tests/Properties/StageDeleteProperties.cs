@@ -1,6 +1,7 @@
 using CsCheck;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Settings;
 using LeadsBlazor.Web.Features.Settings.Stages;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsBlazor.Tests.Properties;
 
 /// <summary>Rule 2: deleting a stage with a move target keeps every lead, now in the target, with the move in its history.</summary>
-public sealed class StageDeleteProperties : IDisposable
+public abstract class StageDeleteProperties(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -58,3 +59,7 @@ public sealed class StageDeleteProperties : IDisposable
         }, iter: 25, threads: 1);
     }
 }
+
+public sealed class StageDeletePropertiesOnSqlite() : StageDeleteProperties(DatabaseProvider.Sqlite);
+
+public sealed class StageDeletePropertiesOnPostgres() : StageDeleteProperties(DatabaseProvider.Postgres);

@@ -3,6 +3,7 @@ using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Domain.Pipeline;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Excel;
@@ -21,12 +22,12 @@ namespace LeadsBlazor.Tests.Properties;
 /// all its pages, the export's weighted column and the stage settings page agree to the cent, and equal the
 /// per-lead rule summed by hand.
 /// </summary>
-public sealed class WeightedVolumeProperties : IDisposable
+public abstract class WeightedVolumeProperties(DatabaseProvider provider) : IDisposable
 {
     private static readonly (Currency Currency, decimal Rate)[] Currencies =
         [(Currency.Eur, 1m), (Currency.Chf, 1.0637m), (Currency.Parse("USD"), 0.912345m)];
 
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -152,3 +153,7 @@ public sealed class WeightedVolumeProperties : IDisposable
             .Sum(row => row[header] is { } cell ? Convert.ToDecimal(cell, System.Globalization.CultureInfo.InvariantCulture) : 0m);
     }
 }
+
+public sealed class WeightedVolumePropertiesOnSqlite() : WeightedVolumeProperties(DatabaseProvider.Sqlite);
+
+public sealed class WeightedVolumePropertiesOnPostgres() : WeightedVolumeProperties(DatabaseProvider.Postgres);

@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Data;
 using System.Net;
 using System.Text;
 using LeadsBlazor.Domain.Common;
@@ -11,9 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadsBlazor.Tests.Features.Attachments;
 
 /// <summary>Rule 8: files are stored outside wwwroot under generated names, limited in size and type, and downloaded only by signed-in users, as attachments.</summary>
-public sealed class AttachmentTests : IDisposable
+public abstract class AttachmentTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly LeadsAppFactory _app = new(settings: new Dictionary<string, string?> { ["Attachments:MaxBytes"] = "4096" });
+    private readonly LeadsAppFactory _app = new(settings: new Dictionary<string, string?> { ["Attachments:MaxBytes"] = "4096" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -90,3 +91,7 @@ public sealed class AttachmentTests : IDisposable
         Assert.Contains((await _app.LeadAsync(leadId)).History, e => e is { Kind: LeadEventKind.AttachmentRemoved, OldValue: "notiz.txt" });
     }
 }
+
+public sealed class AttachmentTestsOnSqlite() : AttachmentTests(DatabaseProvider.Sqlite);
+
+public sealed class AttachmentTestsOnPostgres() : AttachmentTests(DatabaseProvider.Postgres);

@@ -1,5 +1,6 @@
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Attention;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
@@ -11,13 +12,13 @@ namespace LeadsBlazor.Tests.Features.Attention;
 /// action, each once with all its reasons; the view's filters apply; a snooze moves the next action like any change.
 /// The default stages: Erstkontakt idle after 21 days, Vorstellung and Angebot after 14, Verhandlungen after 7.
 /// </summary>
-public sealed class AttentionQueryTests : IDisposable
+public abstract class AttentionQueryTests(DatabaseProvider provider) : IDisposable
 {
     private readonly PipelineApp _app = new(new Dictionary<string, string?>
     {
         ["Reminders:BackgroundScan"] = "false",
         ["Forecast:BackgroundSnapshots"] = "false",
-    });
+    }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -147,3 +148,7 @@ public sealed class AttentionQueryTests : IDisposable
     public void The_quick_snoozes_count_from_today(string today, SnoozeChoice choice, string until) =>
         Assert.Equal(DateOnly.Parse(until, System.Globalization.CultureInfo.InvariantCulture), Snooze.Until(choice, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
 }
+
+public sealed class AttentionQueryTestsOnSqlite() : AttentionQueryTests(DatabaseProvider.Sqlite);
+
+public sealed class AttentionQueryTestsOnPostgres() : AttentionQueryTests(DatabaseProvider.Postgres);

@@ -1,4 +1,5 @@
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Reminders;
 
@@ -8,7 +9,7 @@ namespace LeadsBlazor.Tests.Features.Attention;
 /// The daily digest lists the user's idle leads (Rule 5) in a second section. They ride along with due leads: a user
 /// with idle leads but nothing due gets no digest. The clock starts on Monday 30 November 2026, 09:00 in Berlin.
 /// </summary>
-public sealed class IdleDigestTests : IAsyncLifetime
+public abstract class IdleDigestTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string BaseUrl = "https://leads.example.com/";
 
@@ -21,7 +22,7 @@ public sealed class IdleDigestTests : IAsyncLifetime
         settings["Reminders:BackgroundScan"] = "false";
         settings["Forecast:BackgroundSnapshots"] = "false";
         settings["App:BaseUrl"] = BaseUrl;
-        _app = new PipelineApp(settings);
+        _app = new PipelineApp(settings, provider: provider);
         return Task.CompletedTask;
     }
 
@@ -69,3 +70,7 @@ public sealed class IdleDigestTests : IAsyncLifetime
         Assert.DoesNotContain("Member's silent offer", mail.TextBody, StringComparison.Ordinal);
     }
 }
+
+public sealed class IdleDigestTestsOnSqlite() : IdleDigestTests(DatabaseProvider.Sqlite);
+
+public sealed class IdleDigestTestsOnPostgres() : IdleDigestTests(DatabaseProvider.Postgres);

@@ -1,13 +1,14 @@
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 
 namespace LeadsBlazor.Tests.Features.Board;
 
-public sealed class BoardQueryTests : IDisposable
+public abstract class BoardQueryTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -53,3 +54,7 @@ public sealed class BoardQueryTests : IDisposable
         Assert.False(board.Cards.Single(c => c.Id == later.Id).IsDue);
     }
 }
+
+public sealed class BoardQueryTestsOnSqlite() : BoardQueryTests(DatabaseProvider.Sqlite);
+
+public sealed class BoardQueryTestsOnPostgres() : BoardQueryTests(DatabaseProvider.Postgres);

@@ -1,4 +1,5 @@
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
@@ -11,7 +12,8 @@ namespace LeadsBlazor.Tests.Features.Board;
 /// <summary>The figures and the due list come from SQL aggregates over indexes, not from loading leads.</summary>
 public sealed class QueryPlanTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    // The plans checked here are SQLite's (EXPLAIN QUERY PLAN), so this class pins SQLite whatever LEADS_TEST_PROVIDER says.
+    private readonly PipelineApp _app = new(provider: DatabaseProvider.Sqlite);
 
     public void Dispose() => _app.Dispose();
 

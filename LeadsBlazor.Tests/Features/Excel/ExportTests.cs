@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Data;
 using System.IO.Compression;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Excel;
@@ -9,9 +10,9 @@ using MiniExcelLibs;
 namespace LeadsBlazor.Tests.Features.Excel;
 
 /// <summary>Rule 10's export over HTTP: exactly the view, typed cells, and no cell a spreadsheet would run as a formula.</summary>
-public sealed class ExportTests : IDisposable
+public abstract class ExportTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -132,3 +133,7 @@ public sealed class ExportTests : IDisposable
         Assert.Equal(("Relaunch Website", "Contact potential", "yes"), (row["Name"], row["Status"], row["Due"]));
     }
 }
+
+public sealed class ExportTestsOnSqlite() : ExportTests(DatabaseProvider.Sqlite);
+
+public sealed class ExportTestsOnPostgres() : ExportTests(DatabaseProvider.Postgres);

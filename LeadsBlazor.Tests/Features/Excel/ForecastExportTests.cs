@@ -1,4 +1,5 @@
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Forecast;
 using LeadsBlazor.Web.Features.Labels;
 using LeadsBlazor.Web.Features.LeadViews;
@@ -8,13 +9,13 @@ using MiniExcelLibs;
 namespace LeadsBlazor.Tests.Features.Excel;
 
 /// <summary>The forecast's table as an .xlsx download: the same figures as the page for the same filter (Rule 15).</summary>
-public sealed class ForecastExportTests : IDisposable
+public abstract class ForecastExportTests(DatabaseProvider provider) : IDisposable
 {
     private readonly PipelineApp _app = new(new Dictionary<string, string?>
     {
         ["Reminders:BackgroundScan"] = "false",
         ["Forecast:BackgroundSnapshots"] = "false",
-    });
+    }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -56,3 +57,7 @@ public sealed class ForecastExportTests : IDisposable
         Assert.Equal(forecast.MonthStarts.Select((_, i) => forecast.Month(i)), months.Select(m => Convert.ToDecimal(rows[4][m])));
     }
 }
+
+public sealed class ForecastExportTestsOnSqlite() : ForecastExportTests(DatabaseProvider.Sqlite);
+
+public sealed class ForecastExportTestsOnPostgres() : ForecastExportTests(DatabaseProvider.Postgres);

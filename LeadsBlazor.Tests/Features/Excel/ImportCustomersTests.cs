@@ -1,5 +1,6 @@
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Excel;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,9 @@ using MiniExcelLibs;
 namespace LeadsBlazor.Tests.Features.Excel;
 
 /// <summary>The lead import links customers by name the way the lead form does, and says which ones it creates (issue 15, acceptance 4).</summary>
-public sealed class ImportCustomersTests : IDisposable
+public abstract class ImportCustomersTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -75,3 +76,7 @@ public sealed class ImportCustomersTests : IDisposable
         Assert.Equal([existing, existing], await db.Leads.OrderBy(l => l.Id).Select(l => l.CompanyId).ToListAsync());
     }
 }
+
+public sealed class ImportCustomersTestsOnSqlite() : ImportCustomersTests(DatabaseProvider.Sqlite);
+
+public sealed class ImportCustomersTestsOnPostgres() : ImportCustomersTests(DatabaseProvider.Postgres);

@@ -12,9 +12,9 @@ using MiniExcelLibs;
 namespace LeadsBlazor.Tests.Features.Excel;
 
 /// <summary>Rule 10's import: a preview that says exactly what will happen, then one transaction; bad rows are named and change nothing.</summary>
-public sealed class ImportTests : IDisposable
+public abstract class ImportTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false", ["Demo:Seed"] = "true" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false", ["Demo:Seed"] = "true" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -284,3 +284,7 @@ public sealed class ImportTests : IDisposable
         ["Leistungszeitraum bis"] = null,
     };
 }
+
+public sealed class ImportTestsOnSqlite() : ImportTests(DatabaseProvider.Sqlite);
+
+public sealed class ImportTestsOnPostgres() : ImportTests(DatabaseProvider.Postgres);

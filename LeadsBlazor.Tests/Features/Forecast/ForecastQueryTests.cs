@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Forecast;
 using LeadsBlazor.Web.Features.LeadViews;
 using Microsoft.EntityFrameworkCore;
@@ -8,13 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsBlazor.Tests.Features.Forecast;
 
 /// <summary>The forecast, the calibration and the daily snapshot on the real database (Rule 15).</summary>
-public sealed class ForecastQueryTests : IDisposable
+public abstract class ForecastQueryTests(DatabaseProvider provider) : IDisposable
 {
     private readonly PipelineApp _app = new(new Dictionary<string, string?>
     {
         ["Reminders:BackgroundScan"] = "false",
         ["Forecast:BackgroundSnapshots"] = "false",
-    });
+    }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -180,3 +181,7 @@ public sealed class ForecastQueryTests : IDisposable
         await db.SaveChangesAsync();
     }
 }
+
+public sealed class ForecastQueryTestsOnSqlite() : ForecastQueryTests(DatabaseProvider.Sqlite);
+
+public sealed class ForecastQueryTestsOnPostgres() : ForecastQueryTests(DatabaseProvider.Postgres);

@@ -1,14 +1,15 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Labels;
 using LeadsBlazor.Web.Features.Leads;
 
 namespace LeadsBlazor.Tests.Features.Labels;
 
-public sealed class LabelCommandsTests : IDisposable
+public abstract class LabelCommandsTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -42,3 +43,7 @@ public sealed class LabelCommandsTests : IDisposable
         Assert.Contains(lead.History, e => e is { Kind: LeadEventKind.LabelRemoved, OldValue: "Heiß" });
     }
 }
+
+public sealed class LabelCommandsTestsOnSqlite() : LabelCommandsTests(DatabaseProvider.Sqlite);
+
+public sealed class LabelCommandsTestsOnPostgres() : LabelCommandsTests(DatabaseProvider.Postgres);

@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Tests.Features.Leads;
 
-/// <summary>SQLite has one writer at a time: writers must queue, and a stale write must fail, never overwrite.</summary>
-public sealed class ConcurrencyTests : IDisposable
+/// <summary>One writer at a time (SQLite's lock, PostgreSQL's advisory lock): writers must queue, and a stale write must fail, never overwrite.</summary>
+public abstract class ConcurrencyTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -93,3 +93,7 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal(lead.Version + 1, (await _app.ReloadAsync(lead.Id)).Version);
     }
 }
+
+public sealed class ConcurrencyTestsOnSqlite() : ConcurrencyTests(DatabaseProvider.Sqlite);
+
+public sealed class ConcurrencyTestsOnPostgres() : ConcurrencyTests(DatabaseProvider.Postgres);

@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Data;
 using System.Globalization;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
@@ -8,9 +9,9 @@ using Microsoft.Extensions.Localization;
 namespace LeadsBlazor.Tests.Features.Leads;
 
 /// <summary>Two people editing one lead: the refused save says who saved what, and "keep mine" saves on top of their version.</summary>
-public sealed class EditConflictTests : IDisposable
+public abstract class EditConflictTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -129,3 +130,7 @@ public sealed class EditConflictTests : IDisposable
         Assert.Equal(("Relaunch Website 2027", "Angebot schicken"), (mine.Name, mine.NextAction));
     }
 }
+
+public sealed class EditConflictTestsOnSqlite() : EditConflictTests(DatabaseProvider.Sqlite);
+
+public sealed class EditConflictTestsOnPostgres() : EditConflictTests(DatabaseProvider.Postgres);

@@ -1,15 +1,16 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Tests.Features.Leads;
 
-public sealed class LeadCommandsTests : IDisposable
+public abstract class LeadCommandsTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -165,3 +166,7 @@ public sealed class LeadCommandsTests : IDisposable
         Assert.Equal(LeadStatus.Running, (await _app.ReloadAsync(lead.Id)).Status);
     }
 }
+
+public sealed class LeadCommandsTestsOnSqlite() : LeadCommandsTests(DatabaseProvider.Sqlite);
+
+public sealed class LeadCommandsTestsOnPostgres() : LeadCommandsTests(DatabaseProvider.Postgres);

@@ -1,6 +1,7 @@
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Customers;
 using LeadsBlazor.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsBlazor.Tests.Features.Leads;
 
 /// <summary>A lead's customer and contact come from the directory; ones typed in the lead form join it on save.</summary>
-public sealed class LeadCustomerTests : IDisposable
+public abstract class LeadCustomerTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -86,3 +87,7 @@ public sealed class LeadCustomerTests : IDisposable
         Assert.Equal((alpen, julia), (lead.CompanyId, lead.ContactPersonId));
     }
 }
+
+public sealed class LeadCustomerTestsOnSqlite() : LeadCustomerTests(DatabaseProvider.Sqlite);
+
+public sealed class LeadCustomerTestsOnPostgres() : LeadCustomerTests(DatabaseProvider.Postgres);

@@ -1,5 +1,6 @@
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Preferences;
@@ -9,9 +10,9 @@ using Microsoft.Extensions.Localization;
 namespace LeadsBlazor.Tests.Features.Leads;
 
 /// <summary>Rule 7: the history reads as people write, with names instead of ids and dates and money in the reader's format.</summary>
-public sealed class LeadHistoryTests : IDisposable
+public abstract class LeadHistoryTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -58,14 +59,15 @@ public sealed class LeadHistoryTests : IDisposable
         var reason = await ReasonAsync("Kein Budget");
         await using (var db = _app.NewContext())
         {
-            // Written as the app wrote them before: the user ids and the reason id.
+            // Written as the app wrote them before: the user ids and the reason id. Names are quoted, as PostgreSQL folds bare
+            // ones to lower case; the lead version is copied, as only SQLite's column has a default (added to a filled table).
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO LeadEvents (LeadId, Kind, Field, OldValue, NewValue, UserId, At)
-                SELECT LeadId, {(int)LeadEventKind.ResponsibleChanged}, 'ResponsibleUserId', {_app.OwnerId}, {member}, UserId, At FROM LeadEvents WHERE LeadId = {lead.Id} LIMIT 1
+                INSERT INTO "LeadEvents" ("LeadId", "Kind", "Field", "OldValue", "NewValue", "UserId", "At", "LeadVersion")
+                SELECT "LeadId", {(int)LeadEventKind.ResponsibleChanged}, 'ResponsibleUserId', {_app.OwnerId}, {member}, "UserId", "At", "LeadVersion" FROM "LeadEvents" WHERE "LeadId" = {lead.Id} LIMIT 1
                 """);
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO LeadEvents (LeadId, Kind, Field, OldValue, NewValue, UserId, At)
-                SELECT LeadId, {(int)LeadEventKind.FieldChanged}, 'CloseReasonId', NULL, {reason.ToString(System.Globalization.CultureInfo.InvariantCulture)}, UserId, At FROM LeadEvents WHERE LeadId = {lead.Id} LIMIT 1
+                INSERT INTO "LeadEvents" ("LeadId", "Kind", "Field", "OldValue", "NewValue", "UserId", "At", "LeadVersion")
+                SELECT "LeadId", {(int)LeadEventKind.FieldChanged}, 'CloseReasonId', NULL, {reason.ToString(System.Globalization.CultureInfo.InvariantCulture)}, "UserId", "At", "LeadVersion" FROM "LeadEvents" WHERE "LeadId" = {lead.Id} LIMIT 1
                 """);
         }
 
@@ -101,3 +103,7 @@ public sealed class LeadHistoryTests : IDisposable
         return await db.CloseReasons.Where(r => r.Name == name).Select(r => r.Id).SingleAsync();
     }
 }
+
+public sealed class LeadHistoryTestsOnSqlite() : LeadHistoryTests(DatabaseProvider.Sqlite);
+
+public sealed class LeadHistoryTestsOnPostgres() : LeadHistoryTests(DatabaseProvider.Postgres);

@@ -1,3 +1,4 @@
+using LeadsBlazor.Web.Data;
 using System.Net;
 using LeadsBlazor.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -6,13 +7,13 @@ using MiniExcelLibs;
 namespace LeadsBlazor.Tests.Features.Outcomes;
 
 /// <summary>The outcome analysis' Excel export over HTTP: one sheet per breakdown, the page's rows for the same period and filter, numbers as numbers.</summary>
-public sealed class OutcomeExportTests : IDisposable
+public abstract class OutcomeExportTests(DatabaseProvider provider) : IDisposable
 {
     private readonly PipelineApp _app = new(new Dictionary<string, string?>
     {
         ["Reminders:BackgroundScan"] = "false",
         ["Forecast:BackgroundSnapshots"] = "false",
-    });
+    }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -79,3 +80,7 @@ public sealed class OutcomeExportTests : IDisposable
         Assert.StartsWith("/Account/Login", response.RedirectPath(), StringComparison.Ordinal);
     }
 }
+
+public sealed class OutcomeExportTestsOnSqlite() : OutcomeExportTests(DatabaseProvider.Sqlite);
+
+public sealed class OutcomeExportTestsOnPostgres() : OutcomeExportTests(DatabaseProvider.Postgres);

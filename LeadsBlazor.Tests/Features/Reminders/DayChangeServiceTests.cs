@@ -1,12 +1,13 @@
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Settings.Reminders;
 using LeadsBlazor.Web.Infrastructure.Live;
 
 namespace LeadsBlazor.Tests.Features.Reminders;
 
-public sealed class DayChangeServiceTests : IDisposable
+public abstract class DayChangeServiceTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -54,3 +55,7 @@ public sealed class DayChangeServiceTests : IDisposable
         return await announced.Task.WaitAsync(TimeSpan.FromSeconds(5));
     }
 }
+
+public sealed class DayChangeServiceTestsOnSqlite() : DayChangeServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class DayChangeServiceTestsOnPostgres() : DayChangeServiceTests(DatabaseProvider.Postgres);

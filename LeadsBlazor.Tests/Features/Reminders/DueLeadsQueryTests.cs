@@ -1,13 +1,14 @@
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Reminders;
 
 namespace LeadsBlazor.Tests.Features.Reminders;
 
 /// <summary>Rule 5: due is "next action today or earlier" in the account's time zone (Europe/Berlin), for open leads.</summary>
-public sealed class DueLeadsQueryTests : IDisposable
+public abstract class DueLeadsQueryTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new();
+    private readonly PipelineApp _app = new(provider: provider);
 
     public void Dispose() => _app.Dispose();
 
@@ -54,3 +55,7 @@ public sealed class DueLeadsQueryTests : IDisposable
         Assert.Equal(1, await query.CountForUserAsync(member));
     }
 }
+
+public sealed class DueLeadsQueryTestsOnSqlite() : DueLeadsQueryTests(DatabaseProvider.Sqlite);
+
+public sealed class DueLeadsQueryTestsOnPostgres() : DueLeadsQueryTests(DatabaseProvider.Postgres);

@@ -1,5 +1,6 @@
 using LeadsBlazor.Domain.Reminders;
 using LeadsBlazor.Tests.Support;
+using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.Reminders;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using MimeKit;
 namespace LeadsBlazor.Tests.Features.Reminders;
 
 /// <summary>The reminder service as it runs in the app: its timer on the app's clock, and the pickup folder as the default sender.</summary>
-public sealed class ReminderDeliveryTests
+public abstract class ReminderDeliveryTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task In_pickup_mode_the_due_demo_leads_become_well_formed_eml_files()
@@ -19,7 +20,7 @@ public sealed class ReminderDeliveryTests
             ["Demo:Seed"] = "true",
             ["Reminders:BackgroundScan"] = "false",
             ["App:BaseUrl"] = "https://leads.example.com",
-        });
+        }, provider: provider);
         int dueDemoLeads;
         await using (var db = app.NewContext())
         {
@@ -63,7 +64,7 @@ public sealed class ReminderDeliveryTests
         await using var smtp = TestSmtpServer.Start();
         var settings = smtp.AppSettings();
         settings["Reminders:ScanInterval"] = "00:05:00";
-        using var factory = new LeadsAppFactory(settings: settings);
+        using var factory = new LeadsAppFactory(settings: settings, provider: provider);
         using var scope = factory.Services.CreateScope();
         var ownerId = (await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<LeadsBlazor.Web.Data.ApplicationUser>>()
             .FindByEmailAsync(LeadsAppFactory.OwnerEmail))!.Id;
@@ -80,7 +81,7 @@ public sealed class ReminderDeliveryTests
     [Fact]
     public async Task A_digest_written_to_the_pickup_folder_but_not_recorded_before_a_crash_is_not_written_again_after_the_lease()
     {
-        using var app = new PipelineApp(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" });
+        using var app = new PipelineApp(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
         var leadId = await app.Get<LeadCommands>().CreateAsync(
             new LeadInput { Name = "Angebot Stadtwerke", ResponsibleUserId = app.OwnerId, Revenue = 1000m, NextActionOn = app.Today.AddDays(-1) }, app.OwnerId);
         var scanner = app.Get<ReminderScanner>();
@@ -106,3 +107,7 @@ public sealed class ReminderDeliveryTests
         Assert.Equal(ReminderState.Sent, (await after.ReminderClaims.SingleAsync(c => c.LeadId == leadId)).State);
     }
 }
+
+public sealed class ReminderDeliveryTestsOnSqlite() : ReminderDeliveryTests(DatabaseProvider.Sqlite);
+
+public sealed class ReminderDeliveryTestsOnPostgres() : ReminderDeliveryTests(DatabaseProvider.Postgres);

@@ -13,7 +13,7 @@ namespace LeadsBlazor.Tests.Features.Reminders;
 /// their language and sends it over SMTP to a server in the test; the fake clock moves the days.
 /// The clock starts on Monday 30 November 2026, 09:00 in Berlin: after the default digest hour (7:00).
 /// </summary>
-public sealed class ReminderScannerTests : IAsyncLifetime
+public abstract class ReminderScannerTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string BaseUrl = "https://leads.example.com/";
 
@@ -26,7 +26,7 @@ public sealed class ReminderScannerTests : IAsyncLifetime
         var settings = _smtp.AppSettings();
         settings["Reminders:BackgroundScan"] = "false";
         settings["App:BaseUrl"] = BaseUrl;
-        _app = new PipelineApp(settings);
+        _app = new PipelineApp(settings, provider: provider);
         _memberId = await _app.CreateMemberAsync();
         await using var db = _app.NewContext();
         var member = await db.Users.SingleAsync(u => u.Id == _memberId);
@@ -214,3 +214,7 @@ public sealed class ReminderScannerTests : IAsyncLifetime
         Assert.Equal(ReminderState.Dropped, (await ClaimAsync(lead)).State);
     }
 }
+
+public sealed class ReminderScannerTestsOnSqlite() : ReminderScannerTests(DatabaseProvider.Sqlite);
+
+public sealed class ReminderScannerTestsOnPostgres() : ReminderScannerTests(DatabaseProvider.Postgres);
