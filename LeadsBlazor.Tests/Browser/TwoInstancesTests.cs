@@ -1,8 +1,6 @@
 using System.Globalization;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Infrastructure.Live;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeadsBlazor.Tests.Browser;
@@ -48,7 +46,7 @@ public sealed class TwoInstancesTests(BrowserFixture browser)
         await onB.GotoAsync("leads");
         await onB.WaitForCircuitAsync();
         await Assertions.Expect(onB.CardIn("Erstkontakt", _lead)).ToBeVisibleAsync();
-        await RelaysListeningAsync();
+        await Eventually.RelaysListenAsync(App, _second);
         await onB.EvaluateAsync("() => window.leadsNotReloaded = true");
         var before = await onA.WeightedVolumeAsync();
 
@@ -82,16 +80,5 @@ public sealed class TwoInstancesTests(BrowserFixture browser)
         Assert.DoesNotContain("/Account/Login", onB.Url, StringComparison.Ordinal);
         await onB.WaitForCircuitAsync();
         await Assertions.Expect(onB.CardIn("Erstkontakt", _lead)).ToBeVisibleAsync();
-    }
-
-    private async Task RelaysListeningAsync()
-    {
-        var relays = new[] { App, _second }.Select(app => app.Services.GetRequiredService<RelayedEventBus>()).ToList();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
-        while (!relays.TrueForAll(r => r.IsListening))
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "The relays of both instances did not listen within 15 s.");
-            await Task.Delay(20);
-        }
     }
 }

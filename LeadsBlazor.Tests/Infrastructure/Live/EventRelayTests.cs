@@ -20,8 +20,6 @@ public enum Relay
 /// </summary>
 public abstract class EventRelayTests(Relay relay) : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-
     // Its own channel prefix keeps this class's Redis messages from other runs on the same server; its own client
     // names let a test drop exactly one instance's connection.
     private readonly string _redisPrefix = $"test-{Guid.NewGuid():N}:";
@@ -53,9 +51,9 @@ public abstract class EventRelayTests(Relay relay) : IAsyncLifetime
         var reassigned = new LeadsReassigned("user-2", "user-3");
 
         Bus(_a).Publish(moved);
-        await UntilAsync(() => Snapshot(heardOnB).Contains(moved));
+        await Eventually.HoldsAsync(() => Snapshot(heardOnB).Contains(moved), "moved arrives on B");
         Bus(_b).Publish(reassigned);
-        await UntilAsync(() => Snapshot(heardOnA).Contains(reassigned));
+        await Eventually.HoldsAsync(() => Snapshot(heardOnA).Contains(reassigned), "reassigned arrives on A");
 
         // A's own notification came back before B's (one connection hears them in order), and was left out.
         Assert.Equal([moved, reassigned], Snapshot(heardOnA));
@@ -71,7 +69,7 @@ public abstract class EventRelayTests(Relay relay) : IAsyncLifetime
 
         Bus(_a).Publish(new DayChanged(new DateOnly(2026, 12, 1)));
         Bus(_a).Publish(labels);
-        await UntilAsync(() => Snapshot(heardOnB).Contains(labels));
+        await Eventually.HoldsAsync(() => Snapshot(heardOnB).Contains(labels), "labels arrives on B");
 
         Assert.Equal([labels], Snapshot(heardOnB));
     }
@@ -83,11 +81,11 @@ public abstract class EventRelayTests(Relay relay) : IAsyncLifetime
         using var onB = Bus(_b).Record(out var heardOnB);
 
         await DropRelayConnectionOfBAsync();
-        await UntilAsync(() => Snapshot(heardOnB).OfType<RelayReconnected>().Any(), "B reloads its views");
+        await Eventually.HoldsAsync(() => Snapshot(heardOnB).OfType<RelayReconnected>().Any(), "B reloads its views");
         await BothListeningAsync();
         var afterwards = new LeadChanged(7, "user-1");
         Bus(_a).Publish(afterwards);
-        await UntilAsync(() => Snapshot(heardOnB).Contains(afterwards));
+        await Eventually.HoldsAsync(() => Snapshot(heardOnB).Contains(afterwards), "afterwards arrives on B");
 
         Assert.Single(Snapshot(heardOnB), e => e is RelayReconnected);
         Assert.True(new RelayReconnected().Touches(LiveTopic.Leads, leadId: 1, userId: "someone"), "every view reloads for it, whatever it shows");
@@ -108,11 +106,9 @@ public abstract class EventRelayTests(Relay relay) : IAsyncLifetime
 
     private string ClientName(string instance) => $"{_redisPrefix}{instance}".TrimEnd(':');
 
-    private static RelayedEventBus Relays(LeadsAppFactory app) => app.Services.GetRequiredService<RelayedEventBus>();
-
     private static IEventBus Bus(LeadsAppFactory app) => app.Services.GetRequiredService<IEventBus>();
 
-    private Task BothListeningAsync() => UntilAsync(() => Relays(_a).IsListening && Relays(_b).IsListening, "both relays listen");
+    private Task BothListeningAsync() => Eventually.RelaysListenAsync(_a, _b);
 
     private async Task DropRelayConnectionOfBAsync()
     {
@@ -144,16 +140,6 @@ public abstract class EventRelayTests(Relay relay) : IAsyncLifetime
         lock (recorded)
         {
             return [.. recorded];
-        }
-    }
-
-    private static async Task UntilAsync(Func<bool> condition, string what = "the event arrives")
-    {
-        var deadline = DateTimeOffset.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"Waited {Patience.TotalSeconds} s for this in vain: {what}.");
-            await Task.Delay(20);
         }
     }
 }
