@@ -8,7 +8,7 @@ namespace LeadsBlazor.Web.Infrastructure.Live;
 /// listeners once the sending statement commits (at once here, as it runs on its own), and PostgreSQL keeps a
 /// payload under 8,000 bytes.
 /// </summary>
-public sealed class PostgresNotifyRelay : IRelayTransport, IAsyncDisposable
+public sealed class PostgresNotifyRelay : IRelayTransport, IDisposable
 {
     /// <summary>The channel every instance of one database listens on (NOTIFY never leaves its database).</summary>
     public const string Channel = "leadsblazor_live";
@@ -62,5 +62,6 @@ public sealed class PostgresNotifyRelay : IRelayTransport, IAsyncDisposable
         await notify.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => _senders.DisposeAsync();
+    // IDisposable, not only IAsyncDisposable: a host disposed synchronously (as tests do) could not dispose it otherwise.
+    public void Dispose() => _senders.Dispose();
 }

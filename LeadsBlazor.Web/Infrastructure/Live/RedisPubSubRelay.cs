@@ -7,7 +7,7 @@ namespace LeadsBlazor.Web.Infrastructure.Live;
 /// (a pooler in transaction mode, a managed server without it) or on SQLite with a Redis beside it. StackExchange.Redis
 /// reconnects on its own; a lost connection still ends <see cref="ListenAsync"/>, so views reload once it is back.
 /// </summary>
-public sealed class RedisPubSubRelay(string configuration) : IRelayTransport, IAsyncDisposable
+public sealed class RedisPubSubRelay(string configuration) : IRelayTransport, IDisposable
 {
     /// <summary>The channel every instance listens on.</summary>
     public static readonly RedisChannel Channel = RedisChannel.Literal("leadsblazor:live");
@@ -51,13 +51,10 @@ public sealed class RedisPubSubRelay(string configuration) : IRelayTransport, IA
         await redis.GetSubscriber().PublishAsync(Channel, message);
     }
 
-    public async ValueTask DisposeAsync()
+    // IDisposable, not only IAsyncDisposable: a host disposed synchronously (as tests do) could not dispose it otherwise.
+    public void Dispose()
     {
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-
+        _redis?.Dispose();
         _connecting.Dispose();
     }
 
