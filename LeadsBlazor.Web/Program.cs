@@ -41,7 +41,7 @@ builder.Services.AddLeadsLocalization();
 builder.Services.AddLeadsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddLeadsIdentity(builder.Environment);
 builder.Services.AddAccountProtection(builder.Configuration);
-builder.Services.AddLive();
+builder.Services.AddLive(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddLeadViews();
 builder.Services.AddBoard();

@@ -150,7 +150,7 @@ public sealed class PostgresServer
             : null;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -167,7 +167,8 @@ public sealed class PostgresServer
         Run("bash", ["-c", WithoutInheritedFiles, "bash", .. command]);
     }
 
-    private static void Run(string program, string[] arguments)
+    /// <summary>Runs a program to its end; throws with its output when it fails.</summary>
+    internal static void Run(string program, string[] arguments)
     {
         var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");

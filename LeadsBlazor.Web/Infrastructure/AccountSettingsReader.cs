@@ -46,7 +46,8 @@ public sealed class AccountSettingsReader : IDisposable
 
     private Task OnEvent(PipelineEvent pipelineEvent)
     {
-        if (pipelineEvent is AccountSettingsChanged)
+        // After a gap in the relay, a change made on another instance may have passed unheard.
+        if (pipelineEvent is AccountSettingsChanged or RelayReconnected)
         {
             Volatile.Write(ref _settings, null);
         }

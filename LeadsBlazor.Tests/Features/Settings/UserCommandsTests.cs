@@ -158,7 +158,7 @@ public abstract partial class UserCommandsTests : IDisposable
         Assert.Contains(moved.History, e => e is { Kind: LeadEventKind.ResponsibleChanged, OldValue: "Mia Member", NewValue: "owner" }); // names as they were (Rule 7)
         Assert.Equal(member.Id, (await db.Leads.SingleAsync(l => l.Id == won)).ResponsibleUserId);
         // The deactivation ended the member's sessions (and told their circuits); the hand-over touched the views.
-        Assert.Equal([new LeadsBlazor.Web.Components.Account.Protection.UserSessionsEnded(member.Id), new LeadsReassigned(member.Id, _ownerId)], events);
+        Assert.Equal([new UserSessionsEnded(member.Id), new LeadsReassigned(member.Id, _ownerId)], events);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace LeadsBlazor.Web.Components.Account;
 
 /// <summary>
 /// The circuit's sign-in, checked like a request's (<see cref="UserSessions.IsValidAsync"/>): every few seconds,
-/// and at once when the user's sessions are ended on this instance (new password, deactivation, role change).
+/// and at once when the user's sessions are ended (on this instance or, through the relay, another) (new password, deactivation, role change).
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {

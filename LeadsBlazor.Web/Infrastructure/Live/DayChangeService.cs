@@ -53,7 +53,8 @@ public sealed class DayChangeService(IDbContextFactory<LeadsDbContext> contexts,
 
     private Task OnEvent(PipelineEvent pipelineEvent)
     {
-        if (pipelineEvent is AccountSettingsChanged { Affects: var affects } && affects.HasFlag(LiveTopic.Day))
+        // After a gap in the relay the owner may have moved the time zone on another instance unheard: read it again too.
+        if (pipelineEvent is AccountSettingsChanged { Affects: var affects } && affects.HasFlag(LiveTopic.Day) || pipelineEvent is RelayReconnected)
         {
             try
             {

@@ -2,7 +2,8 @@ namespace LeadsBlazor.Web.Infrastructure.Live;
 
 /// <summary>
 /// The app's one event bus: use cases publish after each committed change; sessions subscribe and
-/// refresh. A second instance joins through a database or Redis channel behind this same interface.
+/// refresh. Other instances on the same database hear of each event through the relay behind this same
+/// interface (<see cref="RelayedEventBus"/>).
 /// </summary>
 public interface IEventBus
 {

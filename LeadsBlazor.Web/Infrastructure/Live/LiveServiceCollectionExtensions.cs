@@ -1,11 +1,35 @@
+using LeadsBlazor.Web.Data;
+
 namespace LeadsBlazor.Web.Infrastructure.Live;
 
 public static class LiveServiceCollectionExtensions
 {
-    /// <summary>The one event bus every use case publishes to after a commit, and the clock that announces a new day on it.</summary>
-    public static IServiceCollection AddLive(this IServiceCollection services)
+    /// <summary>
+    /// The one event bus every use case publishes to after a commit, and the clock that announces a new day on it. With
+    /// <c>Live:Redis</c> set, events reach the other instances through Redis pub/sub; on PostgreSQL without it, through
+    /// the database's LISTEN/NOTIFY; on SQLite (one instance) they stay in the process.
+    /// </summary>
+    public static IServiceCollection AddLive(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IEventBus, InProcessEventBus>();
+        services.AddSingleton<InProcessEventBus>();
+        var redis = configuration["Live:Redis"];
+        Func<IServiceProvider, IRelayTransport>? relay =
+            !string.IsNullOrWhiteSpace(redis) ? _ => new RedisPubSubRelay(redis)
+            : DatabaseServiceCollectionExtensions.ProviderOf(configuration["Database:Provider"]) == DatabaseProvider.Postgres
+                ? sp => new PostgresNotifyRelay(sp.GetRequiredService<LeadsDatabase>().ConnectionString)
+                : null;
+        if (relay is null)
+        {
+            services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<InProcessEventBus>());
+        }
+        else
+        {
+            services.AddSingleton(relay);
+            services.AddSingleton<RelayedEventBus>();
+            services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<RelayedEventBus>());
+            services.AddHostedService(sp => sp.GetRequiredService<RelayedEventBus>());
+        }
+
         services.AddHostedService<DayChangeService>();
         return services;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LeadsBlazor.Web.Infrastructure.Live;
 
 /// <summary>What a view shows and an event can touch; a view refreshes only for events that touch what it shows.</summary>
@@ -38,9 +40,31 @@ public enum LiveTopic
 /// Something that changed in the pipeline, published after the change is committed. Each event says what it
 /// touches; <see cref="LiveRefresh"/> compares that with what a view shows, so no view writes its own filter.
 /// </summary>
+/// <remarks>
+/// Events travel between instances as JSON (<see cref="RelayedEventBus"/>). Each kind has a fixed name on the wire, so
+/// instances of one release read each other's events whatever the classes' namespaces; a new kind must be listed here
+/// (a test finds one that is not).
+/// </remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(LeadChanged), "LeadChanged")]
+[JsonDerivedType(typeof(CustomersChanged), "CustomersChanged")]
+[JsonDerivedType(typeof(LeadsReassigned), "LeadsReassigned")]
+[JsonDerivedType(typeof(LeadsImported), "LeadsImported")]
+[JsonDerivedType(typeof(StagesChanged), "StagesChanged")]
+[JsonDerivedType(typeof(LabelsChanged), "LabelsChanged")]
+[JsonDerivedType(typeof(DayChanged), "DayChanged")]
+[JsonDerivedType(typeof(PipelineSnapshotTaken), "PipelineSnapshotTaken")]
+[JsonDerivedType(typeof(AccountSettingsChanged), "AccountSettingsChanged")]
+[JsonDerivedType(typeof(OffersChanged), "OffersChanged")]
+[JsonDerivedType(typeof(ProjectsChanged), "ProjectsChanged")]
+[JsonDerivedType(typeof(UserSessionsEnded), "UserSessionsEnded")]
+[JsonDerivedType(typeof(RelayReconnected), "RelayReconnected")]
 public abstract record PipelineEvent
 {
     public abstract LiveTopic Topics { get; }
+
+    /// <summary>Whether other instances hear of it too (through the relay); an event of this instance's own clock or connection does not.</summary>
+    public virtual bool ReachesOtherInstances => true;
 
     /// <summary>The leads it touches; null when it may touch any lead.</summary>
     public virtual IReadOnlyCollection<int>? LeadIds => null;
@@ -119,6 +143,9 @@ public sealed record LabelsChanged : PipelineEvent
 public sealed record DayChanged(DateOnly Today) : PipelineEvent
 {
     public override LiveTopic Topics => LiveTopic.Day;
+
+    // Every instance's DayChangeService announces its own midnight: relayed, each view would hear it once per instance.
+    public override bool ReachesOtherInstances => false;
 }
 
 /// <summary>The day's pipeline snapshot was written (by this or another instance's job, whichever took it).</summary>
@@ -161,4 +188,23 @@ public sealed record ProjectsChanged(int ProjectId, int? LeadId, string? Respons
     public override IReadOnlyCollection<int> LeadIds => LeadId is { } lead ? [lead] : [];
 
     public override IReadOnlyCollection<string>? UserIds => ResponsibleUserId is { } user ? [user] : null;
+}
+
+/// <summary>A user's sessions ended (new password, deactivation, role change): their open circuits sign out now, not at the next check.</summary>
+public sealed record UserSessionsEnded(string UserId) : PipelineEvent
+{
+    // Touches no view: only the circuits of that user listen for it.
+    public override LiveTopic Topics => LiveTopic.None;
+}
+
+/// <summary>
+/// This instance may have missed events of other instances: its relay connection was lost and is back, or another
+/// instance could not relay an event. Every view reloads once, and what caches account settings reads them again.
+/// </summary>
+public sealed record RelayReconnected : PipelineEvent
+{
+    public override LiveTopic Topics => (LiveTopic)~0;
+
+    // Published by each instance about its own connection.
+    public override bool ReachesOtherInstances => false;
 }

@@ -9,13 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace LeadsBlazor.Web.Components.Account.Protection;
 
-/// <summary>A user's sessions ended (new password, deactivation, role change): their open circuits sign out now, not at the next check.</summary>
-public sealed record UserSessionsEnded(string UserId) : PipelineEvent
-{
-    // Touches no view: only the circuits of that user listen for it.
-    public override LiveTopic Topics => LiveTopic.None;
-}
-
 /// <summary>Ends sessions on the server, and checks on each request and circuit that a session still may run.</summary>
 public sealed class UserSessions(IDbContextFactory<LeadsDbContext> contexts, IEventBus events, IOptions<IdentityOptions> identity, TimeProvider time)
 {
