@@ -27,18 +27,41 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        if (db.Database.IsNpgsql())
+        if (!db.Database.IsNpgsql())
         {
-            // Instances starting together on one PostgreSQL database take turns, so the owner and the demo data come once.
-            // A session lock on this context's connection, which stays open until the start is done.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(327579419732);", cancellationToken);
+            await PrepareAsync(cancellationToken);
+            return;
+        }
+
+        // Instances starting together on one PostgreSQL database take turns, so the schema, the owner and the demo data
+        // come once. A session lock on this context's connection, kept open until the start is done; the wait has no
+        // command timeout, as the instance before may be migrating a large database.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var timeout = db.Database.GetCommandTimeout();
+        try
+        {
+            db.Database.SetCommandTimeout(TimeSpan.Zero);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({StartLock})", cancellationToken);
+            db.Database.SetCommandTimeout(timeout);
 
             // EF asks for the migration history before creating it, which PostgreSQL logs as a failed command on a new
             // database; an operator's first start should not open with "fail".
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            await PrepareAsync(cancellationToken);
         }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({StartLock})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
+    /// <summary>The advisory lock key instances take turns on at start (next to <see cref="WriteTransactions.WriterLock"/>).</summary>
+    public const long StartLock = WriteTransactions.WriterLock + 1;
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
@@ -57,12 +80,6 @@ public sealed class DatabaseInitializer(
         if (configuration.GetValue("Demo:Seed", environment.IsDevelopment()) && !environment.IsProduction())
         {
             await demoData.SeedAsync(cancellationToken);
-        }
-
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(327579419732);", cancellationToken);
-            await db.Database.CloseConnectionAsync();
         }
     }
 

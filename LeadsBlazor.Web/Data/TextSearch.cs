@@ -12,7 +12,7 @@ namespace LeadsBlazor.Web.Data;
 /// however its umlauts are spelt, as German users write them: "müller", "MÜLLER" and "Mueller" all find "Müller", and
 /// "cafe" finds "Café". Both sides of the LIKE are folded the way <see cref="Fold"/> folds: on SQLite by that very method
 /// (registered as the function <c>leads_fold</c> on every connection), on PostgreSQL by the same steps in SQL
-/// (umlauts written out, then <c>unaccent</c> and <c>lower</c>).
+/// (composed, umlauts written out, then <c>unaccent</c> and <c>lower</c>).
 /// </summary>
 public static class TextSearch
 {
@@ -67,11 +67,15 @@ public static class TextSearch
         var truth = types.FindMapping(typeof(bool))!;
         var escape = new SqlConstantExpression(Escape, text);
         Func<SqlExpression, SqlExpression> fold = context.Database.IsNpgsql()
-            ? value => Function("lower", Function("unaccent", Umlauts.Aggregate(value, (folded, u) => Replace(folded, u, text)), text), text)
+            ? value => Function("lower", Function("unaccent", Umlauts.Aggregate(Composed(value, text), (folded, u) => Replace(folded, u, text)), text), text)
             : value => Function(SqliteFunction, value, text);
         builder.HasDbFunction(typeof(TextSearch).GetMethod(nameof(Like))!)
             .HasTranslation(args => new LikeExpression(fold(args[0]), fold(args[1]), escape, truth));
     }
+
+    // Composed first, as Fold does: text from a Mac spells "ü" as "u" plus a combining mark (needs a UTF-8 database).
+    private static SqlFunctionExpression Composed(SqlExpression value, RelationalTypeMapping text) =>
+        new("normalize", [value, new SqlFragmentExpression("NFC")], nullable: true, argumentsPropagateNullability: [true, false], typeof(string), text);
 
     private static SqlFunctionExpression Replace(SqlExpression value, (string Letter, string Written) umlaut, RelationalTypeMapping text) =>
         new("replace", [value, new SqlConstantExpression(umlaut.Letter, text), new SqlConstantExpression(umlaut.Written, text)],

@@ -45,7 +45,11 @@ public static class WriteTransactions
                     try
                     {
                         // The same wait as SQLite's busy timeout, then the same tries and the same message.
-                        await db.Database.ExecuteSqlRawAsync(TakeWriterLock, cancellationToken);
+                        // The wait is bounded, the rest of the transaction is not: a row lock behind a write that bypassed
+                        // the queue is no reason to tell the user the database is busy.
+                        await db.Database.ExecuteSqlAsync(
+                            $"SELECT set_config('lock_timeout', {LockWait}, true); SELECT pg_advisory_xact_lock({WriterLock}); SELECT set_config('lock_timeout', '0', true)",
+                            cancellationToken);
                     }
                     catch
                     {
@@ -72,8 +76,8 @@ public static class WriteTransactions
     /// <summary>The advisory lock key of the app's writers on PostgreSQL ("LEADS" in ASCII, so a DBA can tell it in pg_locks).</summary>
     public const long WriterLock = 0x4C45414453;
 
-    // WriterLock in decimal; the wait is SQLite's default busy timeout (5 s).
-    private const string TakeWriterLock = "SET LOCAL lock_timeout = '5s'; SELECT pg_advisory_xact_lock(327579419731);";
+    // How long a writer waits for the lock before the tries and the busy message: SQLite's default busy timeout.
+    private const string LockWait = "5s";
 
     /// <summary>
     /// The database could not take the write now: SQLite's busy or locked file; on PostgreSQL a lock wait past its timeout, or a

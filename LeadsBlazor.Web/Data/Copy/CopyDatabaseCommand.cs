@@ -47,8 +47,10 @@ public static class CopyDatabaseCommand
             await output.WriteAsync(Describe(report));
             return report.Agrees ? 0 : 1;
         }
-        catch (Exception e) when (e is DatabaseCopyRefusedException or DatabaseCopyFailedException or ArgumentException or NpgsqlException or SqliteException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Whatever stopped the copy, the operator gets its reason and exit code 1, not a stack trace; the target's
+            // transaction was rolled back. No message here carries a connection string.
             await errors.WriteLineAsync($"copy-database: {e.Message}");
             return 1;
         }

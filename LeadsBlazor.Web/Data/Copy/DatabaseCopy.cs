@@ -35,6 +35,17 @@ public static class DatabaseCopy
 
         await using (var targetDb = PostgresContext(new NpgsqlConnection(postgres), ownsConnection: true))
         {
+            // Only an empty database, or one this version has just migrated, is migrated here: a wrong target (another
+            // app's database, an older LeadsBlazor one) is refused before anything is created in it.
+            var tables = await targetDb.Database.SqlQueryRaw<long>(
+                "SELECT count(*) AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema()").SingleAsync(cancellationToken);
+            if (tables > 0 && (await targetDb.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                throw new DatabaseCopyRefusedException(
+                    "The PostgreSQL database already holds tables that are not this version's LeadsBlazor schema; the copy goes into an empty database only. " +
+                    "Create a new database (CREATE DATABASE leads OWNER leads;) and copy into that; nothing was changed.");
+            }
+
             await targetDb.Database.MigrateAsync(cancellationToken);
         }
 

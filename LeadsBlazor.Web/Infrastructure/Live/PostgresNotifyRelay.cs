@@ -29,7 +29,8 @@ public sealed class PostgresNotifyRelay : IRelayTransport, IDisposable
             Pooling = false,
             KeepAlive = 15,
         }.ConnectionString;
-        _senders = NpgsqlDataSource.Create(connectionString);
+        // Sends are one short statement each, from one background loop: two connections are plenty, beside EF's pool.
+        _senders = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 2 }.ConnectionString);
     }
 
     public string Description => $"PostgreSQL LISTEN/NOTIFY on channel \"{Channel}\"";

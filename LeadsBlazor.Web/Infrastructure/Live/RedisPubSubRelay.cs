@@ -28,7 +28,8 @@ public sealed class RedisPubSubRelay(string configuration) : IRelayTransport, ID
         Volatile.Write(ref _lost, lost);
         if (!redis.IsConnected)
         {
-            throw new IOException($"Redis at {redis.Configuration} is not reachable.");
+            // The configuration string may carry the password: the message names the endpoints only.
+            throw new IOException($"Redis at {string.Join(", ", redis.GetEndPoints().Select(e => e.ToString()))} is not reachable.");
         }
 
         var queue = await redis.GetSubscriber().SubscribeAsync(Channel);

@@ -12,7 +12,7 @@ namespace LeadsBlazor.Web.Infrastructure.Live;
 /// relay's connection is kept: when it is lost it is opened again with growing pauses, and once it is back every
 /// view reloads once (<see cref="RelayReconnected"/>), as events may have passed while it was away.
 /// </summary>
-public sealed class RelayedEventBus(InProcessEventBus local, IRelayTransport transport, TimeProvider time, ILogger<RelayedEventBus> logger)
+public sealed class RelayedEventBus(InProcessEventBus local, IRelayTransport transport, ILogger<RelayedEventBus> logger)
     : BackgroundService, IEventBus
 {
     /// <summary>Events waiting for the relay; a relay this far behind has lost touch, and the others reload instead.</summary>
@@ -93,7 +93,9 @@ public sealed class RelayedEventBus(InProcessEventBus local, IRelayTransport tra
                 logger.LogWarning(e, "The live relay ({Relay}) lost its connection: changes made on other instances do not reach this one's open views until it is back. Connecting again in {Pause}.", transport.Description, pause);
                 try
                 {
-                    await Task.Delay(pause, time, stoppingToken);
+                    // A pause between tries, not a reading of the time of day: it must not run on the app's (testable) clock,
+                    // or a test's fake clock would keep the relay away for good.
+                    await Task.Delay(pause, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -166,7 +168,7 @@ public sealed class RelayedEventBus(InProcessEventBus local, IRelayTransport tra
                 // Kept, not dropped: the change is committed, and the other instances' views should still see it, late.
                 var pause = PauseBefore(attempt);
                 logger.LogWarning(e, "The live relay ({Relay}) could not send {Event}; trying again in {Pause}.", transport.Description, pipelineEvent, pause);
-                await Task.Delay(pause, time, stoppingToken);
+                await Task.Delay(pause, stoppingToken);
             }
         }
     }
