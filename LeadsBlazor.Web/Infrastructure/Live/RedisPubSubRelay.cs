@@ -77,8 +77,16 @@ public sealed class RedisPubSubRelay(string configuration) : IRelayTransport, ID
                 options.AbortOnConnectFail = false;
                 options.ClientName ??= "leadsblazor-live-relay";
                 var redis = await ConnectionMultiplexer.ConnectAsync(options);
-                redis.ConnectionFailed += (_, failed) => Volatile.Read(ref _lost).TrySetException(
-                    new IOException($"The connection to Redis failed ({failed.FailureType}, {failed.ConnectionType}).", failed.Exception));
+                // Only the subscription's connection carries what this instance hears; the interactive one's failure is the
+                // sender's to retry. Counting both would report one outage twice (and reload every view twice).
+                redis.ConnectionFailed += (_, failed) =>
+                {
+                    if (failed.ConnectionType == ConnectionType.Subscription)
+                    {
+                        Volatile.Read(ref _lost).TrySetException(
+                            new IOException($"The connection to Redis failed ({failed.FailureType}, {failed.ConnectionType}).", failed.Exception));
+                    }
+                };
                 Volatile.Write(ref _redis, redis);
             }
 
