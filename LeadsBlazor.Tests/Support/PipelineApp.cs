@@ -15,7 +15,8 @@ public sealed class PipelineApp : IDisposable
 {
     private readonly LeadsAppFactory _factory;
     private readonly IServiceScope _scope;
-    private readonly List<IServiceScope> _extraScopes = [];
+    // Tests ask for instances from parallel tasks (concurrent use cases): the bag takes them without a lock.
+    private readonly System.Collections.Concurrent.ConcurrentBag<IServiceScope> _extraScopes = [];
 
     public PipelineApp(IDictionary<string, string?>? settings = null, DatabaseProvider? provider = null)
         : this(new LeadsAppFactory(settings: settings, provider: provider))
@@ -101,7 +102,11 @@ public sealed class PipelineApp : IDisposable
 
     public void Dispose()
     {
-        _extraScopes.ForEach(s => s.Dispose());
+        foreach (var scope in _extraScopes)
+        {
+            scope.Dispose();
+        }
+
         _scope.Dispose();
         _factory.Dispose();
     }
