@@ -13,7 +13,8 @@ namespace LeadsBlazor.Tests.Features.Settings;
 /// <summary>Rule 6 and 12: the owner sets the reminders up; every change is logged; no one else may.</summary>
 public abstract class ReminderSettingsTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false" }, provider: provider);
+    // No background jobs: the tests count the events a settings change publishes (the snapshot job would add the new day's).
+    private readonly PipelineApp _app = new(new Dictionary<string, string?> { ["Reminders:BackgroundScan"] = "false", ["Forecast:BackgroundSnapshots"] = "false" }, provider: provider);
 
     public void Dispose() => _app.Dispose();
 
