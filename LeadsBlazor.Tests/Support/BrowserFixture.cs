@@ -13,6 +13,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
+        // What a test waits to see gets as long as what it waits to act on: on a 2-core CI machine running the
+        // PostgreSQL half alongside, a server round trip can take longer than Playwright's default 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await ChromiumLocator.LaunchAsync(_playwright);
     }
 

@@ -19,8 +19,20 @@ public sealed class PipelineApp : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentBag<IServiceScope> _extraScopes = [];
 
     public PipelineApp(IDictionary<string, string?>? settings = null, DatabaseProvider? provider = null)
-        : this(new LeadsAppFactory(settings: settings, provider: provider))
+        : this(new LeadsAppFactory(settings: WithoutBackgroundJobs(settings), provider: provider))
     {
+    }
+
+    /// <summary>
+    /// Use-case tests call the scanner and the snapshot service themselves and count what they publish: a background
+    /// job's run (a new day's snapshot, a scan) would land among those events at random. A test that wants one says so.
+    /// </summary>
+    private static Dictionary<string, string?> WithoutBackgroundJobs(IDictionary<string, string?>? settings)
+    {
+        var merged = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        merged.TryAdd("Reminders:BackgroundScan", "false");
+        merged.TryAdd("Forecast:BackgroundSnapshots", "false");
+        return merged;
     }
 
     private PipelineApp(LeadsAppFactory factory)
@@ -37,7 +49,7 @@ public sealed class PipelineApp : IDisposable
     /// A second instance of the app on this one's database (PostgreSQL), as a load balancer's second backend: its own services,
     /// connection pool and clock, the same data. Dispose it before this one, which drops the database.
     /// </summary>
-    public PipelineApp SecondInstance(IDictionary<string, string?>? settings = null) => new(LeadsAppFactory.SecondInstanceOf(_factory, settings));
+    public PipelineApp SecondInstance(IDictionary<string, string?>? settings = null) => new(LeadsAppFactory.SecondInstanceOf(_factory, WithoutBackgroundJobs(settings)));
 
     /// <summary>The app behind these services, for tests that also send HTTP requests.</summary>
     public LeadsAppFactory Factory => _factory;
