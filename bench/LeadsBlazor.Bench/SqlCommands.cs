@@ -1,0 +1,112 @@
+using System.Data;
+using System.Data.Common;
+using LeadsBlazor.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace LeadsBlazor.Bench;
+
+/// <summary>One SQL command as the app sent it: its text and its parameters' values.</summary>
+internal sealed record CapturedCommand(string Text, IReadOnlyList<(string Name, object? Value, DbType Type)> Parameters);
+
+/// <summary>
+/// Counts every command EF Core runs for the app (added to the bench host's contexts), and, inside <see cref="CaptureAsync"/>,
+/// keeps the commands one flow of work ran, so that the bare baseline can run exactly the same SQL.
+/// </summary>
+internal sealed class SqlCommands : DbCommandInterceptor
+{
+    private static readonly AsyncLocal<List<CapturedCommand>?> Capturing = new();
+    private long _executed;
+
+    public long Executed => Interlocked.Read(ref _executed);
+
+    /// <summary>Runs <paramref name="action"/> and returns the commands it (and only it) ran, in order.</summary>
+    public static async Task<List<CapturedCommand>> CaptureAsync(Func<Task> action)
+    {
+        var captured = new List<CapturedCommand>();
+        Capturing.Value = captured;
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            Capturing.Value = null;
+        }
+
+        return captured;
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Count(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Count(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Count(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Count(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Count(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Count(command);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Count(DbCommand command)
+    {
+        Interlocked.Increment(ref _executed);
+        Capturing.Value?.Add(new CapturedCommand(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value is DBNull ? null : p.Value, p.DbType))]));
+    }
+
+    /// <summary>
+    /// The bare baseline: the captured commands run again through Microsoft.Data.Sqlite alone, on a pooled connection with the
+    /// search's fold function (as the app's connections have it), every column of every row read.
+    /// </summary>
+    public static async Task ReplayAsync(string database, IReadOnlyList<CapturedCommand> commands)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        connection.CreateFunction<string?, string?>(TextSearch.SqliteFunction, TextSearch.Fold, isDeterministic: true);
+        foreach (var captured in commands)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = captured.Text;
+            foreach (var (name, value, type) in captured.Parameters)
+            {
+                command.Parameters.Add(new SqliteParameter(name, value ?? DBNull.Value) { DbType = type });
+            }
+
+            await using var reader = await command.ExecuteReaderAsync();
+            do
+            {
+                var values = new object[reader.FieldCount];
+                while (await reader.ReadAsync())
+                {
+                    reader.GetValues(values);
+                }
+            }
+            while (await reader.NextResultAsync());
+        }
+    }
+}
