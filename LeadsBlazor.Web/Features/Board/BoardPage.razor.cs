@@ -149,9 +149,11 @@ public sealed partial class BoardPage : IDisposable
     }
 
     // A refused or cancelled move publishes nothing, so the board reloads itself to put the card back where
-    // the database has it; a saved one reaches this board through the bus like every other.
+    // the database has it; a saved one reaches this board through the bus like every other. A refusal means the
+    // database is ahead of the shared board (another instance's change not heard yet): it is read again.
     private async Task PutBackAsync()
     {
+        await Query.ForgetAsync(Filter, _cardsPerStage);
         await ReloadAsync();
         StateHasChanged();
     }

@@ -32,14 +32,26 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
 
     public async Task<BoardData> LoadAsync(LeadFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
     {
+        var (view, pages, settings) = await ViewAsync(filter, cardsPerStage, cancellationToken);
+        var key = (BoardView)view.Key;
+        return await shared.GetAsync(view, () => ComputeAsync(filter, pages, settings, key.Today, key.English), cancellationToken);
+    }
+
+    /// <summary>
+    /// Drops the shared board of this view: a refused move showed that the database is ahead of it (another instance's
+    /// change whose event has not arrived yet), so the next load reads it again.
+    /// </summary>
+    public async Task ForgetAsync(LeadFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default) =>
+        shared.Forget((await ViewAsync(filter, cardsPerStage, cancellationToken)).View);
+
+    private async Task<(SharedView View, Dictionary<int, int> Pages, AccountSettings Settings)> ViewAsync(LeadFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(filter);
         var settings = await account.GetAsync(cancellationToken);
-        var today = settings.Today(time);
-        var english = Formats.English;
         // The session's page sizes are copied: the page goes on changing its own while others may share this computation.
         var pages = cardsPerStage?.Where(p => p.Value != PageSize).OrderBy(p => p.Key).ToDictionary() ?? [];
-        var view = new SharedView(new BoardView(FilterKey.Of(filter), string.Join(',', pages.Select(p => $"{p.Key}:{p.Value}")), today, english), Shows);
-        return await shared.GetAsync(view, () => ComputeAsync(filter, pages, settings, today, english), cancellationToken);
+        var key = new BoardView(FilterKey.Of(filter), string.Join(',', pages.Select(p => $"{p.Key}:{p.Value}")), settings.Today(time), Formats.English);
+        return (new SharedView(key, Shows), pages, settings);
     }
 
     /// <summary>Everything a board's data depends on besides the data itself: the same view for every session that shows it.</summary>

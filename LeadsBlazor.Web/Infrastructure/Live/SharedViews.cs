@@ -86,6 +86,9 @@ public sealed class SharedViews : IDisposable
         }
     }
 
+    /// <summary>Drops a view whose data a session found to be behind the database; the next ask computes it again.</summary>
+    public void Forget(SharedView view) => _entries.TryRemove(view, out _);
+
     public void Dispose() => _subscription.Dispose();
 
     private async Task ComputeAsync<T>(SharedView view, Entry entry, TaskCompletionSource<T> computation, Func<Task<T>> load)
