@@ -110,6 +110,9 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
     /// <summary>The temporary folder of this app's database (on SQLite), mail and files.</summary>
     public string Folder { get; }
 
+    /// <summary>Services a test adds on top of the app's (a command counter, say); set before the app starts.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>The app's clock; tests move it instead of waiting.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
 
@@ -154,6 +157,7 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
 
             // A browser's open circuit would hold Kestrel's shutdown for the default 30 s.
             services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(1));
+            TestServices?.Invoke(services);
         });
     }
 

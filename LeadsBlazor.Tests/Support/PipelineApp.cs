@@ -18,8 +18,8 @@ public sealed class PipelineApp : IDisposable
     // Tests ask for instances from parallel tasks (concurrent use cases): the bag takes them without a lock.
     private readonly System.Collections.Concurrent.ConcurrentBag<IServiceScope> _extraScopes = [];
 
-    public PipelineApp(IDictionary<string, string?>? settings = null, DatabaseProvider? provider = null)
-        : this(new LeadsAppFactory(settings: WithoutBackgroundJobs(settings), provider: provider))
+    public PipelineApp(IDictionary<string, string?>? settings = null, DatabaseProvider? provider = null, Action<IServiceCollection>? services = null)
+        : this(new LeadsAppFactory(settings: WithoutBackgroundJobs(settings), provider: provider) { TestServices = services })
     {
     }
 

@@ -3,12 +3,16 @@ using LeadsBlazor.Web.Features.LeadViews;
 
 namespace LeadsBlazor.Web.Features.Board;
 
-/// <summary>What a kanban card shows of a running lead. Its stage changes while it is dragged; the rest is read-only.</summary>
-public sealed class BoardCard
+/// <summary>
+/// What a kanban card shows of a running lead. Immutable: every session showing the same view gets the same cards
+/// (<see cref="LeadsBlazor.Web.Infrastructure.Live.SharedViews"/>), so a session that moves a card puts a copy with the
+/// new <see cref="Zone"/> into its own list (<c>card with { Zone = … }</c>) and never changes the card itself.
+/// </summary>
+public sealed record BoardCard
 {
     public required int Id { get; init; }
 
-    public required long Version { get; set; }
+    public required long Version { get; init; }
 
     public required string Name { get; init; }
 
@@ -30,5 +34,5 @@ public sealed class BoardCard
     public IReadOnlyList<LabelChip> Labels { get; init; } = [];
 
     /// <summary>The column the card sits in: the drop zone's identifier.</summary>
-    public required string Zone { get; set; }
+    public required string Zone { get; init; }
 }

@@ -127,7 +127,10 @@ public sealed partial class BoardPage : IDisposable
         else
         {
             var column = board.Columns.Single(c => c.Zone == zone);
-            card.Zone = zone;
+            // The card stays where it was dropped while the move is saved. Cards are shared with every session showing
+            // this view, so this session's list gets a moved copy; the card itself is never changed.
+            board = board with { Cards = [.. board.Cards.Select(c => c.Id == card.Id ? c with { Zone = zone } : c)] };
+            _refreshContainer = true;
             action = async version =>
             {
                 await Commands.MoveToStageAsync(card.Id, version, column.StageId, _userId);
@@ -146,9 +149,11 @@ public sealed partial class BoardPage : IDisposable
     }
 
     // A refused or cancelled move publishes nothing, so the board reloads itself to put the card back where
-    // the database has it; a saved one reaches this board through the bus like every other.
+    // the database has it; a saved one reaches this board through the bus like every other. A refusal means the
+    // database is ahead of the shared board (another instance's change not heard yet): it is read again.
     private async Task PutBackAsync()
     {
+        await Query.ForgetAsync(Filter, _cardsPerStage);
         await ReloadAsync();
         StateHasChanged();
     }

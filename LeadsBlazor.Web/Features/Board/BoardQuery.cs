@@ -9,6 +9,7 @@ using LeadsBlazor.Web.Data.Configurations;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure;
+using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsBlazor.Web.Features.Board;
@@ -19,35 +20,64 @@ public sealed record BoardData(IReadOnlyList<BoardColumn> Columns, IReadOnlyList
 /// <summary>
 /// Loads the board without loading the pipeline: the figures come from the weighted-volume query,
 /// the cards page by page per column, the most urgent next action first, so that due leads are on top.
+/// The board of one view is the same for every session showing it: it is computed once per change and shared
+/// (<see cref="SharedViews"/>), so the result is immutable and a session never changes it.
 /// </summary>
-public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time)
+public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time, SharedViews shared)
 {
     public const int PageSize = 50;
 
+    /// <summary>What the board shows: an event that touches none of it leaves the board as it is.</summary>
+    public const LiveTopic Shows = LiveTopic.Leads | LiveTopic.Stages | LiveTopic.Labels | LiveTopic.Day | LiveTopic.Money;
+
     public async Task<BoardData> LoadAsync(LeadFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(filter);
-        // One context, one read of the settings and the stages, for the figures and the cards alike.
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await account.GetAsync(cancellationToken);
-        var today = settings.Today(time);
-        var english = Formats.English;
-        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
-        var volume = await WeightedVolumeQuery.GetAsync(db, filter, settings, stages, cancellationToken);
+        var (view, pages, settings) = await ViewAsync(filter, cardsPerStage, cancellationToken);
+        var key = (BoardView)view.Key;
+        return await shared.GetAsync(view, () => ComputeAsync(filter, pages, settings, key.Today, key.English), cancellationToken);
+    }
 
-        var names = await db.UserNamesAsync(cancellationToken);
+    /// <summary>
+    /// Drops the shared board of this view: a refused move showed that the database is ahead of it (another instance's
+    /// change whose event has not arrived yet), so the next load reads it again.
+    /// </summary>
+    public async Task ForgetAsync(LeadFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default) =>
+        shared.Forget((await ViewAsync(filter, cardsPerStage, cancellationToken)).View);
+
+    private async Task<(SharedView View, Dictionary<int, int> Pages, AccountSettings Settings)> ViewAsync(LeadFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var settings = await account.GetAsync(cancellationToken);
+        // The session's page sizes are copied: the page goes on changing its own while others may share this computation.
+        var pages = cardsPerStage?.Where(p => p.Value != PageSize).OrderBy(p => p.Key).ToDictionary() ?? [];
+        var key = new BoardView(FilterKey.Of(filter), string.Join(',', pages.Select(p => $"{p.Key}:{p.Value}")), settings.Today(time), Formats.English);
+        return (new SharedView(key, Shows), pages, settings);
+    }
+
+    /// <summary>Everything a board's data depends on besides the data itself: the same view for every session that shows it.</summary>
+    private sealed record BoardView(FilterKey Filter, string Pages, DateOnly Today, bool English);
+
+    private async Task<BoardData> ComputeAsync(LeadFilter filter, Dictionary<int, int> pages, AccountSettings settings, DateOnly today, bool english)
+    {
+        // One context, one read of the stages, for the figures and the cards alike.
+        await using var db = await contexts.CreateDbContextAsync();
+        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync();
+        var volume = await WeightedVolumeQuery.GetAsync(db, filter, settings, stages);
+
+        var names = await db.UserNamesAsync();
 
         var cards = new List<BoardCard>();
         var columns = new List<BoardColumn>();
         foreach (var stage in stages)
         {
-            var take = cardsPerStage?.GetValueOrDefault(stage.Id, PageSize) ?? PageSize;
-            var page = await CardsAsync(db, filter, stage, take, settings, today, names, cancellationToken);
+            var take = pages.GetValueOrDefault(stage.Id, PageSize);
+            var page = await CardsAsync(db, filter, stage, take, settings, today, names, CancellationToken.None);
             cards.AddRange(page);
             columns.Add(new BoardColumn(stage.Id, stage.DisplayName(english), stage.Probability, volume.For(stage.Id), page.Count));
         }
 
-        return new BoardData(columns, cards, volume, today);
+        // Read-only collections: the data is shared between sessions.
+        return new BoardData([.. columns], [.. cards], volume, today);
     }
 
     /// <summary>The reasons a lead can be lost or dropped for, in the owner's order; retired ones are not offered.</summary>

@@ -9,6 +9,10 @@ public interface IEventBus
 {
     void Publish(PipelineEvent pipelineEvent);
 
-    /// <summary>Subscribes a handler; disposing the result ends the subscription (do so with the component).</summary>
+    /// <summary>
+    /// Subscribes a handler; disposing the result ends the subscription (do so with the component). Handlers are started
+    /// in the order they subscribed: what caches data for views (<see cref="SharedViews"/>, the account settings) hears an
+    /// event before the views that subscribed after it reload.
+    /// </summary>
     IDisposable Subscribe(Func<PipelineEvent, Task> handler);
 }

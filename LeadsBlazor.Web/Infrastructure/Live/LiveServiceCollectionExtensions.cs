@@ -5,7 +5,8 @@ namespace LeadsBlazor.Web.Infrastructure.Live;
 public static class LiveServiceCollectionExtensions
 {
     /// <summary>
-    /// The one event bus every use case publishes to after a commit, and the clock that announces a new day on it. With
+    /// The one event bus every use case publishes to after a commit, the clock that announces a new day on it, and the
+    /// views' data that sessions share until an event touches it (<see cref="SharedViews"/>). With
     /// <c>Live:Redis</c> set, events reach the other instances through Redis pub/sub; on PostgreSQL without it, through
     /// the database's LISTEN/NOTIFY; on SQLite (one instance) they stay in the process.
     /// </summary>
@@ -30,6 +31,8 @@ public static class LiveServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<RelayedEventBus>());
         }
 
+        // What sessions showing the same view share: computed once per change, not once per session.
+        services.AddSingleton<SharedViews>();
         services.AddHostedService<DayChangeService>();
         return services;
     }
