@@ -42,14 +42,27 @@ public sealed class AccountSettingsReader : IDisposable
     public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default) =>
         (await GetAsync(cancellationToken)).Today(_time);
 
+    /// <summary>
+    /// After the owner changed the settings: this scope reads them again at once, so the owner's own page shows the
+    /// change; the other sessions read them again when the event reaches them (the bus delivers in the background).
+    /// </summary>
+    public void Changed(IEventBus events, LiveTopic affects)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        Forget();
+        events.Publish(new AccountSettingsChanged(affects));
+    }
+
     public void Dispose() => _subscription.Dispose();
+
+    private void Forget() => Volatile.Write(ref _settings, null);
 
     private Task OnEvent(PipelineEvent pipelineEvent)
     {
         // After a gap in the relay, a change made on another instance may have passed unheard.
         if (pipelineEvent is AccountSettingsChanged or RelayReconnected)
         {
-            Volatile.Write(ref _settings, null);
+            Forget();
         }
 
         return Task.CompletedTask;
