@@ -14,10 +14,13 @@ public sealed class DueLeadsQuery(IDbContextFactory<LeadsDbContext> contexts, Ac
 {
     public Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default) => account.TodayAsync(cancellationToken);
 
+    /// <summary>Names the badge's count in the SQL log: it runs on every page open and every change of the user's leads.</summary>
+    public const string DueCountTag = "Due badge";
+
     public async Task<int> CountForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ForUser(db, userId, await account.TodayAsync(cancellationToken)).CountAsync(cancellationToken);
+        return await ForUser(db, userId, await account.TodayAsync(cancellationToken)).TagWith(DueCountTag).CountAsync(cancellationToken);
     }
 
     /// <summary>The query behind "due for user X" (public so tests can read its plan).</summary>
