@@ -33,7 +33,11 @@ if (CopyDatabaseCommand.IsRequested(args))
     return await CopyDatabaseCommand.RunAsync(args, builder.Configuration, builder.Environment, Console.Out, Console.Error);
 }
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents(options =>
+    // A circuit whose browser went away is kept this long for it to come back (Blazor's default is 3 minutes). A network
+    // blip or a sleeping tab reconnects within seconds; a tab that stays away costs a board's memory meanwhile (tens of MB),
+    // and a browser that returns later resumes or reloads the page (ReconnectModal), which keeps its view in the URL.
+    options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1));
 builder.Services.AddMudServices();
 builder.Services.AddTransient<MudBlazor.MudLocalizer, MudTexts>();
 builder.Services.AddSingleton(TimeProvider.System);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -7,7 +8,7 @@ namespace LeadsBlazor.Tests.Support;
 
 /// <summary>
 /// The one place component tests get their bUnit context: MudBlazor's services, loose JS interop,
-/// the app's German and English texts, and a culture. Used per test with <c>await using</c>, as a
+/// the app's German and English texts, a connected circuit, and a culture. Used per test with <c>await using</c>, as a
 /// shared base class fails at teardown under xunit 2 when popovers were rendered.
 /// </summary>
 public static class ComponentContext
@@ -17,6 +18,9 @@ public static class ComponentContext
         var context = new BunitContext();
         context.Services.AddMudServices();
         context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // Views keep themselves live through LiveRefresh, which asks whether the browser is connected: here it always is.
+        context.Services.AddScoped<CircuitConnection>();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);

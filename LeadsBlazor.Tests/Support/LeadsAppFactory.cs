@@ -118,6 +118,9 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
 
     public string MailFolder => Path.Combine(Folder, "mail");
 
+    /// <summary>Services a test adds or replaces (after the app's own), e.g. a counter of SQL commands.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Serves the app over real Kestrel on a free loopback port and returns its address.</summary>
     public Uri StartKestrel()
     {

@@ -22,7 +22,7 @@ public sealed class AccountSettingsReader : IDisposable
         ArgumentNullException.ThrowIfNull(events);
         _contexts = contexts;
         _time = time;
-        _subscription = events.Subscribe(OnEvent);
+        _subscription = events.Observe(OnEvent);
     }
 
     /// <summary>The settings with their currencies, untracked: read them, never change them.</summary>
@@ -42,17 +42,29 @@ public sealed class AccountSettingsReader : IDisposable
     public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default) =>
         (await GetAsync(cancellationToken)).Today(_time);
 
+    /// <summary>
+    /// After the owner changed the settings: this scope reads them again at once, so the owner's own page shows the
+    /// change; the other sessions read them again when the event reaches them (the bus delivers in the background).
+    /// </summary>
+    public void Changed(IEventBus events, LiveTopic affects)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        Forget();
+        events.Publish(new AccountSettingsChanged(affects));
+    }
+
     public void Dispose() => _subscription.Dispose();
 
-    private Task OnEvent(PipelineEvent pipelineEvent)
+    private void Forget() => Volatile.Write(ref _settings, null);
+
+    // Observed inside Publish, before the views of this session reload for the event.
+    private void OnEvent(PipelineEvent pipelineEvent)
     {
         // After a gap in the relay, a change made on another instance may have passed unheard.
         if (pipelineEvent is AccountSettingsChanged or RelayReconnected)
         {
-            Volatile.Write(ref _settings, null);
+            Forget();
         }
-
-        return Task.CompletedTask;
     }
 
     private async Task<AccountSettings> LoadAsync(CancellationToken cancellationToken)

@@ -32,8 +32,8 @@ internal static class Scenarios
         var changed = new LeadChanged(1, ownerId);
 
         // Views may be kept between changes and shared (computed once per change): each round is "the first load after a
-        // change", as for the sessions that watch. The bench publishes a change that touches every scenario's view and waits
-        // until the bus has handed it to its own subscriber, which subscribed after the app's, so the app has heard of it.
+        // change", as for the sessions that watch. The bench publishes a change that touches every scenario's view (the
+        // shared views drop it inside Publish) and waits until the bus has handed it to the bench's own subscriber too.
         async Task ChangeAsync()
         {
             var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -95,7 +95,7 @@ public abstract class OfferCommandsTests(DatabaseProvider provider) : IDisposabl
         var draft = await Commands.CreateAsync(lead.Id, _app.OwnerId);
         var confirmed = await Commands.CreateAsync(lead.Id, _app.OwnerId);
         await Commands.ConfirmAsync(confirmed, (await LoadAsync(confirmed)).Version, _app.OwnerId);
-        using var subscription = _app.Get<IEventBus>().Record(out var published);
+        using var published = _app.Get<IEventBus>().Record();
         var current = await _app.ReloadAsync(lead.Id);
         int reasonId;
         await using (var db = _app.NewContext())
@@ -107,7 +107,7 @@ public abstract class OfferCommandsTests(DatabaseProvider provider) : IDisposabl
 
         Assert.Equal(OfferStatus.Archived, (await LoadAsync(draft)).Status);
         Assert.Equal(OfferStatus.Confirmed, (await LoadAsync(confirmed)).Status);
-        Assert.Contains(published, e => e is OffersChanged changed && changed.OfferIds.SequenceEqual([draft]));
+        await published.ArrivalAsync<OffersChanged>(changed => changed.OfferIds.SequenceEqual([draft]));
         var history = (await _app.ReloadAsync(lead.Id)).History;
         Assert.Contains(history, e => e.Kind == LeadEventKind.OfferChanged && e.OldValue == "Draft" && e.NewValue == "Archived");
     }

@@ -66,7 +66,7 @@ public abstract class ProjectCommandsTests(DatabaseProvider provider) : IDisposa
     {
         var (leadId, sent, draft) = await WonLeadWithOffersAsync();
         var input = await _app.Get<NewProjectQuery>().FromLeadAsync(leadId);
-        using var subscription = _app.Get<IEventBus>().Record(out var published);
+        using var published = _app.Get<IEventBus>().Record();
 
         var projectId = await Commands.CreateFromLeadAsync(leadId, input with { Name = "Relaunch Phase 1", CurrencyCode = "EUR" }, _app.OwnerId);
 
@@ -77,7 +77,7 @@ public abstract class ProjectCommandsTests(DatabaseProvider provider) : IDisposa
         var history = (await _app.ReloadAsync(leadId)).History;
         Assert.Contains(history, e => e.Kind == LeadEventKind.ProjectCreated && e.Field == project.Number && e.NewValue == "Relaunch Phase 1");
         Assert.Equal(2, history.Count(e => e.Kind == LeadEventKind.OfferChanged && e.NewValue == "Confirmed"));
-        Assert.Contains(published, e => e is ProjectsChanged { LeadTouched: true } changed && changed.LeadId == leadId && changed.Touches(LiveTopic.Projects, leadId));
+        await published.ArrivalAsync<ProjectsChanged>(changed => changed.LeadTouched && changed.LeadId == leadId && changed.Touches(LiveTopic.Projects, leadId));
     }
 
     [Fact]

@@ -23,12 +23,7 @@ public abstract class ReminderSettingsTests(DatabaseProvider provider) : IDispos
     [Fact]
     public async Task The_owner_changes_the_reminders_and_the_log_says_who_changed_what()
     {
-        var published = new List<PipelineEvent>();
-        using var subscription = _app.Get<IEventBus>().Subscribe(e =>
-        {
-            published.Add(e);
-            return Task.CompletedTask;
-        });
+        using var published = _app.Get<IEventBus>().Record();
 
         _app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
 
@@ -42,7 +37,7 @@ public abstract class ReminderSettingsTests(DatabaseProvider provider) : IDispos
         Assert.All(log, e => Assert.Equal("owner", e.UserName));
 
         // 12:00 UTC is 1 December, 01:00 in Auckland: every view with due marks refreshes, and reads the new "today".
-        Assert.True(Assert.Single(published).Touches(LiveTopic.Day));
+        Assert.True(Assert.Single(await published.CountAsync(1)).Touches(LiveTopic.Day));
         Assert.Equal(new DateOnly(2026, 12, 1), await _app.Get<DueLeadsQuery>().TodayAsync());
     }
 

@@ -137,12 +137,7 @@ public abstract partial class UserCommandsTests : IDisposable
         var open = await leads.CreateAsync(new LeadInput { Name = "Offen", ResponsibleUserId = member.Id, Revenue = 1000m, NextActionOn = today }, _ownerId);
         var won = await leads.CreateAsync(new LeadInput { Name = "Gewonnen", ResponsibleUserId = member.Id, Revenue = 1000m, NextActionOn = today }, _ownerId);
         await leads.CloseAsync(won, 0, LeadStatus.Won, today, null, null, _ownerId);
-        var events = new List<PipelineEvent>();
-        using var subscription = _scope.ServiceProvider.GetRequiredService<IEventBus>().Subscribe(e =>
-        {
-            events.Add(e);
-            return Task.CompletedTask;
-        });
+        using var events = _scope.ServiceProvider.GetRequiredService<IEventBus>().Record();
 
         await Commands.SetActiveAsync(member.Id, active: false, _ownerId);
 
@@ -158,7 +153,7 @@ public abstract partial class UserCommandsTests : IDisposable
         Assert.Contains(moved.History, e => e is { Kind: LeadEventKind.ResponsibleChanged, OldValue: "Mia Member", NewValue: "owner" }); // names as they were (Rule 7)
         Assert.Equal(member.Id, (await db.Leads.SingleAsync(l => l.Id == won)).ResponsibleUserId);
         // The deactivation ended the member's sessions (and told their circuits); the hand-over touched the views.
-        Assert.Equal([new UserSessionsEnded(member.Id), new LeadsReassigned(member.Id, _ownerId)], events);
+        Assert.Equal([new UserSessionsEnded(member.Id), new LeadsReassigned(member.Id, _ownerId)], await events.CountAsync(2));
     }
 
     [Fact]

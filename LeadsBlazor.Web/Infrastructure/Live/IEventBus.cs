@@ -10,9 +10,15 @@ public interface IEventBus
     void Publish(PipelineEvent pipelineEvent);
 
     /// <summary>
-    /// Subscribes a handler; disposing the result ends the subscription (do so with the component). Handlers are started
-    /// in the order they subscribed: what caches data for views (<see cref="SharedViews"/>, the account settings) hears an
-    /// event before the views that subscribed after it reload.
+    /// Subscribes a handler; disposing the result ends the subscription (do so with the component). Each handler gets
+    /// the events in the order they were published, on a task of its own: handlers do not wait for each other.
     /// </summary>
     IDisposable Subscribe(Func<PipelineEvent, Task> handler);
+
+    /// <summary>
+    /// Observes every event inside <see cref="Publish"/>, before any subscriber hears of it: for what caches data that views
+    /// read (<see cref="SharedViews"/>, the account settings), so that no view reloads from a cache the event made stale.
+    /// The observer must be quick and must not block: it runs on the publisher's thread.
+    /// </summary>
+    IDisposable Observe(Action<PipelineEvent> observer);
 }

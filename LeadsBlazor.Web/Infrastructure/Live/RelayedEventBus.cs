@@ -50,6 +50,8 @@ public sealed class RelayedEventBus(InProcessEventBus local, IRelayTransport tra
 
     public IDisposable Subscribe(Func<PipelineEvent, Task> handler) => local.Subscribe(handler);
 
+    public IDisposable Observe(Action<PipelineEvent> observer) => local.Observe(observer);
+
     /// <summary>Pause before the next try: none at first (a dropped connection usually comes straight back), then 1, 2, 4 … 30 s.</summary>
     internal static TimeSpan PauseBefore(int attempt) =>
         attempt <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(LongestPause.TotalSeconds, Math.Pow(2, attempt - 1)));

@@ -24,9 +24,8 @@ public sealed record SharedView(object Key, LiveTopic Shows, string? UserId = nu
 /// that published nothing is not seen until the next event that touches the view.
 /// </para>
 /// <para>
-/// The bus starts its handlers in the order they subscribed. This cache subscribes when it is created, which is when a
-/// query that uses it is first injected into a view, so always before that view's <see cref="LiveRefresh"/> subscribes:
-/// by the time a view reloads for an event, the entries the event touched are gone.
+/// It observes the bus (<see cref="IEventBus.Observe"/>): the entries an event touches are dropped inside
+/// <c>Publish</c>, before any view's <see cref="LiveRefresh"/> hears the event, so no view reloads from a stale entry.
 /// </para>
 /// <para>
 /// Memory stays bounded: only the current version of each view is kept (a touched entry is removed, not kept beside the
@@ -46,7 +45,7 @@ public sealed class SharedViews : IDisposable
     public SharedViews(IEventBus events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        _subscription = events.Subscribe(OnEvent);
+        _subscription = events.Observe(OnEvent);
     }
 
     /// <summary>The data version: how many events this cache has heard of.</summary>
@@ -105,8 +104,8 @@ public sealed class SharedViews : IDisposable
         }
     }
 
-    // Runs before any view's own subscription hears the event (see the remarks): synchronous, no await.
-    private Task OnEvent(PipelineEvent pipelineEvent)
+    // Runs inside Publish, before any view's own subscription hears the event: quick, synchronous, no await.
+    private void OnEvent(PipelineEvent pipelineEvent)
     {
         Interlocked.Increment(ref _version);
         foreach (var (view, entry) in _entries)
@@ -117,8 +116,6 @@ public sealed class SharedViews : IDisposable
                 _entries.TryRemove(new KeyValuePair<SharedView, Entry>(view, entry));
             }
         }
-
-        return Task.CompletedTask;
     }
 
     private void KeepWithinBounds()

@@ -56,7 +56,7 @@ public sealed class CurrencyCommands(IDbContextFactory<LeadsDbContext> contexts,
         }, cancellationToken);
 
         // Rates feed the weighted volume of every board.
-        events.Publish(new AccountSettingsChanged(LiveTopic.Money));
+        account.Changed(events, LiveTopic.Money);
     }
 
     private static Task<Dictionary<string, int>> UsageAsync(LeadsDbContext db, CancellationToken cancellationToken) =>

@@ -39,7 +39,7 @@ public sealed class NumberRangeCommands(IDbContextFactory<LeadsDbContext> contex
 
         if (changed)
         {
-            events.Publish(new AccountSettingsChanged(LiveTopic.Customers));
+            account.Changed(events, LiveTopic.Customers);
         }
     }
 

@@ -115,7 +115,7 @@ public sealed class OfferSettingsCommands(IDbContextFactory<LeadsDbContext> cont
         {
             // Offers already made keep their letter, and no view shows these settings live: the event only lets the
             // cached account settings be read again, as the other settings areas do.
-            events.Publish(new AccountSettingsChanged(LiveTopic.None));
+            account.Changed(events, LiveTopic.None);
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class ReminderSettingsCommands(IDbContextFactory<LeadsDbContext> c
         }, cancellationToken);
 
         // Another time zone may move "today": badges and lists count their due leads again.
-        events.Publish(new AccountSettingsChanged(before.TimeZoneId != wanted.TimeZoneId ? LiveTopic.Day : LiveTopic.None));
+        account.Changed(events, before.TimeZoneId != wanted.TimeZoneId ? LiveTopic.Day : LiveTopic.None);
     }
 }
 

@@ -51,7 +51,7 @@ public sealed class TwoFactorPolicyCommands(IDbContextFactory<LeadsDbContext> co
                 await sessions.EndAllAsync(owner, cancellationToken: cancellationToken);
             }
 
-            events.Publish(new AccountSettingsChanged(LiveTopic.None));
+            account.Changed(events, LiveTopic.None);
         }
     }
 }
