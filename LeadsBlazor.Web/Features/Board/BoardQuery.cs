@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
@@ -20,13 +21,21 @@ public sealed record BoardData(IReadOnlyList<BoardColumn> Columns, IReadOnlyList
 /// Loads the board without loading the pipeline: the figures come from the weighted-volume query,
 /// the cards page by page per column, the most urgent next action first, so that due leads are on top.
 /// </summary>
-public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time)
+public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time, IMeterFactory meters)
 {
     public const int PageSize = 50;
+
+    /// <summary>The meter with <see cref="LoadsCounter"/>: how often boards are loaded, for operators and for the test that a page open loads once.</summary>
+    public const string MeterName = "LeadsBlazor.Board";
+
+    public const string LoadsCounter = "leads.board.loads";
+
+    private readonly Counter<long> _loads = meters.Create(MeterName).CreateCounter<long>(LoadsCounter, description: "Board loads (every column page and figure of one view)");
 
     public async Task<BoardData> LoadAsync(LeadFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        _loads.Add(1);
         // One context, one read of the settings and the stages, for the figures and the cards alike.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var settings = await account.GetAsync(cancellationToken);
