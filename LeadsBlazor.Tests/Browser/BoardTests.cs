@@ -103,6 +103,28 @@ public sealed class BoardTests(BrowserFixture browser) : BrowserTest(browser)
     }
 
     [Fact]
+    public async Task Opening_the_board_loads_it_once_and_a_page_with_another_filter_loads_its_own()
+    {
+        var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/all");
+        using var loads = new BoardLoads(App.Services);
+
+        await page.GotoAsync("leads");
+        await page.WaitForCircuitAsync();
+        // The card menu answers only once the interactive board stands, loaded or taken from the prerender.
+        await page.Card(_lead).GetByTestId("card-menu").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("move-dialog")).ToBeVisibleAsync();
+        Assert.Equal(1, loads.Count);
+
+        // The prerender's board is kept under its filter: a page with another filter does not take it.
+        await page.GotoAsync("leads?responsible=me");
+        await page.WaitForCircuitAsync();
+        await page.Card(_lead).GetByTestId("card-menu").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("move-dialog")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("lead-card")).ToHaveCountAsync(1);
+        Assert.Equal(2, loads.Count);
+    }
+
+    [Fact]
     public async Task Clicking_a_card_opens_its_lead()
     {
         var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);

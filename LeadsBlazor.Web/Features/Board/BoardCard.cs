@@ -4,9 +4,9 @@ using LeadsBlazor.Web.Features.LeadViews;
 namespace LeadsBlazor.Web.Features.Board;
 
 /// <summary>
-/// What a kanban card shows of a running lead. Immutable: every session showing the same view gets the same cards
-/// (<see cref="LeadsBlazor.Web.Infrastructure.Live.SharedViews"/>), so a session that moves a card puts a copy with the
-/// new <see cref="Zone"/> into its own list (<c>card with { Zone = … }</c>) and never changes the card itself.
+/// What a kanban card shows of a running lead, as the board query loaded it. Read-only: a loaded board may be shared by
+/// every session showing the same view, so a session keeps what it changes (where a dragged card sits) in its own
+/// <see cref="BoardItem"/>. Two cards are equal when they show the same, so a card that did not change is not rendered again.
 /// </summary>
 public sealed record BoardCard
 {
@@ -35,4 +35,13 @@ public sealed record BoardCard
 
     /// <summary>The column the card sits in: the drop zone's identifier.</summary>
     public required string Zone { get; init; }
+
+    // The labels compare by content: a reload gives a new list for the same labels.
+    public bool Equals(BoardCard? other) =>
+        other is not null
+        && Id == other.Id && Version == other.Version && Name == other.Name && Customer == other.Customer && Revenue == other.Revenue
+        && ResponsibleName == other.ResponsibleName && ResponsibleInitials == other.ResponsibleInitials && NextActionOn == other.NextActionOn
+        && IsDue == other.IsDue && IdleDays == other.IdleDays && Zone == other.Zone && Labels.SequenceEqual(other.Labels);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Version, Zone, IsDue, IdleDays);
 }

@@ -13,7 +13,7 @@ namespace LeadsBlazor.Web.Features.Board;
 /// <summary>
 /// The kanban of running leads. Dropping a card saves the stage at once; a failed save puts the card
 /// back and says why. Every committed change to what the board shows reloads it through
-/// <see cref="LiveRefresh"/>, so all sessions see it live.
+/// <see cref="LiveRefresh"/>, so all sessions see it live; a reload renders only the columns and cards that changed.
 /// </summary>
 public sealed partial class BoardPage : IDisposable
 {
@@ -23,17 +23,22 @@ public sealed partial class BoardPage : IDisposable
     private readonly Dictionary<int, int> _cardsPerStage = [];
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private readonly SeenVersions seen = new();
+    private readonly BoardItems items = new();
     private BoardData? board;
-    private MudDropContainer<BoardCard>? container;
+    private MudDropContainer<BoardItem>? container;
     private string _userId = "";
     private ClaimsPrincipal _user = new();
     private bool _refreshContainer;
+    private PersistingComponentStateSubscription _persisting;
 
     [Inject]
     private BoardQuery Query { get; set; } = default!;
 
     [Inject]
     private LeadCommands Commands { get; set; } = default!;
+
+    [Inject]
+    private PersistentComponentState State { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -59,13 +64,38 @@ public sealed partial class BoardPage : IDisposable
     {
         _user = (await AuthenticationState).User;
         _userId = _user.UserId();
+        _persisting = State.RegisterOnPersisting(PersistBoard);
     }
 
-    protected override Task OnParametersSetAsync() => ReloadAsync();
+    // No double loads: the interactive render takes the board the prerender loaded for the same view (the key holds
+    // the filter, labels and search) instead of loading it again; later parameter changes (another filter) load.
+    protected override Task OnParametersSetAsync()
+    {
+        if (board is null && State.TryTakeFromJson<string>(ViewKey, out var persisted) && persisted is not null && BoardSnapshot.Read(persisted) is { } prerendered)
+        {
+            board = prerendered;
+            items.Update(board.Cards);
+            return Task.CompletedTask;
+        }
+
+        return ReloadAsync();
+    }
+
+    private string ViewKey => BoardSnapshot.KeyOf(Responsible, Labels, Search);
+
+    private Task PersistBoard()
+    {
+        if (board is not null)
+        {
+            State.PersistAsJson(ViewKey, BoardSnapshot.Write(board));
+        }
+
+        return Task.CompletedTask;
+    }
 
     protected override void OnAfterRender(bool firstRender)
     {
-        // The container keeps its own view of which card sits where: after new items it must look again.
+        // The zones keep their own order of the cards: when a load changed it, they must look again (BoardItems says when).
         if (_refreshContainer && container is not null)
         {
             _refreshContainer = false;
@@ -75,6 +105,7 @@ public sealed partial class BoardPage : IDisposable
 
     public void Dispose()
     {
+        _persisting.Dispose();
         _reloading.Dispose();
     }
 
@@ -86,7 +117,7 @@ public sealed partial class BoardPage : IDisposable
         try
         {
             board = await Query.LoadAsync(Filter, _cardsPerStage);
-            _refreshContainer = true;
+            _refreshContainer |= items.Update(board.Cards);
         }
         finally
         {
@@ -94,20 +125,21 @@ public sealed partial class BoardPage : IDisposable
         }
     }
 
-    private Task OnDroppedAsync(MudItemDropInfo<BoardCard> drop) =>
-        drop.Item is null ? Task.CompletedTask : MoveAsync(drop.Item, drop.DropzoneIdentifier, seen.Of(drop.Item.Id, drop.Item.Version));
+    private Task OnDroppedAsync(MudItemDropInfo<BoardItem> drop) =>
+        drop.Item is null ? Task.CompletedTask : MoveAsync(drop.Item, drop.DropzoneIdentifier, seen.Of(drop.Item.Card.Id, drop.Item.Card.Version));
 
     /// <summary>
     /// Moves a card to a stage column, or closes its lead when it lands on "won" or "lost"; the card menu calls this too.
     /// <paramref name="version"/> is the card's version as the browser showed it when the user dropped or clicked.
     /// </summary>
-    private async Task MoveAsync(BoardCard card, string zone, long version)
+    private async Task MoveAsync(BoardItem item, string zone, long version)
     {
-        if (zone == card.Zone || board is null)
+        if (zone == item.Zone || board is null)
         {
             return;
         }
 
+        var card = item.Card;
         Func<long, Task> action;
         if (zone is WonZone or LostZone)
         {
@@ -127,10 +159,8 @@ public sealed partial class BoardPage : IDisposable
         else
         {
             var column = board.Columns.Single(c => c.Zone == zone);
-            // The card stays where it was dropped while the move is saved. Cards are shared with every session showing
-            // this view, so this session's list gets a moved copy; the card itself is never changed.
-            board = board with { Cards = [.. board.Cards.Select(c => c.Id == card.Id ? c with { Zone = zone } : c)] };
-            _refreshContainer = true;
+            // The card shows in its new column at once; the loaded card stays as loaded (it may be shared with other sessions).
+            items.Dropped(item, zone);
             action = async version =>
             {
                 await Commands.MoveToStageAsync(card.Id, version, column.StageId, _userId);
@@ -161,7 +191,12 @@ public sealed partial class BoardPage : IDisposable
     private async Task ChooseMoveAsync(BoardCard card)
     {
         var seenAtClick = seen.Of(card.Id, card.Version);
-        var stages = board!.Columns.Where(c => c.Zone != card.Zone).Select(c => (c.Zone, c.Name)).ToList();
+        if (items.Of(card.Id) is not { } item)
+        {
+            return;
+        }
+
+        var stages = board!.Columns.Where(c => c.Zone != item.Zone).Select(c => (c.Zone, c.Name)).ToList();
         var parameters = new DialogParameters<MoveLeadDialog>
         {
             { d => d.LeadName, card.Name },
@@ -172,7 +207,7 @@ public sealed partial class BoardPage : IDisposable
         var dialog = await Dialogs.ShowAsync<MoveLeadDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: string zone })
         {
-            await MoveAsync(card, zone, seenAtClick);
+            await MoveAsync(item, zone, seenAtClick);
         }
     }
 

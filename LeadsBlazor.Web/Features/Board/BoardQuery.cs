@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
@@ -23,15 +24,23 @@ public sealed record BoardData(IReadOnlyList<BoardColumn> Columns, IReadOnlyList
 /// The board of one view is the same for every session showing it: it is computed once per change and shared
 /// (<see cref="SharedViews"/>), so the result is immutable and a session never changes it.
 /// </summary>
-public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time, SharedViews shared)
+public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time, SharedViews shared, IMeterFactory meters)
 {
     public const int PageSize = 50;
+
+    /// <summary>The meter with <see cref="LoadsCounter"/>: how often sessions ask for a board, for operators and for the test that a page open loads once.</summary>
+    public const string MeterName = "LeadsBlazor.Board";
+
+    public const string LoadsCounter = "leads.board.loads";
+
+    private readonly Counter<long> _loads = meters.Create(MeterName).CreateCounter<long>(LoadsCounter, description: "Boards asked for by sessions (a shared view computes once per change)");
 
     /// <summary>What the board shows: an event that touches none of it leaves the board as it is.</summary>
     public const LiveTopic Shows = LiveTopic.Leads | LiveTopic.Stages | LiveTopic.Labels | LiveTopic.Day | LiveTopic.Money;
 
     public async Task<BoardData> LoadAsync(LeadFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
     {
+        _loads.Add(1);
         var (view, pages, settings) = await ViewAsync(filter, cardsPerStage, cancellationToken);
         var key = (BoardView)view.Key;
         return await shared.GetAsync(view, () => ComputeAsync(filter, pages, settings, key.Today, key.English), cancellationToken);
