@@ -110,16 +110,13 @@ public sealed class LeadsAppFactory : WebApplicationFactory<Program>
     /// <summary>The temporary folder of this app's database (on SQLite), mail and files.</summary>
     public string Folder { get; }
 
-    /// <summary>Services a test adds on top of the app's (a command counter, say); set before the app starts.</summary>
+    /// <summary>Services a test adds or replaces (after the app's own), e.g. a counter of SQL commands; set before the app starts.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>The app's clock; tests move it instead of waiting.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
 
     public string MailFolder => Path.Combine(Folder, "mail");
-
-    /// <summary>Services a test adds or replaces (after the app's own), e.g. a counter of SQL commands.</summary>
-    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Serves the app over real Kestrel on a free loopback port and returns its address.</summary>
     public Uri StartKestrel()

@@ -29,16 +29,12 @@ public sealed partial class BoardPage : IDisposable
     private string _userId = "";
     private ClaimsPrincipal _user = new();
     private bool _refreshContainer;
-    private PersistingComponentStateSubscription _persisting;
 
     [Inject]
     private BoardQuery Query { get; set; } = default!;
 
     [Inject]
     private LeadCommands Commands { get; set; } = default!;
-
-    [Inject]
-    private PersistentComponentState State { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -64,34 +60,12 @@ public sealed partial class BoardPage : IDisposable
     {
         _user = (await AuthenticationState).User;
         _userId = _user.UserId();
-        _persisting = State.RegisterOnPersisting(PersistBoard);
     }
 
-    // No double loads: the interactive render takes the board the prerender loaded for the same view (the key holds
-    // the filter, labels and search) instead of loading it again; later parameter changes (another filter) load.
-    protected override Task OnParametersSetAsync()
-    {
-        if (board is null && State.TryTakeFromJson<string>(ViewKey, out var persisted) && persisted is not null && BoardSnapshot.Read(persisted) is { } prerendered)
-        {
-            board = prerendered;
-            items.Update(board.Cards);
-            return Task.CompletedTask;
-        }
-
-        return ReloadAsync();
-    }
-
-    private string ViewKey => BoardSnapshot.KeyOf(Responsible, Labels, Search);
-
-    private Task PersistBoard()
-    {
-        if (board is not null)
-        {
-            State.PersistAsJson(ViewKey, BoardSnapshot.Write(board));
-        }
-
-        return Task.CompletedTask;
-    }
+    // No double loads: the prerender computed this view's board into the shared views (BoardQuery), so the interactive
+    // render's load takes it from there instead of querying again. The board is not handed over as persisted component
+    // state: a board of 200 cards is larger than the 32 KB a circuit's start message may carry.
+    protected override Task OnParametersSetAsync() => ReloadAsync();
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -105,7 +79,6 @@ public sealed partial class BoardPage : IDisposable
 
     public void Dispose()
     {
-        _persisting.Dispose();
         _reloading.Dispose();
     }
 

@@ -28,19 +28,18 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
 {
     public const int PageSize = 50;
 
-    /// <summary>The meter with <see cref="LoadsCounter"/>: how often sessions ask for a board, for operators and for the test that a page open loads once.</summary>
+    /// <summary>The meter with <see cref="LoadsCounter"/>: how often a board is read from the database, for operators and for the test that a page open loads once.</summary>
     public const string MeterName = "LeadsBlazor.Board";
 
     public const string LoadsCounter = "leads.board.loads";
 
-    private readonly Counter<long> _loads = meters.Create(MeterName).CreateCounter<long>(LoadsCounter, description: "Boards asked for by sessions (a shared view computes once per change)");
+    private readonly Counter<long> _loads = meters.Create(MeterName).CreateCounter<long>(LoadsCounter, description: "Boards read from the database (once per view and change; the sessions showing it share the result)");
 
     /// <summary>What the board shows: an event that touches none of it leaves the board as it is.</summary>
     public const LiveTopic Shows = LiveTopic.Leads | LiveTopic.Stages | LiveTopic.Labels | LiveTopic.Day | LiveTopic.Money;
 
     public async Task<BoardData> LoadAsync(LeadFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
     {
-        _loads.Add(1);
         var (view, pages, settings) = await ViewAsync(filter, cardsPerStage, cancellationToken);
         var key = (BoardView)view.Key;
         return await shared.GetAsync(view, () => ComputeAsync(filter, pages, settings, key.Today, key.English), cancellationToken);
@@ -68,6 +67,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
 
     private async Task<BoardData> ComputeAsync(LeadFilter filter, Dictionary<int, int> pages, AccountSettings settings, DateOnly today, bool english)
     {
+        _loads.Add(1);
         // One context, one read of the stages, for the figures and the cards alike.
         await using var db = await contexts.CreateDbContextAsync();
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync();
