@@ -18,11 +18,11 @@ public sealed class PostgresQueryPlanTests(ITestOutputHelper output) : IDisposab
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<IReadOnlyList<string>> PlanAsync<T>(Func<LeadsDbContext, IQueryable<T>> query)
+    private async Task<IReadOnlyList<string>> PlanAsync<T>(Func<LeadsDbContext, IQueryable<T>> query, bool bitmapScansOnly = false)
     {
         await using var db = _app.NewContext();
         var command = query(db);
-        var plan = await command.ExplainOnPostgresAsync();
+        var plan = await command.ExplainOnPostgresAsync(bitmapScansOnly);
         output.WriteLine(command.ToQueryString());
         output.WriteLine(string.Join('\n', plan));
         return plan;
@@ -54,6 +54,26 @@ public sealed class PostgresQueryPlanTests(ITestOutputHelper output) : IDisposab
         var plan = await PlanAsync(db => DueLeadsQuery.ForUser(db, _app.OwnerId, _app.Today));
 
         Assert.Contains(plan, row => row.Contains("\"IX_Leads_ResponsibleUserId_Status_NextActionOn\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, ReadsLeadsWhole);
+    }
+
+    [Fact]
+    public async Task A_search_unites_the_trigram_indexes_of_lead_customer_and_contact_names()
+    {
+        var plan = await PlanAsync(db => WeightedVolumeQuery.Sums(db, new LeadFilter(Search: "Müller")), bitmapScansOnly: true);
+
+        Assert.Contains(plan, row => row.Contains("Bitmap Index Scan on \"IX_Leads_Name_Search\"", StringComparison.Ordinal));
+        Assert.Contains(plan, row => row.Contains("Bitmap Index Scan on \"IX_Companies_Name_Search\"", StringComparison.Ordinal));
+        Assert.Contains(plan, row => row.Contains("Bitmap Index Scan on \"IX_People_Name_Search\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, ReadsLeadsWhole);
+    }
+
+    [Fact]
+    public async Task A_one_label_board_starts_from_the_label_in_the_join_tables_key()
+    {
+        var plan = await PlanAsync(db => WeightedVolumeQuery.Sums(db, new LeadFilter(LabelIds: [1])));
+
+        Assert.Contains(plan, row => row.Contains("\"PK_LeadLabels\" on \"LeadLabels\"", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, ReadsLeadsWhole);
     }
 }
