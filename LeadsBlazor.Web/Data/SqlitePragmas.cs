@@ -37,6 +37,5 @@ internal sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionIntercep
     }
 
     // SQLite knows no umlauts: the search's fold is the app's own, the same one PostgreSQL spells in SQL (see TextSearch).
-    private static void AddFunctions(DbConnection connection) =>
-        ((SqliteConnection)connection).CreateFunction<string?, string?>(TextSearch.SqliteFunction, TextSearch.Fold, isDeterministic: true);
+    private static void AddFunctions(DbConnection connection) => TextSearch.AddTo((SqliteConnection)connection);
 }

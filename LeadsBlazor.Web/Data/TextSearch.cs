@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
@@ -10,17 +11,18 @@ namespace LeadsBlazor.Web.Data;
 /// <summary>
 /// The search boxes' text match, the same on both databases: what a user types finds a name whatever its case and
 /// however its umlauts are spelt, as German users write them: "müller", "MÜLLER" and "Mueller" all find "Müller", and
-/// "cafe" finds "Café". Both sides of the LIKE are folded the way <see cref="Fold"/> folds: on SQLite by that very method
-/// (registered as the function <c>leads_fold</c> on every connection), on PostgreSQL by the same steps in SQL
-/// (composed, umlauts written out, then <c>unaccent</c> and <c>lower</c>).
+/// "cafe" finds "Café". Both sides of the LIKE are folded the way <see cref="Fold"/> folds, by the database function
+/// <c>leads_fold</c>: on SQLite that very method (registered on every connection), on PostgreSQL the same steps in SQL
+/// (composed, umlauts written out, then <c>unaccent</c> and <c>lower</c>; created by the migration <c>LeadSearchIndex</c>,
+/// which indexes it). The lead views' search reaches the same results through an index: see <see cref="LeadSearch"/>.
 /// </summary>
 public static class TextSearch
 {
     /// <summary>The escape character of every pattern (<see cref="Features.LeadViews.LeadFilter.EscapeLike"/> escapes with it).</summary>
     public const string Escape = "\\";
 
-    /// <summary>The name of <see cref="Fold"/> as an SQLite function.</summary>
-    public const string SqliteFunction = "leads_fold";
+    /// <summary>The name of <see cref="Fold"/> as a database function (both databases).</summary>
+    public const string FoldFunction = "leads_fold";
 
     private static readonly (string Letter, string Written)[] Umlauts =
         [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("Ä", "ae"), ("Ö", "oe"), ("Ü", "ue"), ("ẞ", "ss")];
@@ -60,26 +62,28 @@ public static class TextSearch
         return folded.ToString();
     }
 
+    /// <summary>
+    /// Makes <c>leads_fold</c> known to an SQLite connection. The app's own connections get it as they open (SqlitePragmas);
+    /// a connection opened by hand that writes leads, companies or people needs it too, as the lead search's triggers call it.
+    /// </summary>
+    public static void AddTo(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        connection.CreateFunction<string?, string?>(FoldFunction, Fold, isDeterministic: true);
+    }
+
     internal static void Register(ModelBuilder builder, DbContext context)
     {
         var types = context.GetService<IRelationalTypeMappingSource>();
         var text = types.FindMapping(typeof(string))!;
         var truth = types.FindMapping(typeof(bool))!;
         var escape = new SqlConstantExpression(Escape, text);
-        Func<SqlExpression, SqlExpression> fold = context.Database.IsNpgsql()
-            ? value => Function("lower", Function("unaccent", Umlauts.Aggregate(Composed(value, text), (folded, u) => Replace(folded, u, text)), text), text)
-            : value => Function(SqliteFunction, value, text);
+        // The same function name on both databases: on SQLite the app registers Fold on every connection, on PostgreSQL the
+        // migration LeadSearchIndex creates it (IMMUTABLE, so the trigram indexes can be built on it).
+        SqlExpression Fold(SqlExpression value) => Function(FoldFunction, value, text);
         builder.HasDbFunction(typeof(TextSearch).GetMethod(nameof(Like))!)
-            .HasTranslation(args => new LikeExpression(fold(args[0]), fold(args[1]), escape, truth));
+            .HasTranslation(args => new LikeExpression(Fold(args[0]), Fold(args[1]), escape, truth));
     }
-
-    // Composed first, as Fold does: text from a Mac spells "ü" as "u" plus a combining mark (needs a UTF-8 database).
-    private static SqlFunctionExpression Composed(SqlExpression value, RelationalTypeMapping text) =>
-        new("normalize", [value, new SqlFragmentExpression("NFC")], nullable: true, argumentsPropagateNullability: [true, false], typeof(string), text);
-
-    private static SqlFunctionExpression Replace(SqlExpression value, (string Letter, string Written) umlaut, RelationalTypeMapping text) =>
-        new("replace", [value, new SqlConstantExpression(umlaut.Letter, text), new SqlConstantExpression(umlaut.Written, text)],
-            nullable: true, argumentsPropagateNullability: [true, false, false], typeof(string), text);
 
     private static SqlFunctionExpression Function(string name, SqlExpression argument, RelationalTypeMapping text) =>
         new(name, [argument], nullable: true, argumentsPropagateNullability: [true], typeof(string), text);

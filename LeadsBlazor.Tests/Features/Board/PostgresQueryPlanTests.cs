@@ -1,3 +1,4 @@
+using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Board;
@@ -18,11 +19,11 @@ public sealed class PostgresQueryPlanTests(ITestOutputHelper output) : IDisposab
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<IReadOnlyList<string>> PlanAsync<T>(Func<LeadsDbContext, IQueryable<T>> query)
+    private async Task<IReadOnlyList<string>> PlanAsync<T>(Func<LeadsDbContext, IQueryable<T>> query, bool bitmapScansOnly = false)
     {
         await using var db = _app.NewContext();
         var command = query(db);
-        var plan = await command.ExplainOnPostgresAsync();
+        var plan = await command.ExplainOnPostgresAsync(bitmapScansOnly);
         output.WriteLine(command.ToQueryString());
         output.WriteLine(string.Join('\n', plan));
         return plan;
@@ -54,6 +55,39 @@ public sealed class PostgresQueryPlanTests(ITestOutputHelper output) : IDisposab
         var plan = await PlanAsync(db => DueLeadsQuery.ForUser(db, _app.OwnerId, _app.Today));
 
         Assert.Contains(plan, row => row.Contains("\"IX_Leads_ResponsibleUserId_Status_NextActionOn\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, ReadsLeadsWhole);
+    }
+
+    [Fact]
+    public async Task A_search_unites_the_trigram_indexes_of_lead_customer_and_contact_names()
+    {
+        // Enough customers and contacts, counted, that reading a table whole through its key costs more than its trigram index.
+        await using (var db = _app.NewContext())
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                var company = db.Companies.Add(new Company($"Kunde {i}", $"K-{i:D5}", _app.Actor)).Entity;
+                company.AddPerson(PersonDetails.FromName($"Kontakt {i}"), _app.Actor);
+            }
+
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync("ANALYZE \"Companies\", \"People\"");
+        }
+
+        var plan = await PlanAsync(db => WeightedVolumeQuery.Sums(db, new LeadFilter(Search: "Müller")), bitmapScansOnly: true);
+
+        Assert.Contains(plan, row => row.Contains("Bitmap Index Scan on \"IX_Leads_Name_Search\"", StringComparison.Ordinal));
+        Assert.Contains(plan, row => row.Contains("Bitmap Index Scan on \"IX_Companies_Name_Search\"", StringComparison.Ordinal));
+        Assert.Contains(plan, row => row.Contains("Bitmap Index Scan on \"IX_People_Name_Search\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, ReadsLeadsWhole);
+    }
+
+    [Fact]
+    public async Task A_one_label_board_starts_from_the_label_in_the_join_tables_key()
+    {
+        var plan = await PlanAsync(db => WeightedVolumeQuery.Sums(db, new LeadFilter(LabelIds: [1])));
+
+        Assert.Contains(plan, row => row.Contains("\"PK_LeadLabels\" on \"LeadLabels\"", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, ReadsLeadsWhole);
     }
 }

@@ -61,4 +61,34 @@ public sealed class QueryPlanTests(ITestOutputHelper output) : IDisposable
 
         Assert.Contains(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.Contains("INDEX IX_Leads_ResponsibleUserId_Status_NextActionOn", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_search_looks_the_text_up_in_the_trigram_index_and_fetches_the_leads_by_id()
+    {
+        await using var db = _app.NewContext();
+        var query = WeightedVolumeQuery.Sums(db, new LeadFilter(Search: "Müller"));
+
+        var plan = await query.ExplainAsync();
+        output.WriteLine(query.ToQueryString());
+        output.WriteLine(string.Join('\n', plan));
+
+        Assert.Contains(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && step.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal));
+        // The leads are then fetched by id (or their index probed by id): none is read in a scan of its own.
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && !step.Contains("VIRTUAL TABLE", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_one_label_board_starts_from_the_label_in_the_join_tables_key()
+    {
+        await using var db = _app.NewContext();
+        var query = WeightedVolumeQuery.Sums(db, new LeadFilter(LabelIds: [1]));
+
+        var plan = await query.ExplainAsync();
+        output.WriteLine(query.ToQueryString());
+        output.WriteLine(string.Join('\n', plan));
+
+        // The primary key of LeadLabels is (LabelsId, LeadId): the label's leads are one range of it.
+        Assert.Contains(plan, step => step.Contains("USING COVERING INDEX sqlite_autoindex_LeadLabels_1 (LabelsId=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
+    }
 }

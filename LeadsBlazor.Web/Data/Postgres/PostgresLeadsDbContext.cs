@@ -10,8 +10,10 @@ public sealed class PostgresLeadsDbContext(DbContextOptions<PostgresLeadsDbConte
     {
         base.OnModelCreating(builder);
 
-        // TextSearch folds accents with unaccent() (a contrib extension that a database owner may create).
+        // TextSearch folds accents with unaccent(), and the lead search's indexes are pg_trgm's (contrib extensions that a
+        // database owner may create).
         builder.HasPostgresExtension("unaccent");
+        builder.HasPostgresExtension("pg_trgm");
     }
 }
 

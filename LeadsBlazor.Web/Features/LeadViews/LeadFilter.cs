@@ -36,16 +36,12 @@ public sealed record LeadFilter(
 
         foreach (var labelId in LabelIds ?? [])
         {
-            leads = leads.Where(l => l.Labels.Any(label => label.Id == labelId));
+            leads = LeadSearch.Labelled(leads, labelId);
         }
 
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var pattern = "%" + EscapeLike(Search.Trim()) + "%";
-            leads = leads.Where(l =>
-                TextSearch.Like(l.Name, pattern)
-                || (l.Company != null && TextSearch.Like(l.Company.Name, pattern))
-                || (l.ContactPerson != null && TextSearch.Like(l.ContactPerson.Name, pattern)));
+            leads = LeadSearch.Matching(leads, Search.Trim());
         }
 
         return leads;

@@ -1241,6 +1241,30 @@ namespace LeadsBlazor.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("LeadsBlazor.Web.Data.Sqlite.LeadSearchEntry", b =>
+                {
+                    b.Property<string>("Contact")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Customer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rowid");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Table")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("LeadSearch");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("LeadSearch", (string)null);
+                });
+
             modelBuilder.Entity("LeadsBlazor.Web.Data.UserPreference", b =>
                 {
                     b.Property<string>("UserId")
