@@ -106,8 +106,12 @@ public sealed class BoardTests(BrowserFixture browser) : BrowserTest(browser)
     public async Task Opening_the_board_loads_it_once_and_a_page_with_another_filter_loads_its_own()
     {
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/all");
+        // The sign-in landed on the board, so its view is kept (shared views); a change makes it stale, as in real use.
+        var stages = await App.StagesAsync();
+        await App.CreateLeadAsync("Noch ein Lead", 1_000m, _ownerId, stages[0].Id);
         using var loads = new BoardLoads(App.Services);
 
+        // The prerender reads the board once; the interactive render takes it from the shared views.
         await page.GotoAsync("leads");
         await page.WaitForCircuitAsync();
         // The card menu answers only once the interactive board stands, loaded or taken from the prerender.
@@ -115,7 +119,7 @@ public sealed class BoardTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(page.GetByTestId("move-dialog")).ToBeVisibleAsync();
         Assert.Equal(1, loads.Count);
 
-        // The prerender's board is kept under its filter: a page with another filter does not take it.
+        // The board is kept under its filter: a page with another filter does not take it.
         await page.GotoAsync("leads?responsible=me");
         await page.WaitForCircuitAsync();
         await page.Card(_lead).GetByTestId("card-menu").ClickAsync();
