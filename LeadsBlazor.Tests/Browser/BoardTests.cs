@@ -108,7 +108,7 @@ public sealed class BoardTests(BrowserFixture browser) : BrowserTest(browser)
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/all");
         // The sign-in landed on the board, so its view is kept (shared views); a change makes it stale, as in real use.
         var stages = await App.StagesAsync();
-        await App.CreateLeadAsync("Noch ein Lead", 1_000m, _ownerId, stages[0].Id);
+        await App.CreateLeadAsync("Noch ein Lead", 1_000m, _memberId, stages[0].Id);
         using var loads = new BoardLoads(App.Services);
 
         // The prerender reads the board once; the interactive render takes it from the shared views.

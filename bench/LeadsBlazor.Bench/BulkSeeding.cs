@@ -139,7 +139,7 @@ internal static class BulkSeeding
         connection.Open();
 
         // Triggers may fold names for the search as the app does (its function, registered on each of its connections).
-        connection.CreateFunction<string?, string?>(TextSearch.SqliteFunction, TextSearch.Fold, isDeterministic: true);
+        TextSearch.AddTo(connection);
         Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA temp_store = MEMORY;");
         var world = World.Read(connection);
         using var transaction = connection.BeginTransaction();

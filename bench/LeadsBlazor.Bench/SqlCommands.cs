@@ -87,7 +87,7 @@ internal sealed class SqlCommands : DbCommandInterceptor
     {
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync();
-        connection.CreateFunction<string?, string?>(TextSearch.SqliteFunction, TextSearch.Fold, isDeterministic: true);
+        TextSearch.AddTo(connection);
         foreach (var captured in commands)
         {
             await using var command = connection.CreateCommand();
