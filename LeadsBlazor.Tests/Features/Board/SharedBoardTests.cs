@@ -1,9 +1,6 @@
-using System.Data.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Data.Postgres;
-using LeadsBlazor.Web.Data.Sqlite;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Labels;
 using LeadsBlazor.Web.Features.Leads;
@@ -11,7 +8,6 @@ using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Features.Reminders;
 using LeadsBlazor.Web.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -23,7 +19,7 @@ namespace LeadsBlazor.Tests.Features.Board;
 /// </summary>
 public abstract class SharedBoardTests : IDisposable
 {
-    private readonly SqlCommandCounter _sql = new();
+    private readonly TaggedCommands _sql = new();
     private readonly DatabaseProvider _provider;
     private readonly ITestOutputHelper _output;
     private readonly List<WatchingSession> _sessions = [];
@@ -40,14 +36,7 @@ public abstract class SharedBoardTests : IDisposable
     /// <summary>The app with every SQL command counted; <paramref name="eachSessionAlone"/> gives each session views of its own, as before they were shared.</summary>
     private PipelineApp Start(bool eachSessionAlone = false) => new(provider: _provider, services: services =>
     {
-        if (_provider == DatabaseProvider.Postgres)
-        {
-            services.ConfigureDbContext<PostgresLeadsDbContext>(options => options.AddInterceptors(_sql));
-        }
-        else
-        {
-            services.ConfigureDbContext<SqliteLeadsDbContext>(options => options.AddInterceptors(_sql));
-        }
+        _sql.AddTo(services);
 
         if (eachSessionAlone)
         {
@@ -99,12 +88,12 @@ public abstract class SharedBoardTests : IDisposable
         foreach (var watchers in new[] { 0, 1, 10 })
         {
             var sessions = await OpenAsync(watchers, new LeadFilter(), App.OwnerId);
-            var before = _sql.Count;
+            var before = _sql.Total;
 
             await MoveAsync(lead.Id, stages[target].Id);
             await SeenByAllAsync(sessions, lead.Id, stages[target].Id);
 
-            perChange[watchers] = _sql.Count - before;
+            perChange[watchers] = _sql.Total - before;
             _output.WriteLine($"{watchers} watching sessions: {perChange[watchers]} SQL commands for one card move");
             CloseAll();
             target = (target + 1) % stages.Count;
@@ -312,20 +301,6 @@ public abstract class SharedBoardTests : IDisposable
             Due = await Get<DueLeadsQuery>().CountForUserAsync(_userId);
             Interlocked.Increment(ref _dueLoads);
         }
-    }
-}
-
-/// <summary>Counts every SQL command EF Core sends for the app's contexts: EF makes a command for each one it runs.</summary>
-internal sealed class SqlCommandCounter : DbCommandInterceptor
-{
-    private int _count;
-
-    public int Count => Volatile.Read(ref _count);
-
-    public override DbCommand CommandCreated(CommandEndEventData eventData, DbCommand result)
-    {
-        Interlocked.Increment(ref _count);
-        return result;
     }
 }
 
