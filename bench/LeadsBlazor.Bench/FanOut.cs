@@ -23,7 +23,7 @@ internal sealed record FanOutResult(int Sessions, double ActingMs, double LastSh
 /// has), the real <see cref="BoardPage"/> with the navigation (label counts and the due badge) rendered by a
 /// <see cref="SessionRenderer"/>, subscribed to the app's real event bus. One person moves a card through
 /// <see cref="LeadCommands"/>; the bench waits until every session shows the card in its new column, then reads the SQL
-/// commands the app ran (EF interceptor), the process CPU time and the render batches' bytes per session.
+/// commands the app ran (EF interceptor), the process CPU time (less the bench's own reading of the sessions' trees) and the render batches' bytes per session.
 /// MudBlazor's JS calls answer at once with defaults (bUnit's loose JS interop); the browser's part is not measured.
 /// </summary>
 internal static class FanOut
@@ -74,7 +74,7 @@ internal static class FanOut
                     await session.Renderer.SettleAsync();
                 }
 
-                var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+                var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore - sessions.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Renderer.Checking)).TotalMilliseconds;
                 var sql = app.Sql.Executed - sqlBefore;
                 var bytes = n == 0 ? 0 : sessions.Average(s => (double)s.Renderer.Bytes);
                 var batches = n == 0 ? 0 : (int)Math.Round(sessions.Average(s => s.Renderer.Batches));
