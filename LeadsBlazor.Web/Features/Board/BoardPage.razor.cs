@@ -69,7 +69,7 @@ public sealed partial class BoardPage : IDisposable
 
     protected override void OnAfterRender(bool firstRender)
     {
-        // The zones keep their own order of the cards: when a load changed it, they must look again (BoardItems says when).
+        // The zones remember every card they placed; when they hold many no longer shown, one refresh clears them (BoardItems says when).
         if (_refreshContainer && container is not null)
         {
             _refreshContainer = false;
