@@ -139,7 +139,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
     public async Task The_lead_form_with_a_service_period_typed_in_has_no_serious_or_critical_violation()
     {
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, $"leads/{_lead}");
-        await page.GetByTestId("action-edit").ClickAsync();
+        await page.OpenLeadFormAsync("action-edit");
         var from = page.GetByTestId("field-service-from");
         await from.FillAsync("01.03.2027");
         await from.PressAsync("Tab");

@@ -224,7 +224,7 @@ public sealed class BoardTests(BrowserFixture browser) : BrowserTest(browser)
     {
         var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
 
-        await page.GetByTestId("new-lead").ClickAsync();
+        await page.OpenLeadFormAsync("new-lead");
         var dialog = page.GetByTestId("lead-dialog");
         await Assertions.Expect(dialog.GetByTestId("field-stage")).ToContainTextAsync("Laufend: Erstkontakt");
         await dialog.GetByTestId("field-name").FillAsync("Imagefilm");

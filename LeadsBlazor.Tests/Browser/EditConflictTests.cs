@@ -18,7 +18,7 @@ public sealed class EditConflictTests(BrowserFixture browser) : BrowserTest(brow
     private async Task<IPage> OpenEditAsync(string email, string password)
     {
         var page = await OpenAsync(email, password, $"leads/{_lead}");
-        await page.GetByTestId("action-edit").ClickAsync();
+        await page.OpenLeadFormAsync("action-edit");
         await Assertions.Expect(page.GetByTestId("field-name")).ToHaveValueAsync("Relaunch Website");
         return page;
     }
@@ -57,7 +57,7 @@ public sealed class EditConflictTests(BrowserFixture browser) : BrowserTest(brow
         await Assertions.Expect(anna.Locator("h1")).ToHaveTextAsync("Relaunch Website 2027");
         await Assertions.Expect(anna.GetByTestId("lead-next-action")).ToHaveTextAsync("05.12.2026 Workshop planen");
 
-        await anna.GetByTestId("action-edit").ClickAsync();
+        await anna.OpenLeadFormAsync("action-edit");
         await anna.GetByTestId("field-name").FillAsync("Relaunch Website 2028");
         await anna.GetByTestId("lead-save").ClickAsync();
         await Assertions.Expect(anna.GetByTestId("lead-dialog")).ToHaveCountAsync(0);

@@ -18,7 +18,7 @@ public sealed class LeadCustomerTests(BrowserFixture browser) : BrowserTest(brow
     public async Task A_lead_with_a_new_customer_and_contact_typed_in_the_form_shows_them_and_they_are_in_the_directory()
     {
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/potential");
-        await page.GetByTestId("new-lead").ClickAsync();
+        await page.OpenLeadFormAsync("new-lead");
         var dialog = page.GetByTestId("lead-dialog");
         await dialog.GetByTestId("field-name").FillAsync("Website-Relaunch Bergbahnen");
 

@@ -18,7 +18,7 @@ public sealed class LeadListTests(BrowserFixture browser) : BrowserTest(browser)
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.GetByTestId("lead-grid")).ToContainTextAsync("Zeilen pro Seite");
 
-        await page.GetByTestId("new-lead").ClickAsync();
+        await page.OpenLeadFormAsync("new-lead");
         await page.GetByTestId("field-name").FillAsync("Intranet für die Stadtwerke");
         await page.GetByTestId("field-revenue").FillAsync("24000");
         await page.GetByTestId("lead-save").ClickAsync();
@@ -128,7 +128,7 @@ public sealed class LeadListTests(BrowserFixture browser) : BrowserTest(browser)
     {
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/potential");
 
-        await page.GetByTestId("new-lead").ClickAsync();
+        await page.OpenLeadFormAsync("new-lead");
         await Assertions.Expect(page.GetByTestId("field-stage")).ToContainTextAsync("Kontaktpotential");
         await page.GetByTestId("field-name").FillAsync("Messestand");
         await page.GetByTestId("lead-save").ClickAsync();
@@ -137,13 +137,13 @@ public sealed class LeadListTests(BrowserFixture browser) : BrowserTest(browser)
 
         await page.GotoAsync("leads/all?tab=running");
         await page.WaitForCircuitAsync();
-        await page.GetByTestId("new-lead").ClickAsync();
+        await page.OpenLeadFormAsync("new-lead");
         await Assertions.Expect(page.GetByTestId("field-stage")).ToContainTextAsync("Laufend: Erstkontakt");
         await page.GetByRole(AriaRole.Button, new() { Name = "Abbrechen" }).ClickAsync();
 
         await page.GotoAsync("leads/all?tab=won");
         await page.WaitForCircuitAsync();
-        await page.GetByTestId("new-lead").ClickAsync();
+        await page.OpenLeadFormAsync("new-lead");
         await Assertions.Expect(page.GetByTestId("field-stage")).ToContainTextAsync("Kontaktpotential");
     }
 }

@@ -48,7 +48,7 @@ public sealed class LeadPageTests(BrowserFixture browser)
             await field.PressAsync("Tab");
         }
 
-        await page.GetByTestId("action-edit").ClickAsync();
+        await page.OpenLeadFormAsync("action-edit");
         await TypeAsync(from, "01.07.2027");
         await TypeAsync(to, "30.06.2027");
         await page.GetByTestId("lead-save").ClickAsync();
@@ -64,7 +64,7 @@ public sealed class LeadPageTests(BrowserFixture browser)
         await Assertions.Expect(shown).ToHaveTextAsync("01.03.2027 – 30.06.2027");
 
         // Clearing the start leaves a period open at its start.
-        await page.GetByTestId("action-edit").ClickAsync();
+        await page.OpenLeadFormAsync("action-edit");
         await Assertions.Expect(from).ToHaveValueAsync("01.03.2027");
         await TypeAsync(from, "");
         await page.GetByTestId("lead-save").ClickAsync();

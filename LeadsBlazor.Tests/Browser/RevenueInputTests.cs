@@ -19,8 +19,7 @@ public sealed class RevenueInputTests(BrowserFixture browser) : BrowserTest(brow
     private async Task<IPage> NewLeadDialogAsync()
     {
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/potential");
-        await page.GetByTestId("new-lead").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("field-name")).ToBeVisibleAsync();
+        await page.OpenLeadFormAsync("new-lead");
         return page;
     }
 

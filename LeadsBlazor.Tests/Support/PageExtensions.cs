@@ -20,6 +20,16 @@ public static class PageExtensions
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.Locator("[data-testid=circuit-live]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Clicks what opens the lead form ("Neuer Lead", "Bearbeiten") and waits until the form put its focus on the name, as a
+    /// person sees the cursor there before typing: a field filled before that moment can lose its keys to the name field.
+    /// </summary>
+    public static async Task OpenLeadFormAsync(this IPage page, string opener)
+    {
+        await page.GetByTestId(opener).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lead-dialog").GetByTestId("field-name")).ToBeFocusedAsync();
+    }
+
     /// <summary>On a lead's page: "Verloren" with the reason given, confirmed, and waits until the page says so.</summary>
     public static async Task LoseLeadAsync(this IPage page, string reason)
     {
