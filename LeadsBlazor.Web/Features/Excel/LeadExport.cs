@@ -72,7 +72,8 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
     }
 
     // The rows in the order the view shows its leads: the list's sort from its URL, else the default (the board's: next action, then id).
-    // One ordered query streams the leads; each chunk's labels come from the join table by the chunk's ids, which its LeadId index serves.
+    // One ordered query streams the leads; each chunk's labels come from the join table by the chunk's ids, which its LeadId index
+    // serves. The ids go into the SQL as a list of constants: as a parameter (json_each) SQLite scanned the join table once per chunk.
     private static async IAsyncEnumerable<Dictionary<string, object?>> Rows(
         LeadsDbContext db, LeadsDbContext labelsDb, LeadFilter filter, string? sortBy, bool descending, SheetLookups lookups, SheetTexts texts, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -101,7 +102,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
         {
             var ids = chunk.Select(l => l.Id).ToArray();
             var labels = (await labelsDb.Set<Dictionary<string, object>>("LeadLabels")
-                    .Where(x => ids.Contains(EF.Property<int>(x, "LeadId")))
+                    .Where(x => EF.Constant(ids).Contains(EF.Property<int>(x, "LeadId")))
                     .Join(labelsDb.Labels, x => EF.Property<int>(x, "LabelsId"), label => label.Id, (x, label) => new { LeadId = EF.Property<int>(x, "LeadId"), label.Name })
                     .ToListAsync(cancellationToken))
                 .GroupBy(x => x.LeadId)
