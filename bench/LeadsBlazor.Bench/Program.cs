@@ -65,7 +65,7 @@ internal static class BoardBench
 
         if (exportBench)
         {
-            await ExportBench.RunAsync(app, database, folder, leadCount, rounds);
+            await ExportBench.RunAsync(app, database, folder, leadCount, rounds, Email, Password);
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
             return;
@@ -207,7 +207,7 @@ internal static class BoardBench
     }
 
 
-    private static async Task SignInAsync(HttpClient client, string email, string password)
+    internal static async Task SignInAsync(HttpClient client, string email, string password)
     {
         var form = await client.GetStringAsync("/Account/Login");
         var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;

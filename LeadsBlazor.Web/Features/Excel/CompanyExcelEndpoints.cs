@@ -19,7 +19,7 @@ public static class CompanyExcelEndpoints
                 return refused;
             }
 
-            return await ExcelEndpoints.DownloadAsync(context, file => export.WriteAsync(new CompanyFilter(q, LeadViewParameters.ParseLabels(labels), country), sort, desc == "1", file, cancellationToken));
+            return ExcelEndpoints.Download(await export.FileNameAsync(cancellationToken), (body, aborted) => export.WriteAsync(new CompanyFilter(q, LeadViewParameters.ParseLabels(labels), country), sort, desc == "1", body, aborted));
         });
         endpoints.MapGet("/companies/import/template", async (CompanyImport import, CancellationToken cancellationToken) =>
         {

@@ -11,17 +11,19 @@ namespace LeadsBlazor.Web.Features.Excel;
 /// Writes the company list as it is filtered and sorted on screen, every row, as an .xlsx sheet in the layout the company import
 /// reads. Rows come from the database in chunks, as the lead export's do, so memory stays flat.
 /// </summary>
-public sealed class CompanyExport(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time, IStringLocalizer<SharedResource> text)
+public sealed class CompanyExport(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, IStringLocalizer<SharedResource> text)
 {
-    /// <summary>Writes the sheet and returns its download name, "customers-2026-12-01.xlsx", dated in the account's time zone.</summary>
-    public async Task<string> WriteAsync(CompanyFilter filter, string? sortBy, bool descending, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>The download's name, "customers-2026-12-01.xlsx", dated in the account's time zone; known before the first row.</summary>
+    public async Task<string> FileNameAsync(CancellationToken cancellationToken = default) =>
+        $"customers-{await account.TodayAsync(cancellationToken):yyyy-MM-dd}.xlsx";
+
+    /// <summary>Writes the sheet.</summary>
+    public async Task WriteAsync(CompanyFilter filter, string? sortBy, bool descending, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var today = (await account.GetAsync(cancellationToken)).Today(time);
         await output.SaveAsAsync(Rows(db, filter, sortBy, descending, cancellationToken), sheetName: text["Page.Companies.Title"], excelType: ExcelType.XLSX,
             configuration: CompanySheet.Configuration(text), cancellationToken: cancellationToken);
-        return $"customers-{today:yyyy-MM-dd}.xlsx";
     }
 
     // Every text goes in as a string cell, never a formula: a company named =HYPERLINK(…) stays text, as in the lead export.

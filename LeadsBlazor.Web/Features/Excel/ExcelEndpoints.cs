@@ -11,7 +11,7 @@ public static class ExcelEndpoints
     /// <summary>
     /// <c>GET /leads/export</c>: the view given by the query (view, status, responsible, labels, q, and the list's sort and desc) as an .xlsx download.
     /// A GET that changes nothing, so it needs no antiforgery token; the fallback policy requires a signed-in user.
-    /// The sheet is written to a temporary file first: MiniExcel writes synchronously, which Kestrel's response body refuses.
+    /// The sheet streams to the response as its rows are read (<see cref="WorkbookDownload"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapExcelEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -27,7 +27,7 @@ public static class ExcelEndpoints
                 Status = Enum.TryParse<LeadStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null,
             };
             var shown = Enum.TryParse<LeadView>(view, ignoreCase: true, out var named) && Enum.IsDefined(named) ? named : LeadView.All;
-            return await DownloadAsync(context, file => export.WriteAsync(filter, shown, file, cancellationToken, sort, desc == "1"));
+            return Download(await export.FileNameAsync(cancellationToken), (body, aborted) => export.WriteAsync(filter, shown, body, aborted, sort, desc == "1"));
         });
 
         endpoints.MapGet("/leads/import/template", async (LeadImport import, CancellationToken cancellationToken) =>
@@ -49,18 +49,8 @@ public static class ExcelEndpoints
         return endpoints;
     }
 
-    /// <summary>
-    /// How every export answers: the sheet is written to a temporary file (MiniExcel writes synchronously, which Kestrel's
-    /// response body refuses), then streamed as an .xlsx under the name the writer returns, never cached.
-    /// </summary>
-    internal static async Task<IResult> DownloadAsync(HttpContext context, Func<Stream, Task<string>> write)
-    {
-        var file = TemporaryFile();
-        var fileName = await write(file);
-        file.Position = 0;
-        context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(file, LeadExport.ContentType, fileName);
-    }
+    /// <summary>How every export answers: an .xlsx under its download name, never cached, streamed as the writer writes it.</summary>
+    internal static WorkbookDownload Download(string fileName, Func<Stream, CancellationToken, Task> write) => new(fileName, write);
 
     /// <summary>The answer to a view filter with more labels than a view takes, or null when the labels are fine.</summary>
     internal static IResult? RefuseTooManyLabels(string? labels, IStringLocalizer text) =>

@@ -18,7 +18,8 @@ public static class ForecastExcelEndpoints
                 return refused;
             }
 
-            return await ExcelEndpoints.DownloadAsync(context, file => export.WriteAsync(LeadViewParameters.Filter(context.User, responsible, labels, q), file, cancellationToken));
+            var filter = LeadViewParameters.Filter(context.User, responsible, labels, q);
+            return ExcelEndpoints.Download(await export.FileNameAsync(cancellationToken), (body, aborted) => export.WriteAsync(filter, body, aborted));
         });
         return endpoints;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using LeadsBlazor.Web.Components.Shared;
 using LeadsBlazor.Web.Features.Forecast;
 using LeadsBlazor.Web.Features.LeadViews;
+using LeadsBlazor.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
@@ -11,13 +12,17 @@ namespace LeadsBlazor.Web.Features.Excel;
 /// Writes the forecast's table as it is filtered on screen: a row per stage, the totals and the won revenue; the columns "without period",
 /// the twelve months, "later" and the total, as numbers in the account currency (named in its own column).
 /// </summary>
-public sealed class ForecastExport(ForecastQuery query, IStringLocalizer<SharedResource> text)
+public sealed class ForecastExport(ForecastQuery query, AccountSettingsReader account, IStringLocalizer<SharedResource> text)
 {
     /// <summary>The download's address; it takes the view filters of the page's URL.</summary>
     public const string Path = "leads/forecast/export";
 
-    /// <summary>Writes the sheet and returns its download name, "forecast-2026-12-02.xlsx", dated on the day it was made (the account's today).</summary>
-    public async Task<string> WriteAsync(LeadFilter filter, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>The download's name, "forecast-2026-12-02.xlsx", dated on the day it is made (the account's today).</summary>
+    public async Task<string> FileNameAsync(CancellationToken cancellationToken = default) =>
+        $"forecast-{await account.TodayAsync(cancellationToken):yyyy-MM-dd}.xlsx";
+
+    /// <summary>Writes the sheet.</summary>
+    public async Task WriteAsync(LeadFilter filter, Stream output, CancellationToken cancellationToken = default)
     {
         var forecast = await query.GetAsync(filter, cancellationToken);
         var english = Formats.English;
@@ -59,6 +64,5 @@ public sealed class ForecastExport(ForecastQuery query, IStringLocalizer<SharedR
         }
 
         await output.SaveAsAsync(rows, sheetName: text["Forecast.Title"], excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
-        return $"forecast-{forecast.Horizon.Today:yyyy-MM-dd}.xlsx";
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
@@ -16,9 +17,10 @@ using MiniExcelLibs.OpenXml;
 namespace LeadsBlazor.Web.Features.Excel;
 
 /// <summary>
-/// Writes the leads of a view as an .xlsx sheet (Rule 10), in the view's order. Rows come from the database in
-/// chunks of <see cref="ChunkSize"/> and go straight to MiniExcel, so memory stays nearly flat however many leads
-/// the account has; only the view's ordered ids and the users, stages, reasons and rates are held.
+/// Writes the leads of a view as an .xlsx sheet (Rule 10), in the view's order. The leads stream from one ordered query
+/// straight into MiniExcel, a chunk of <see cref="ChunkSize"/> at a time with their labels, so the first row goes out as soon
+/// as the database has sorted, and memory stays nearly flat however many leads the account has; only the users, stages,
+/// reasons and rates are held.
 /// </summary>
 public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
@@ -26,21 +28,24 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>
-    /// Writes the sheet, named after the view, with the rows in the view's order, and returns its download name,
-    /// "leads-2026-11-30.xlsx", dated in the account's time zone.
-    /// </summary>
-    public async Task<string> WriteAsync(LeadFilter filter, LeadView view, Stream output, CancellationToken cancellationToken = default, string? sortBy = null, bool descending = false)
+    /// <summary>The download's name, "leads-2026-11-30.xlsx", dated in the account's time zone; known before the first row.</summary>
+    public async Task<string> FileNameAsync(CancellationToken cancellationToken = default) =>
+        $"leads-{await account.TodayAsync(cancellationToken):yyyy-MM-dd}.xlsx";
+
+    /// <summary>Writes the sheet, named after the view, with the rows in the view's order.</summary>
+    public async Task WriteAsync(LeadFilter filter, LeadView view, Stream output, CancellationToken cancellationToken = default, string? sortBy = null, bool descending = false)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The labels of each chunk are read on a second connection while the leads' reader stays open: PostgreSQL runs one
+        // command at a time on a connection.
+        await using var labelsDb = await contexts.CreateDbContextAsync(cancellationToken);
         var lookups = await SheetLookups.LoadAsync(db, await account.GetAsync(cancellationToken), time, cancellationToken);
         var texts = new SheetTexts(
             Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => text[$"Status.{s}"].Value),
             text["Sheet.Yes"],
             text["Sheet.No"]);
-        await output.SaveAsAsync(Rows(db, filter, sortBy, descending, lookups, texts, cancellationToken), sheetName: SheetName(view, filter.Status), excelType: ExcelType.XLSX, configuration: Configuration(text), cancellationToken: cancellationToken);
-        return $"leads-{lookups.Today:yyyy-MM-dd}.xlsx";
+        await output.SaveAsAsync(Rows(db, labelsDb, filter, sortBy, descending, lookups, texts, cancellationToken), sheetName: SheetName(view, filter.Status), excelType: ExcelType.XLSX, configuration: Configuration(text), cancellationToken: cancellationToken);
     }
 
     /// <summary>The sheet's columns with their headers in the user's language, widths and formats; frozen bold header row with a filter.</summary>
@@ -67,50 +72,44 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
     }
 
     // The rows in the order the view shows its leads: the list's sort from its URL, else the default (the board's: next action, then id).
-    // Only the ids are held in that order; the leads themselves come in chunks, so memory stays flat.
-    private static IEnumerable<Dictionary<string, object?>> Rows(LeadsDbContext db, LeadFilter filter, string? sortBy, bool descending, SheetLookups lookups, SheetTexts texts, CancellationToken cancellationToken)
+    // One ordered query streams the leads; each chunk's labels come from the join table by the chunk's ids, which its LeadId index
+    // serves. The ids go into the SQL as a list of constants: as a parameter (json_each) SQLite scanned the join table once per chunk.
+    private static async IAsyncEnumerable<Dictionary<string, object?>> Rows(
+        LeadsDbContext db, LeadsDbContext labelsDb, LeadFilter filter, string? sortBy, bool descending, SheetLookups lookups, SheetTexts texts, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var ordered = LeadListQuery.Sort(filter.Apply(db.Leads.AsNoTracking()), sortBy, descending).Select(l => l.Id).ToList();
-        foreach (var ids in ordered.Chunk(ChunkSize))
+        var leads = LeadListQuery.Sort(filter.Apply(db.Leads.AsNoTracking()), sortBy, descending)
+            .Select(l => new ExportedLead(
+                l.Id,
+                l.Name,
+                l.Status,
+                l.StageId,
+                EF.Property<long>(l, LeadConfiguration.RevenueMinor),
+                EF.Property<string>(l, LeadConfiguration.RevenueCurrency),
+                l.ResponsibleUserId,
+                l.NextActionOn,
+                l.NextAction,
+                l.Company != null ? l.Company.Name : null,
+                l.ContactPerson != null ? l.ContactPerson.Name : null,
+                l.CreatedAt,
+                l.ClosedOn,
+                l.CloseReasonId,
+                l.CloseReasonText,
+                l.Info,
+                l.ServiceFrom,
+                l.ServiceTo))
+            .AsAsyncEnumerable();
+        await foreach (var chunk in leads.Chunk(ChunkSize).WithCancellation(cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var chunk = db.Leads.AsNoTracking()
-                .Where(l => ids.Contains(l.Id))
-                .Select(l => new ExportedLead(
-                    l.Id,
-                    l.Name,
-                    l.Status,
-                    l.StageId,
-                    EF.Property<long>(l, LeadConfiguration.RevenueMinor),
-                    EF.Property<string>(l, LeadConfiguration.RevenueCurrency),
-                    l.ResponsibleUserId,
-                    l.NextActionOn,
-                    l.NextAction,
-                    l.Company != null ? l.Company.Name : null,
-                    l.ContactPerson != null ? l.ContactPerson.Name : null,
-                    l.CreatedAt,
-                    l.ClosedOn,
-                    l.CloseReasonId,
-                    l.CloseReasonText,
-                    l.Info,
-                    l.ServiceFrom,
-                    l.ServiceTo))
-                .ToDictionary(l => l.Id);
-
-            // Straight from the join table by the chunk's ids, which its LeadId index serves.
-            var labels = db.Set<Dictionary<string, object>>("LeadLabels")
-                .Where(x => ids.Contains(EF.Property<int>(x, "LeadId")))
-                .Join(db.Labels, x => EF.Property<int>(x, "LabelsId"), label => label.Id, (x, label) => new { LeadId = EF.Property<int>(x, "LeadId"), label.Name })
-                .AsEnumerable()
+            var ids = chunk.Select(l => l.Id).ToArray();
+            var labels = (await labelsDb.Set<Dictionary<string, object>>("LeadLabels")
+                    .Where(x => EF.Constant(ids).Contains(EF.Property<int>(x, "LeadId")))
+                    .Join(labelsDb.Labels, x => EF.Property<int>(x, "LabelsId"), label => label.Id, (x, label) => new { LeadId = EF.Property<int>(x, "LeadId"), label.Name })
+                    .ToListAsync(cancellationToken))
                 .GroupBy(x => x.LeadId)
                 .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(x => x.Name).Order(StringComparer.CurrentCultureIgnoreCase)));
-            foreach (var id in ids)
+            foreach (var lead in chunk)
             {
-                // A lead deleted between the two reads is left out rather than failing the download.
-                if (chunk.TryGetValue(id, out var lead))
-                {
-                    yield return Row(lead, labels.GetValueOrDefault(id), lookups, texts);
-                }
+                yield return Row(lead, labels.GetValueOrDefault(lead.Id), lookups, texts);
             }
         }
     }

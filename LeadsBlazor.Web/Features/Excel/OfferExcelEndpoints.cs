@@ -12,7 +12,8 @@ public static class OfferExcelEndpoints
     {
         endpoints.MapGet("/offers/export", async (HttpContext context, OfferExport export, string? status, string? responsible, string? q, string? from, string? to, string? sort, string? desc, CancellationToken cancellationToken) =>
         {
-            return await ExcelEndpoints.DownloadAsync(context, file => export.WriteAsync(OfferFilter.FromUrl(context.User, status, responsible, q, from, to), sort, desc == "1", file, cancellationToken));
+            var filter = OfferFilter.FromUrl(context.User, status, responsible, q, from, to);
+            return ExcelEndpoints.Download(await export.FileNameAsync(cancellationToken), (body, aborted) => export.WriteAsync(filter, sort, desc == "1", body, aborted));
         });
         return endpoints;
     }

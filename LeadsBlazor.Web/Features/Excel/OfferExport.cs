@@ -11,7 +11,7 @@ namespace LeadsBlazor.Web.Features.Excel;
 /// Writes the offer list as it is filtered and sorted on screen, every row, as an .xlsx sheet: headers in the user's language,
 /// amounts as numbers in the offer's own currency (named in its own column), dates as dates.
 /// </summary>
-public sealed class OfferExport(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time, IStringLocalizer<SharedResource> text)
+public sealed class OfferExport(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, IStringLocalizer<SharedResource> text)
 {
     /// <summary>The columns in the sheet's order; a header is the text "Offers.Sheet.{key}".</summary>
     private static readonly ExportColumn[] Columns =
@@ -29,16 +29,19 @@ public sealed class OfferExport(IDbContextFactory<LeadsDbContext> contexts, Acco
         new("Responsible", "Offers.Sheet.Responsible", 22),
     ];
 
-    /// <summary>Writes the sheet and returns its download name, "offers-2026-12-01.xlsx", dated in the account's time zone.</summary>
-    public async Task<string> WriteAsync(OfferFilter filter, string? sortBy, bool descending, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>The download's name, "offers-2026-12-01.xlsx", dated in the account's time zone; known before the first row.</summary>
+    public async Task<string> FileNameAsync(CancellationToken cancellationToken = default) =>
+        $"offers-{await account.TodayAsync(cancellationToken):yyyy-MM-dd}.xlsx";
+
+    /// <summary>Writes the sheet.</summary>
+    public async Task WriteAsync(OfferFilter filter, string? sortBy, bool descending, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var today = (await account.GetAsync(cancellationToken)).Today(time);
         var statuses = Enum.GetValues<Domain.Offers.OfferStatus>().ToDictionary(s => s, s => text[$"OfferStatus.{s}"].Value);
         // The rows stream from one query straight into the sheet, so memory stays flat however many offers there are.
         var rows = OfferListQuery.Rows(db, OfferListQuery.Sort(filter.Apply(db.Offers.AsNoTracking()), sortBy, descending))
-            .AsEnumerable()
+            .AsAsyncEnumerable()
             .Select(row => new Dictionary<string, object?>
             {
                 ["Number"] = row.Number,
@@ -54,6 +57,5 @@ public sealed class OfferExport(IDbContextFactory<LeadsDbContext> contexts, Acco
                 ["Responsible"] = row.Responsible,
             });
         await output.SaveAsAsync(rows, sheetName: text["Offers.Page.Title"], excelType: ExcelType.XLSX, configuration: ExportSheet.Configuration(text, Columns), cancellationToken: cancellationToken);
-        return $"offers-{today:yyyy-MM-dd}.xlsx";
     }
 }

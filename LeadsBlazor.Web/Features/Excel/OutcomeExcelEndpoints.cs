@@ -13,15 +13,16 @@ public static class OutcomeExcelEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapOutcomeExcelEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/leads/outcomes/export", async Task<IResult> (HttpContext context, OutcomeExport export, AccountSettingsReader account, TimeProvider time, IStringLocalizer<SharedResource> text, string? from, string? to, string? responsible, string? labels, string? q, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/leads/outcomes/export", async Task<IResult> (HttpContext context, OutcomeExport export, AccountSettingsReader account, IStringLocalizer<SharedResource> text, string? from, string? to, string? responsible, string? labels, string? q, CancellationToken cancellationToken) =>
         {
             if (ExcelEndpoints.RefuseTooManyLabels(labels, text) is { } refused)
             {
                 return refused;
             }
 
-            var today = (await account.GetAsync(cancellationToken)).Today(time);
-            return await ExcelEndpoints.DownloadAsync(context, file => export.WriteAsync(LeadViewParameters.Filter(context.User, responsible, labels, q), OutcomePeriod.FromUrl(from, to, today), file, cancellationToken));
+            var period = OutcomePeriod.FromUrl(from, to, await account.TodayAsync(cancellationToken));
+            var filter = LeadViewParameters.Filter(context.User, responsible, labels, q);
+            return ExcelEndpoints.Download(OutcomeExport.FileName(period), (body, aborted) => export.WriteAsync(filter, period, body, aborted));
         });
         return endpoints;
     }

@@ -31,14 +31,20 @@ public sealed class OutcomeExport(OutcomeQuery query, IStringLocalizer<SharedRes
         new("Currency", "Outcomes.Column.Currency", 10),
     ];
 
-    /// <summary>Writes the sheets and returns the download name, "outcomes-2026-01-01-2026-12-31.xlsx", after the period.</summary>
-    public async Task<string> WriteAsync(LeadFilter filter, OutcomePeriod period, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>The download's name, "outcomes-2026-01-01-2026-12-31.xlsx", after the period.</summary>
+    public static string FileName(OutcomePeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return $"outcomes-{OutcomePeriod.Format(period.From)}-{OutcomePeriod.Format(period.To)}.xlsx";
+    }
+
+    /// <summary>Writes the sheets, one per breakdown.</summary>
+    public async Task WriteAsync(LeadFilter filter, OutcomePeriod period, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         var views = await query.GetAsync(filter, period, Enum.GetValues<OutcomeBreakdown>(), cancellationToken);
         var sheets = views.ToDictionary(v => text[$"Outcomes.By.{v.By}"].Value, v => (object)Rows(v).ToList());
         await output.SaveAsAsync(sheets, excelType: ExcelType.XLSX, configuration: ExportSheet.Configuration(text, Columns), cancellationToken: cancellationToken);
-        return $"outcomes-{OutcomePeriod.Format(period.From)}-{OutcomePeriod.Format(period.To)}.xlsx";
     }
 
     private IEnumerable<Dictionary<string, object?>> Rows(OutcomeView view)

@@ -19,7 +19,8 @@ public static class ProjectExcelEndpoints
                 return refused;
             }
 
-            return await ExcelEndpoints.DownloadAsync(context, file => export.WriteAsync(ProjectFilter.FromUrl(context.User, status, responsible, customer, labels, q), sort, desc == "1", file, cancellationToken));
+            var filter = ProjectFilter.FromUrl(context.User, status, responsible, customer, labels, q);
+            return ExcelEndpoints.Download(await export.FileNameAsync(cancellationToken), (body, aborted) => export.WriteAsync(filter, sort, desc == "1", body, aborted));
         });
         return endpoints;
     }

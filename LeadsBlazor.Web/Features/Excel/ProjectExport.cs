@@ -12,7 +12,7 @@ namespace LeadsBlazor.Web.Features.Excel;
 /// Writes the project list as it is filtered and sorted on screen, every row, as an .xlsx sheet: headers in the user's language,
 /// amounts as numbers in the project's own currency (named in its own column), dates as dates.
 /// </summary>
-public sealed class ProjectExport(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, TimeProvider time, IStringLocalizer<SharedResource> text)
+public sealed class ProjectExport(IDbContextFactory<LeadsDbContext> contexts, AccountSettingsReader account, IStringLocalizer<SharedResource> text)
 {
     /// <summary>The columns in the sheet's order; the headers are the project's field names.</summary>
     private static readonly ExportColumn[] Columns =
@@ -33,12 +33,15 @@ public sealed class ProjectExport(IDbContextFactory<LeadsDbContext> contexts, Ac
         new("Labels", "ProjectField.Labels", 24),
     ];
 
-    /// <summary>Writes the sheet and returns its download name, "projects-2026-12-01.xlsx", dated in the account's time zone.</summary>
-    public async Task<string> WriteAsync(ProjectFilter filter, string? sortBy, bool descending, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>The download's name, "projects-2026-12-01.xlsx", dated in the account's time zone; known before the first row.</summary>
+    public async Task<string> FileNameAsync(CancellationToken cancellationToken = default) =>
+        $"projects-{await account.TodayAsync(cancellationToken):yyyy-MM-dd}.xlsx";
+
+    /// <summary>Writes the sheet.</summary>
+    public async Task WriteAsync(ProjectFilter filter, string? sortBy, bool descending, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var today = (await account.GetAsync(cancellationToken)).Today(time);
         var statuses = Enum.GetValues<ProjectStatus>().ToDictionary(s => s, s => text[$"ProjectStatus.{s}"].Value);
         var billings = Enum.GetValues<ProjectBilling>().ToDictionary(b => b, b => text[$"ProjectBilling.{b}"].Value);
         var projects = filter.Apply(db.Projects.AsNoTracking());
@@ -47,7 +50,7 @@ public sealed class ProjectExport(IDbContextFactory<LeadsDbContext> contexts, Ac
             .GroupBy(l => l.ProjectId)
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(l => l.Name).Order(StringComparer.CurrentCultureIgnoreCase)));
         var rows = ProjectListQuery.Rows(db, ProjectListQuery.Sort(db, projects, sortBy, descending))
-            .AsEnumerable()
+            .AsAsyncEnumerable()
             .Select(row => new Dictionary<string, object?>
             {
                 ["Number"] = row.Number,
@@ -66,6 +69,5 @@ public sealed class ProjectExport(IDbContextFactory<LeadsDbContext> contexts, Ac
                 ["Labels"] = labels.GetValueOrDefault(row.Id),
             });
         await output.SaveAsAsync(rows, sheetName: text["Page.Projects.Title"], excelType: ExcelType.XLSX, configuration: ExportSheet.Configuration(text, Columns), cancellationToken: cancellationToken);
-        return $"projects-{today:yyyy-MM-dd}.xlsx";
     }
 }
