@@ -118,6 +118,13 @@ internal static class BoardBench
         Console.WriteLine();
         Console.WriteLine($"Whole run: {total.Elapsed.TotalSeconds:F0} s.");
         SqliteConnection.ClearAllPools();
+        if (args.Contains("keep"))
+        {
+            // For a look at the plans afterwards (sqlite3 with the scripts BENCH_SQL wrote).
+            Console.WriteLine($"Database left at {database}.");
+            return;
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 

@@ -90,7 +90,29 @@ internal static class Scenarios
 
         var result = new ScenarioResult(name, Median(appTimes), commands.Count == 0 ? 0 : Median(bareTimes), Median(counts), shows);
         Console.WriteLine($"  {name}: app {result.AppMs:F1} ms, bare {result.BareMs:F1} ms ({commands.Count} commands captured, {result.Commands} per call measured), {shows}");
+        await PrintSlowestAsync(database, name, commands);
         return result;
+    }
+
+    // Where a scenario's time goes: its slowest command, bare; with BENCH_SQL set, every command as a sqlite3 script there.
+    private static async Task PrintSlowestAsync(string database, string name, List<CapturedCommand> commands)
+    {
+        var times = new List<(CapturedCommand Command, TimeSpan Took)>();
+        await SqlCommands.ReplayAsync(database, commands, (command, took) => times.Add((command, took)));
+        if (times.Count == 0)
+        {
+            return;
+        }
+
+        var slowest = times.MaxBy(t => t.Took);
+        var text = string.Join(' ', slowest.Command.Text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Console.WriteLine($"    slowest command {slowest.Took.TotalMilliseconds:F1} ms: {text[..Math.Min(text.Length, 160)]}");
+        if (Environment.GetEnvironmentVariable("BENCH_SQL") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, string.Concat(name.TakeWhile(c => c != ':').Select(c => char.IsLetterOrDigit(c) ? c : '-')) + ".sql");
+            await File.WriteAllLinesAsync(file, times.Select(t => $"-- {t.Took.TotalMilliseconds:F1} ms\n{SqlCommands.ToScript(t.Command)}\n.parameter clear"));
+        }
     }
 
     private static double Median(List<double> values)

@@ -83,13 +83,14 @@ internal sealed class SqlCommands : DbCommandInterceptor
     /// The bare baseline: the captured commands run again through Microsoft.Data.Sqlite alone, on a pooled connection with the
     /// search's fold function (as the app's connections have it), every column of every row read.
     /// </summary>
-    public static async Task ReplayAsync(string database, IReadOnlyList<CapturedCommand> commands)
+    public static async Task ReplayAsync(string database, IReadOnlyList<CapturedCommand> commands, Action<CapturedCommand, TimeSpan>? timed = null)
     {
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync();
         TextSearch.AddTo(connection);
         foreach (var captured in commands)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var command = connection.CreateCommand();
             command.CommandText = captured.Text;
             foreach (var (name, value, type) in captured.Parameters)
@@ -107,6 +108,27 @@ internal sealed class SqlCommands : DbCommandInterceptor
                 }
             }
             while (await reader.NextResultAsync());
+            timed?.Invoke(captured, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
     }
+
+    /// <summary>The command as a script for the sqlite3 shell: its parameters as <c>.parameter set</c> lines, then the SQL.</summary>
+    public static string ToScript(CapturedCommand command)
+    {
+        var lines = command.Parameters.Select(p => $".parameter set {p.Name} {Literal(p.Value)}");
+        return string.Join('\n', lines.Append(command.Text.TrimEnd().TrimEnd(';') + ";"));
+    }
+
+    private static string Literal(object? value) => value switch
+    {
+        null => "NULL",
+        bool flag => flag ? "1" : "0",
+        DateOnly day => $"\"'{day:yyyy-MM-dd}'\"",
+        DateTime time => $"\"'{time:yyyy-MM-dd HH:mm:ss.FFFFFFF}'\"",
+        DateTimeOffset time => $"\"'{time:yyyy-MM-dd HH:mm:ss.FFFFFFFzzz}'\"",
+        decimal amount => $"\"'{amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}'\"",
+        string text => "\"'" + text.Replace("'", "''", StringComparison.Ordinal) + "'\"",
+        IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => "\"'" + value + "'\"",
+    };
 }
