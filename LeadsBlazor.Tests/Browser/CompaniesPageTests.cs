@@ -43,6 +43,8 @@ public sealed class CompaniesPageTests(BrowserFixture browser) : BrowserTest(bro
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/companies/\d+$"));
 
         await page.GoBackAsync();
+        // The list shows from the prerendered page; the sort below needs the page to be live.
+        await page.WaitForCircuitAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/companies\?q=MUELLER$"));
         await Assertions.Expect(grid.Locator("tr", new() { HasText = "Müller & Söhne KG" })).ToContainTextAsync("Graz");
         await Assertions.Expect(grid).ToContainTextAsync("Müller Maschinenbau GmbH");

@@ -91,4 +91,20 @@ public sealed class QueryPlanTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(plan, step => step.Contains("USING COVERING INDEX sqlite_autoindex_LeadLabels_1 (LabelsId=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_one_label_column_reads_the_column_in_its_order_and_looks_each_lead_up_in_the_join_tables_key()
+    {
+        await using var db = _app.NewContext();
+        var query = BoardQuery.ColumnLeads(db, new LeadFilter(LabelIds: [1]), stageId: 1, take: BoardQuery.PageSize);
+
+        var plan = await query.ExplainAsync();
+        output.WriteLine(query.ToQueryString());
+        output.WriteLine(string.Join('\n', plan));
+
+        // The page stops after its leads: no list of all the label's leads built first, no sort of them.
+        Assert.Contains(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.Contains("INDEX IX_Leads_Status_StageId_NextActionOn_Id", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("USING COVERING INDEX sqlite_autoindex_LeadLabels_1 (LabelsId=? AND LeadId=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("LIST SUBQUERY", StringComparison.Ordinal) || step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
 }

@@ -89,14 +89,21 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
         return new BoardData([.. columns], [.. cards], volume, today);
     }
 
-    /// <summary>The reasons a lead can be lost or dropped for, in the owner's order; retired ones are not offered.</summary>
+    /// <summary>The first <paramref name="take"/> running leads of a column of the view, the most urgent next action first.</summary>
+    public static IQueryable<Lead> ColumnLeads(LeadsDbContext db, LeadFilter filter, int stageId, int take)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        return (filter with { Status = LeadStatus.Running }).Apply(db.Leads.AsNoTracking(), firstRows: true)
+            .Where(l => l.StageId == stageId)
+            .OrderBy(l => l.NextActionOn).ThenBy(l => l.Id)
+            .Take(take);
+    }
+
     private static async Task<List<BoardCard>> CardsAsync(LeadsDbContext db, LeadFilter filter, Stage stage, int take, AccountSettings settings, DateOnly today, Dictionary<string, string> names, CancellationToken cancellationToken)
     {
         var stageId = stage.Id;
-        var rows = await (filter with { Status = LeadStatus.Running }).Apply(db.Leads.AsNoTracking())
-            .Where(l => l.StageId == stageId)
-            .OrderBy(l => l.NextActionOn).ThenBy(l => l.Id)
-            .Take(take)
+        var rows = await ColumnLeads(db, filter, stageId, take)
             // One query for the cards, one for their labels: a single join would make SQLite build the whole label table per column.
             .AsSplitQuery()
             .Select(l => new

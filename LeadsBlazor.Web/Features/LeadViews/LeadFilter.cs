@@ -16,7 +16,14 @@ public sealed record LeadFilter(
     LeadStatus? Status = null,
     int? CompanyId = null)
 {
-    public IQueryable<Lead> Apply(IQueryable<Lead> leads)
+    /// <param name="leads">The leads to filter.</param>
+    /// <param name="firstRows">
+    /// The query reads only its first rows in an index's order (a column's page): a label is then checked lead by lead in the
+    /// join table's key, which stops with the page. Without it a label's leads are listed once from that key, which serves
+    /// sums and counts over all of them (checked lead by lead, they took twice as long at a million leads; listed for a page,
+    /// every page paid for the whole list).
+    /// </param>
+    public IQueryable<Lead> Apply(IQueryable<Lead> leads, bool firstRows = false)
     {
         ArgumentNullException.ThrowIfNull(leads);
         if (Status is { } status)
@@ -36,7 +43,7 @@ public sealed record LeadFilter(
 
         foreach (var labelId in LabelIds ?? [])
         {
-            leads = LeadSearch.Labelled(leads, labelId);
+            leads = firstRows ? LeadSearch.LabelledLeadByLead(leads, labelId) : LeadSearch.Labelled(leads, labelId);
         }
 
         if (!string.IsNullOrWhiteSpace(Search))
