@@ -75,6 +75,9 @@ public abstract class LeadsDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<AddressThrottle> AddressThrottles => Set<AddressThrottle>();
 
+    /// <summary>The running volume of each label, kept by the database's triggers (read only).</summary>
+    public DbSet<LabelRevenueGroup> LabelRevenueGroups => Set<LabelRevenueGroup>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

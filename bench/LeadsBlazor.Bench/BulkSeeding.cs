@@ -130,8 +130,8 @@ internal static class BulkSeeding
     /// Step 2, with the app stopped: <paramref name="leadCount"/> leads with labels and history in one transaction. The
     /// secondary indexes of the three tables are dropped before and built again after (from their own SQL, so an index
     /// another change adds comes back too): building an index over a million rows once is far quicker than keeping it
-    /// in order row by row. The search index too is filled once at the end, not row by row by its trigger; other triggers
-    /// stay (the history's guard).
+    /// in order row by row. The search index and the label totals too are filled once at the end, not row by row by their
+    /// triggers; other triggers stay (the history's guard, the totals' triggers for changes).
     /// </summary>
     public static TimeSpan InsertLeads(string database, int leadCount)
     {
@@ -150,9 +150,12 @@ internal static class BulkSeeding
             Execute(connection, $"DROP INDEX \"{index.Name}\"");
         }
 
-        // The search index is filled once at the end, in one statement, rather than row by row by its trigger.
-        var searchTrigger = Rows(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'LeadSearch_LeadAdded'", r => r.GetString(0)).Single();
-        Execute(connection, "DROP TRIGGER \"LeadSearch_LeadAdded\"");
+        // The search index and the label totals are filled once at the end, in one statement each, rather than row by row by their triggers.
+        var fillTriggers = Rows(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('LeadSearch_LeadAdded', 'LabelRevenueGroups_LabelAdded')", r => (Name: r.GetString(0), Sql: r.GetString(1)));
+        foreach (var trigger in fillTriggers)
+        {
+            Execute(connection, $"DROP TRIGGER \"{trigger.Name}\"");
+        }
 
         var leads = Insert(connection, "Leads",
             "Id", "Name", "CompanyId", "ContactPersonId", "ResponsibleUserId", "Status", "StageId", "NextActionOn", "NextAction", "ClosedOn",
@@ -265,9 +268,16 @@ internal static class BulkSeeding
             LEFT JOIN "People" AS p ON p."Id" = l."ContactPersonId"
             WHERE l."Id" >= {{firstId}};
             """);
-        Execute(connection, searchTrigger);
+        var searched = watch.Elapsed;
+        Execute(connection, "DELETE FROM \"LabelRevenueGroups\"");
+        Execute(connection, LabelRevenueGroup.FillSql);
+        foreach (var trigger in fillTriggers)
+        {
+            Execute(connection, trigger.Sql);
+        }
+
         transaction.Commit();
-        Console.WriteLine($"  leads, labels and history rows {inserted.TotalSeconds:F1} s, their indexes {(indexed - inserted).TotalSeconds:F1} s, the search index {(watch.Elapsed - indexed).TotalSeconds:F1} s");
+        Console.WriteLine($"  leads, labels and history rows {inserted.TotalSeconds:F1} s, their indexes {(indexed - inserted).TotalSeconds:F1} s, the search index {(searched - indexed).TotalSeconds:F1} s, the label totals {(watch.Elapsed - searched).TotalSeconds:F1} s");
         Execute(connection, "PRAGMA journal_mode = WAL;");
         return watch.Elapsed;
     }

@@ -83,9 +83,19 @@ public sealed class PostgresQueryPlanTests(ITestOutputHelper output) : IDisposab
     }
 
     [Fact]
-    public async Task A_one_label_board_starts_from_the_label_in_the_join_tables_key()
+    public async Task A_one_label_boards_figures_read_the_labels_totals_in_their_key()
     {
         var plan = await PlanAsync(db => WeightedVolumeQuery.Sums(db, new LeadFilter(LabelIds: [1])));
+
+        Assert.Contains(plan, row => row.Contains("Index Scan", StringComparison.Ordinal) && row.Contains("\"PK_LabelRevenueGroups\"", StringComparison.Ordinal));
+        Assert.Contains(plan, row => row.Contains("Index Cond: (\"LabelId\" = 1)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.Contains("\"Leads\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_label_view_counted_over_its_leads_starts_from_the_label_in_the_join_tables_key()
+    {
+        var plan = await PlanAsync(db => WeightedVolumeQuery.Grouped(db, new LeadFilter(LabelIds: [1])));
 
         Assert.Contains(plan, row => row.Contains("\"PK_LeadLabels\" on \"LeadLabels\"", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, ReadsLeadsWhole);

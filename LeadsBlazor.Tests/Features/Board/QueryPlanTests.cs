@@ -78,10 +78,25 @@ public sealed class QueryPlanTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task A_one_label_board_starts_from_the_label_in_the_join_tables_key()
+    public async Task A_one_label_boards_figures_read_the_labels_totals_in_their_key()
     {
         await using var db = _app.NewContext();
         var query = WeightedVolumeQuery.Sums(db, new LeadFilter(LabelIds: [1]));
+
+        var plan = await query.ExplainAsync();
+        output.WriteLine(query.ToQueryString());
+        output.WriteLine(string.Join('\n', plan));
+
+        // One step: the label's range of the totals' key, nothing else read.
+        Assert.Single(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.EndsWith("USING PRIMARY KEY (LabelId=?)", StringComparison.Ordinal));
+        Assert.Single(plan);
+    }
+
+    [Fact]
+    public async Task A_label_view_counted_over_its_leads_starts_from_the_label_in_the_join_tables_key()
+    {
+        await using var db = _app.NewContext();
+        var query = WeightedVolumeQuery.Grouped(db, new LeadFilter(LabelIds: [1]));
 
         var plan = await query.ExplainAsync();
         output.WriteLine(query.ToQueryString());

@@ -46,8 +46,20 @@ public sealed class WeightedVolumeQuery(IDbContextFactory<LeadsDbContext> contex
         return (filter with { Status = LeadStatus.Running }).Apply(db.Leads.AsNoTracking());
     }
 
-    /// <summary>The grouped count the database runs (public so tests can read its SQL and plan).</summary>
+    /// <summary>
+    /// The groups a view's figures come from (public so tests can read its SQL and plan): a view of one label reads the
+    /// totals the database keeps for it (<see cref="LabelRevenueGroup"/>), every other view counts its leads.
+    /// </summary>
     public static IQueryable<RevenueGroup> Sums(LeadsDbContext db, LeadFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return LabelRevenueGroup.Serves(filter, out var labelId)
+            ? db.LabelRevenueGroups.Where(g => g.LabelId == labelId && g.Count > 0).Select(g => new RevenueGroup(g.StageId, g.Currency, g.Cents, g.Count))
+            : Grouped(db, filter);
+    }
+
+    /// <summary>The grouped count over the view's running leads: the figures of any view, and the check of the kept totals.</summary>
+    public static IQueryable<RevenueGroup> Grouped(LeadsDbContext db, LeadFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         return Running(db, filter)

@@ -1284,6 +1284,29 @@ namespace LeadsBlazor.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("LeadsBlazor.Web.Data.LabelRevenueGroup", b =>
+                {
+                    b.Property<long>("Cents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("LabelId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("integer");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("LabelRevenueGroups", (string)null);
+                });
+
             modelBuilder.Entity("LeadsBlazor.Web.Data.UserPreference", b =>
                 {
                     b.Property<string>("UserId")

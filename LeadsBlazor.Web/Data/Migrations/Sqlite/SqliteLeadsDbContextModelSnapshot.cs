@@ -1241,6 +1241,29 @@ namespace LeadsBlazor.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("LeadsBlazor.Web.Data.LabelRevenueGroup", b =>
+                {
+                    b.Property<long>("Cents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LabelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("LabelRevenueGroups", (string)null);
+                });
+
             modelBuilder.Entity("LeadsBlazor.Web.Data.Sqlite.LeadSearchEntry", b =>
                 {
                     b.Property<string>("Contact")
