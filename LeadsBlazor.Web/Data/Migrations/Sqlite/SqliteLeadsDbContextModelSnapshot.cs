@@ -512,6 +512,8 @@ namespace LeadsBlazor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("StageId");
 
+                    b.HasIndex("NextActionOn", "Id");
+
                     b.HasIndex("Status", "NextActionOn");
 
                     b.HasIndex("ResponsibleUserId", "Status", "NextActionOn");
