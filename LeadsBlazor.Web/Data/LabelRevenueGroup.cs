@@ -11,8 +11,9 @@ namespace LeadsBlazor.Web.Data;
 /// leads would otherwise read every lead with the label (a quarter of a million for a popular one, about a second) for its
 /// figures on each change; with these it reads the label's few groups.
 /// <para>
-/// Triggers keep the table in the same transaction as every write to leads and their labels, whichever code path or tool
-/// makes it (the migration <c>LabelRevenueGroups</c> of each provider creates them and fills the table once). A group whose
+/// Triggers keep the table in the same transaction as every INSERT, UPDATE and DELETE of leads and label assignments,
+/// whichever code path or tool makes it (the migration <c>LabelRevenueGroups</c> of each provider creates them and fills the
+/// table once; ADR 0016 lists the few hand edits they do not follow). A group whose
 /// leads have all gone stays with count 0 and is not read. EF only reads the table, as a view, so it neither creates nor
 /// copies it. <see cref="WeightedVolumeQuery.Grouped"/> counts the same figures from the leads: the fallback for every other
 /// view and the check the tests hold the totals to.
