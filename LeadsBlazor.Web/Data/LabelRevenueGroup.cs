@@ -1,4 +1,3 @@
-using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -24,8 +23,8 @@ public sealed class LabelRevenueGroup
     public const string TableName = "LabelRevenueGroups";
 
     /// <summary>
-    /// Fills the table from the leads (both providers speak this SQL): the migration's first fill, and a bulk load that
-    /// writes leads and labels with the triggers dropped.
+    /// Fills the table from the leads (both providers speak this SQL; the migrations ran the same statement, frozen in their
+    /// own text): for a bulk load that writes leads and labels with the insert trigger dropped, or a refill after a hand edit.
     /// </summary>
     public const string FillSql = """
         INSERT INTO "LabelRevenueGroups" ("LabelId", "StageId", "Currency", "Cents", "Count")
@@ -46,7 +45,10 @@ public sealed class LabelRevenueGroup
 
     public int Count { get; private set; }
 
-    /// <summary>The label whose totals serve <paramref name="filter"/>'s figures: a view of one label and nothing else.</summary>
+    /// <summary>
+    /// The label whose totals serve <paramref name="filter"/>'s figures: a view of one label and nothing else (its status
+    /// does not matter, the figures count running leads whatever the view's status).
+    /// </summary>
     public static bool Serves(LeadFilter filter, out int labelId)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -54,8 +56,7 @@ public sealed class LabelRevenueGroup
         return labelId != 0
             && string.IsNullOrEmpty(filter.ResponsibleUserId)
             && string.IsNullOrWhiteSpace(filter.Search)
-            && filter.CompanyId is null
-            && filter.Status is null or LeadStatus.Running;
+            && filter.CompanyId is null;
     }
 }
 

@@ -51,13 +51,13 @@ public abstract class LabelRevenueGroupTests(DatabaseProvider provider) : IDispo
         await ChangeAsync(first.Id, async (lead, db) => lead.MoveToStage(await db.Stages.SingleAsync(s => s.Id == stages[2].Id), _app.Actor));
         await AssertTotalsAsync(hot, website, expectedHotLeads: 3);
 
-        await ChangeAsync(second.Id, (lead, _) => Done(() => lead.ChangeRevenue(Money.Revenue(7_500m, Currency.Eur), _app.Actor)));
+        await ChangeAsync(second.Id, lead => lead.ChangeRevenue(Money.Revenue(7_500m, Currency.Eur), _app.Actor));
         await AssertTotalsAsync(hot, website, expectedHotLeads: 3);
 
-        await ChangeAsync(third.Id, (lead, _) => Done(() => lead.ChangeRevenue(Money.Revenue(12_000m, Currency.Chf), _app.Actor)));
+        await ChangeAsync(third.Id, lead => lead.ChangeRevenue(Money.Revenue(12_000m, Currency.Chf), _app.Actor));
         await AssertTotalsAsync(hot, website, expectedHotLeads: 3);
 
-        await ChangeAsync(first.Id, (lead, _) => Done(() => lead.Close(LeadStatus.Won, _app.Today, null, null, _app.Actor)));
+        await ChangeAsync(first.Id, lead => lead.Close(LeadStatus.Won, _app.Today, null, null, _app.Actor));
         await AssertTotalsAsync(hot, website, expectedHotLeads: 2);
 
         await ChangeAsync(first.Id, async (lead, db) => lead.Reopen(LeadStatus.Running, await db.Stages.SingleAsync(s => s.Id == stages[1].Id), _app.Today, _app.Actor));
@@ -66,7 +66,7 @@ public abstract class LabelRevenueGroupTests(DatabaseProvider provider) : IDispo
         await ChangeAsync(second.Id, async (lead, db) => lead.RemoveLabel(await db.Labels.SingleAsync(l => l.Id == hot), _app.Actor));
         await AssertTotalsAsync(hot, website, expectedHotLeads: 2);
 
-        await ChangeAsync(third.Id, (lead, _) => Done(() => lead.BackToPotential(_app.Actor)));
+        await ChangeAsync(third.Id, lead => lead.BackToPotential(_app.Actor));
         await AssertTotalsAsync(hot, website, expectedHotLeads: 1);
 
         // Deleting a label takes it off its leads: its totals go with it, the other label's stay.
@@ -95,7 +95,7 @@ public abstract class LabelRevenueGroupTests(DatabaseProvider provider) : IDispo
             await ChangeAsync(lead.Id, (l, db) => LabelAsync(l, db, hot));
             if (name == "Shop")
             {
-                await ChangeAsync(lead.Id, (l, _) => Done(() => l.Close(LeadStatus.Won, _app.Today, null, null, _app.Actor)));
+                await ChangeAsync(lead.Id, l => l.Close(LeadStatus.Won, _app.Today, null, null, _app.Actor));
             }
         }
 
@@ -177,11 +177,11 @@ public abstract class LabelRevenueGroupTests(DatabaseProvider provider) : IDispo
         }
     }
 
-    private static Task Done(Action change)
+    private Task ChangeAsync(int leadId, Action<Lead> change) => ChangeAsync(leadId, (lead, _) =>
     {
-        change();
+        change(lead);
         return Task.CompletedTask;
-    }
+    });
 
     public void Dispose()
     {
