@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
@@ -9,6 +11,8 @@ using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using LeadsBlazor.Web.Data.Sqlite;
@@ -23,6 +27,7 @@ namespace LeadsBlazor.Bench;
 ///  - the board's data (figures + first page of every column through EF) vs. the same SQL through bare Microsoft.Data.Sqlite;
 ///  - the whole /leads page (signed in, server-rendered) vs. a bare request through the same pipeline (/healthz).
 /// Usage: dotnet run -c Release --project bench/LeadsBlazor.Bench [-- leads=100000 rounds=10 sessions=1,10,50 moves=3]
+/// (with <c>export</c>: the export's delivery, <see cref="ExportBench"/>; with <c>browsers</c>: real Chromium pages watching, <see cref="BrowserFanOut"/>)
 /// </summary>
 internal static class BoardBench
 {
@@ -32,9 +37,10 @@ internal static class BoardBench
         var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
         int Option(string name, int fallback) => options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
         var exportBench = args.Contains("export");
+        var browserBench = args.Contains("browsers");
         var leadCount = Option("leads", 100_000);
         var rounds = Option("rounds", exportBench ? 5 : 10);
-        var sessions = options.TryGetValue("sessions", out var list) ? list.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList() : [1, 10, 50];
+        var sessions = options.TryGetValue("sessions", out var list) ? list.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList() : browserBench ? [1, 10, 20] : [1, 10, 50];
         var moves = Option("moves", 3);
         var folder = Directory.CreateTempSubdirectory("leadsblazor-bench-").FullName;
         var database = Path.Combine(folder, "leads.db");
@@ -55,6 +61,7 @@ internal static class BoardBench
         // The app starts again on the seeded database, as after a restart: nothing it read before the leads came is cached.
         var starting = Stopwatch.StartNew();
         await using var app = new BenchApp(database, folder, Email, Password);
+        var address = browserBench ? app.StartKestrel() : null;
         _ = app.Services;
         Console.WriteLine($"App started on the seeded database in {starting.Elapsed.TotalSeconds:F1} s.");
         if (args.Contains("seed"))
@@ -72,6 +79,16 @@ internal static class BoardBench
         }
 
         var ownerId = app.Services.GetRequiredService<IDbContextFactory<LeadsDbContext>>().CreateDbContext().Users.Single(u => u.Email == Email).Id;
+        if (address is not null)
+        {
+            Console.WriteLine($"Real browsers watching the board (one card move, median of {moves}):");
+            var browsers = await BrowserFanOut.RunAsync(app, address, Email, Password, ownerId, sessions, moves);
+            BrowserFanOut.Print(leadCount, moves, browsers);
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            return;
+        }
+
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
         Console.WriteLine($"Scenarios ({leadCount:N0} leads, median of {rounds}):");
         var scenarios = await Scenarios.RunAsync(app, database, ownerId, rounds);
@@ -237,10 +254,32 @@ internal sealed class BenchApp(string database, string folder, string email, str
 {
     public SqlCommands Sql { get; } = new();
 
+    /// <summary>
+    /// Serves the app over real Kestrel on a free loopback port, for real browsers; call before the app starts. Over HTTPS,
+    /// as in production (whose cookies and antiforgery want it), with a self-signed certificate made for this run.
+    /// </summary>
+    public Uri StartKestrel()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var certificate = X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pfx), password: null);
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        StartServer();
+        var address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return new Uri($"https://localhost:{address.Port}/");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureTestServices(services => services.ConfigureDbContext<SqliteLeadsDbContext>(options => options.AddInterceptors(Sql)));
         builder.UseEnvironment("Production");
+
+        // Not published: the browser's scripts and styles come from the projects' static web assets, as in development.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Leads", $"Data Source={database}");
         builder.UseSetting("Bootstrap:OwnerEmail", email);
         builder.UseSetting("Bootstrap:OwnerPassword", password);
