@@ -2,6 +2,7 @@ using LeadsBlazor.Domain.Customers;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Board;
+using LeadsBlazor.Web.Features.Forecast;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Features.Reminders;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,15 @@ public sealed class PostgresQueryPlanTests(ITestOutputHelper output) : IDisposab
 
         Assert.Contains(plan, row => row.Contains("Index Only Scan using \"IX_Leads_Status_StageId_RevenueCurrency_RevenueMinor\"", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, ReadsLeadsWhole);
+    }
+
+    [Fact]
+    public async Task The_calibration_reads_the_stage_passages_from_their_own_index()
+    {
+        var plan = await PlanAsync(db => CalibrationQuery.Passages(db, _app.Time.GetUtcNow().AddMonths(-12)));
+
+        Assert.Contains(plan, row => row.Contains("\"IX_LeadEvents_StageId_At_LeadId\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.Contains("Seq Scan on \"LeadEvents\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Board;
+using LeadsBlazor.Web.Features.Forecast;
 using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Features.Reminders;
@@ -34,6 +35,20 @@ public sealed class QueryPlanTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.Contains("USING COVERING INDEX IX_Leads_Status_StageId_RevenueCurrency_RevenueMinor", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_calibration_reads_the_stage_passages_from_their_own_index()
+    {
+        await using var db = _app.NewContext();
+        var query = CalibrationQuery.Passages(db, _app.Time.GetUtcNow().AddMonths(-12));
+
+        var plan = await query.ExplainAsync();
+        output.WriteLine(query.ToQueryString());
+        output.WriteLine(string.Join('\n', plan));
+
+        Assert.Contains(plan, step => step.Contains("INDEX IX_LeadEvents_StageId_At_LeadId", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && step.Contains("LeadEvents", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,14 +28,7 @@ public sealed class CalibrationQuery(IDbContextFactory<LeadsDbContext> contexts,
         var since = settings.StartOf(settings.Today(time).AddMonths(-WindowMonths).AddDays(1));
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
 
-        var counts = await db.LeadEvents.AsNoTracking()
-            .Where(e => e.Kind == LeadEventKind.StageChanged && e.StageId != null && e.At >= since)
-            .Select(e => new { StageId = e.StageId!.Value, e.LeadId })
-            .Distinct()
-            .Join(db.Leads, passage => passage.LeadId, lead => lead.Id, (passage, lead) => new { passage.StageId, lead.Status })
-            .GroupBy(p => new { p.StageId, p.Status })
-            .Select(g => new { g.Key.StageId, g.Key.Status, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var counts = await Passages(db, since).ToListAsync(cancellationToken);
 
         int Count(int stageId, params LeadStatus[] statuses) => counts.Where(c => c.StageId == stageId && statuses.Contains(c.Status)).Sum(c => c.Count);
         return
@@ -49,4 +42,20 @@ public sealed class CalibrationQuery(IDbContextFactory<LeadsDbContext> contexts,
                 Open: Count(s.Id, LeadStatus.Running, LeadStatus.Potential)))),
         ];
     }
+
+    /// <summary>
+    /// How many leads entered each stage since <paramref name="since"/>, by their status now: each lead once per stage,
+    /// from the history's stage passages (read from their own index, which holds only stage changes).
+    /// </summary>
+    internal static IQueryable<StagePassages> Passages(LeadsDbContext db, DateTimeOffset since) =>
+        db.LeadEvents.AsNoTracking()
+            .Where(e => e.Kind == LeadEventKind.StageChanged && e.StageId != null && e.At >= since)
+            .Select(e => new { StageId = e.StageId!.Value, e.LeadId })
+            .Distinct()
+            .Join(db.Leads, passage => passage.LeadId, lead => lead.Id, (passage, lead) => new { passage.StageId, lead.Status })
+            .GroupBy(p => new { p.StageId, p.Status })
+            .Select(g => new StagePassages(g.Key.StageId, g.Key.Status, g.Count()));
 }
+
+/// <summary>How many leads of a status now entered a stage in the calibration's window.</summary>
+internal sealed record StagePassages(int StageId, LeadStatus Status, int Count);

@@ -645,7 +645,8 @@ namespace LeadsBlazor.Web.Data.Migrations.Postgres
 
                     b.HasIndex("LeadId", "LeadVersion");
 
-                    b.HasIndex("StageId", "At", "LeadId");
+                    b.HasIndex("StageId", "At", "LeadId")
+                        .HasFilter("\"StageId\" IS NOT NULL");
 
                     b.ToTable("LeadEvents");
                 });
