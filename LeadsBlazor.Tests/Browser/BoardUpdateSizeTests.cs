@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LeadsBlazor.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -43,7 +42,7 @@ public sealed class BoardUpdateSizeTests(BrowserFixture browser, ITestOutputHelp
         var acting = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads");
         await Assertions.Expect(acting.Card(_moved)).ToBeVisibleAsync();
 
-        var frames = await ReceivedFramesAsync(watcher);
+        var frames = await WebSocketFrames.CountAsync(watcher);
         await acting.Card(_moved).GetByTestId("card-menu").ClickAsync();
         await acting.GetByTestId("move-to").Filter(new() { HasText = "Angebot" }).ClickAsync();
 
@@ -57,39 +56,5 @@ public sealed class BoardUpdateSizeTests(BrowserFixture browser, ITestOutputHelp
         output.WriteLine($"The watching session received {received:N0} bytes in {frames.Count} frames for the move.");
         Assert.True(received > 0, "the watching session received nothing over its WebSocket");
         Assert.True(received < MaxBytesPerMove, $"the watching session received {received:N0} bytes for one move in {frames.Count} frames (at most {MaxBytesPerMove:N0})");
-    }
-
-    /// <summary>Counts from now on the decoded payload bytes of every WebSocket frame the page receives.</summary>
-    private static async Task<FrameCounter> ReceivedFramesAsync(IPage page)
-    {
-        var session = await page.Context.NewCDPSessionAsync(page);
-        var counter = new FrameCounter();
-        session.Event("Network.webSocketFrameReceived").OnEvent += (_, frame) => counter.Add(frame);
-        await session.SendAsync("Network.enable");
-        return counter;
-    }
-
-    private sealed class FrameCounter
-    {
-        private long _bytes;
-        private int _count;
-
-        public long Bytes => Interlocked.Read(ref _bytes);
-
-        public int Count => Volatile.Read(ref _count);
-
-        // Binary frames (opcode 2, Blazor's render batches) come base64-encoded, text frames as they are.
-        public void Add(JsonElement? frame)
-        {
-            if (frame?.GetProperty("response") is not { } response)
-            {
-                return;
-            }
-
-            var payload = response.GetProperty("payloadData").GetString() ?? "";
-            var bytes = response.GetProperty("opcode").GetDouble() == 2 ? Convert.FromBase64String(payload).Length : System.Text.Encoding.UTF8.GetByteCount(payload);
-            Interlocked.Add(ref _bytes, bytes);
-            Interlocked.Increment(ref _count);
-        }
     }
 }

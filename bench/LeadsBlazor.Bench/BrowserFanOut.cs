@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.Leads;
@@ -52,7 +51,7 @@ internal static class BrowserFanOut
         var results = new List<BrowserFanOutResult>();
         foreach (var n in counts)
         {
-            var heapBefore = Heap();
+            var heapBefore = FanOut.Heap();
             var expectedCards = (await boards.LoadAsync(new LeadFilter())).Cards.Count;
             var opening = Stopwatch.StartNew();
             var pages = new List<Watcher>();
@@ -62,13 +61,11 @@ internal static class BrowserFanOut
             }
 
             var openMs = opening.Elapsed.TotalMilliseconds / n;
-            var heapPerCircuit = (Heap() - heapBefore) / (double)n / 1048576.0;
+            var heapPerCircuit = (FanOut.Heap() - heapBefore) / (double)n / 1048576.0;
             var samples = new List<BrowserFanOutResult>();
             for (var move = 0; move < moves + 1; move++)
             {
-                var board = await boards.LoadAsync(new LeadFilter());
-                var (from, to) = move % 2 == 0 ? (board.Columns[0], board.Columns[1]) : (board.Columns[1], board.Columns[0]);
-                var card = board.Cards.First(c => c.Zone == from.Zone);
+                var (card, to) = await FanOut.NextMoveAsync(boards, move);
                 foreach (var page in pages)
                 {
                     await page.WatchAsync(to.Zone, card.Id);
@@ -99,8 +96,8 @@ internal static class BrowserFanOut
                 await page.DisposeAsync();
             }
 
-            var result = new BrowserFanOutResult(n, Median(samples, s => s.ActingMs), Median(samples, s => s.FirstShownMs), Median(samples, s => s.LastShownMs),
-                Median(samples, s => s.BytesPerBrowser), heapPerCircuit, openMs);
+            var result = new BrowserFanOutResult(n, FanOut.Median(samples, s => s.ActingMs), FanOut.Median(samples, s => s.FirstShownMs), FanOut.Median(samples, s => s.LastShownMs),
+                FanOut.Median(samples, s => s.BytesPerBrowser), heapPerCircuit, openMs);
             Console.WriteLine($"  browsers N = {n}: acting user {result.ActingMs:F0} ms, first browser shows it after {result.FirstShownMs:F0} ms, the last after {result.LastShownMs:F0} ms, {result.BytesPerBrowser / 1024:N1} KB received per browser, {result.HeapPerCircuitMb:F2} MB heap per circuit, {result.OpenMs:F0} ms to open a board");
             results.Add(result);
         }
@@ -148,43 +145,26 @@ internal static class BrowserFanOut
         IgnoreHTTPSErrors = true,
     };
 
-    private static double Median(List<BrowserFanOutResult> samples, Func<BrowserFanOutResult, double> value)
-    {
-        var sorted = samples.Select(value).Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
-
-    private static long Heap()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
     /// <summary>One watching person: a browser context with the board open, its WebSocket frames counted.</summary>
     private sealed class Watcher : IAsyncDisposable
     {
         private readonly IBrowserContext _context;
         private readonly IPage _page;
 
-        private Watcher(IBrowserContext context, IPage page, FrameCounter frames)
+        private Watcher(IBrowserContext context, IPage page, WebSocketFrames frames)
         {
             _context = context;
             _page = page;
             Frames = frames;
         }
 
-        public FrameCounter Frames { get; }
+        public WebSocketFrames Frames { get; }
 
         public static async Task<Watcher> OpenAsync(IBrowser browser, Uri address, string storage, int expectedCards)
         {
             var context = await browser.NewContextAsync(Context(address, storage));
             var page = await context.NewPageAsync();
-            var session = await context.NewCDPSessionAsync(page);
-            var frames = new FrameCounter();
-            session.Event("Network.webSocketFrameReceived").OnEvent += (_, frame) => frames.Add(frame);
-            await session.SendAsync("Network.enable");
+            var frames = await WebSocketFrames.CountAsync(page);
             await page.GotoAsync("leads");
             await page.Locator("[data-testid=circuit-live]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             await page.WaitForFunctionAsync("n => document.querySelectorAll('[data-testid=lead-card]').length >= n", expectedCards, new() { PollingInterval = 100 });
@@ -215,28 +195,5 @@ internal static class BrowserFanOut
         }
 
         public async ValueTask DisposeAsync() => await _context.CloseAsync();
-    }
-
-    /// <summary>Counts the decoded payload bytes of every WebSocket frame a page receives.</summary>
-    private sealed class FrameCounter
-    {
-        private long _bytes;
-
-        public long Bytes => Interlocked.Read(ref _bytes);
-
-        public void Reset() => Interlocked.Exchange(ref _bytes, 0);
-
-        // Binary frames (opcode 2, Blazor's render batches) come base64-encoded, text frames as they are.
-        public void Add(JsonElement? frame)
-        {
-            if (frame?.GetProperty("response") is not { } response)
-            {
-                return;
-            }
-
-            var payload = response.GetProperty("payloadData").GetString() ?? "";
-            var bytes = response.GetProperty("opcode").GetDouble() == 2 ? Convert.FromBase64String(payload).Length : System.Text.Encoding.UTF8.GetByteCount(payload);
-            Interlocked.Add(ref _bytes, bytes);
-        }
     }
 }

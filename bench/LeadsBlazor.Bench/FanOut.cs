@@ -51,10 +51,7 @@ internal static class FanOut
             var samples = new List<FanOutResult>();
             for (var move = 0; move < moves + 1; move++)
             {
-                // The first card of the first column goes to the second column, or back: a move every session must show.
-                var board = await boards.LoadAsync(new LeadFilter());
-                var (from, to) = move % 2 == 0 ? (board.Columns[0], board.Columns[1]) : (board.Columns[1], board.Columns[0]);
-                var card = board.Cards.First(c => c.Zone == from.Zone);
+                var (card, to) = await NextMoveAsync(boards, move);
                 foreach (var session in sessions)
                 {
                     await session.Renderer.SettleAsync();
@@ -100,13 +97,22 @@ internal static class FanOut
         return results;
     }
 
-    private static double Median(List<FanOutResult> samples, Func<FanOutResult, double> value)
+    /// <summary>The move a round makes: the first card of the first column goes to the second column, or back, so every session must show it.</summary>
+    internal static async Task<(BoardCard Card, BoardColumn To)> NextMoveAsync(BoardQuery boards, int move)
+    {
+        var board = await boards.LoadAsync(new LeadFilter());
+        var (from, to) = move % 2 == 0 ? (board.Columns[0], board.Columns[1]) : (board.Columns[1], board.Columns[0]);
+        return (board.Cards.First(c => c.Zone == from.Zone), to);
+    }
+
+    internal static double Median<T>(IEnumerable<T> samples, Func<T, double> value)
     {
         var sorted = samples.Select(value).Order().ToList();
         return sorted[sorted.Count / 2];
     }
 
-    private static long Heap()
+    /// <summary>The managed heap after full collections: what live objects hold.</summary>
+    internal static long Heap()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
