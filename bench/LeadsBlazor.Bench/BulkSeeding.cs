@@ -263,27 +263,34 @@ internal static class BulkSeeding
     /// </summary>
     private static void InsertHistory(SqliteConnection connection, int firstId, int firstStageId)
     {
-        const string Into = "INSERT INTO \"LeadEvents\" (\"LeadId\", \"Kind\", \"Field\", \"OldValue\", \"NewValue\", \"UserId\", \"At\", \"LeadVersion\", \"UserName\", \"StageId\")";
-        const string Author = "JOIN \"AspNetUsers\" AS u ON u.\"Id\" = l.\"CreatedBy\"";
-        var running = (int)LeadStatus.Running;
-        var closedName = "CASE l.\"Status\" " + string.Concat(Enum.GetValues<LeadStatus>().Where(s => s.IsClosed()).Select(s => $"WHEN {(int)s} THEN '{s}' ")) + "END";
-        var moved = $"l.\"Status\" = {running} AND l.\"StageId\" <> {firstStageId}";
-        var closed = $"l.\"Status\" IN ({string.Join(", ", Enum.GetValues<LeadStatus>().Where(s => s.IsClosed()).Select(s => (int)s))})";
-        string[] statements =
-        [
-            $"{Into} SELECT l.\"Id\", {(int)LeadEventKind.Created}, NULL, NULL, CASE WHEN l.\"Status\" = {(int)LeadStatus.Potential} THEN 'Potential' ELSE 'Running' END, l.\"CreatedBy\", l.\"CreatedAt\", 0, u.\"DisplayName\", NULL FROM \"Leads\" AS l {Author} WHERE l.\"Id\" >= {firstId} ORDER BY l.\"Id\"",
-            $"{Into} SELECT l.\"Id\", {(int)LeadEventKind.StageChanged}, 'Stage', NULL, s.\"Name\", l.\"CreatedBy\", l.\"CreatedAt\", 0, u.\"DisplayName\", s.\"Id\" FROM \"Leads\" AS l {Author} JOIN \"Stages\" AS s ON s.\"Id\" = CASE WHEN {moved} THEN {firstStageId} ELSE l.\"StageId\" END WHERE l.\"Id\" >= {firstId} ORDER BY l.\"Id\"",
-            $"{Into} SELECT l.\"Id\", {(int)LeadEventKind.FieldChanged}, 'Company', NULL, c.\"Name\", l.\"CreatedBy\", l.\"CreatedAt\", 0, u.\"DisplayName\", NULL FROM \"Leads\" AS l {Author} JOIN \"Companies\" AS c ON c.\"Id\" = l.\"CompanyId\" WHERE l.\"Id\" >= {firstId} ORDER BY l.\"Id\"",
-            $"{Into} SELECT l.\"Id\", {(int)LeadEventKind.FieldChanged}, 'ContactPerson', NULL, p.\"Name\", l.\"CreatedBy\", l.\"CreatedAt\", 0, u.\"DisplayName\", NULL FROM \"Leads\" AS l {Author} JOIN \"People\" AS p ON p.\"Id\" = l.\"ContactPersonId\" WHERE l.\"Id\" >= {firstId} ORDER BY l.\"Id\"",
-            $"{Into} SELECT l.\"Id\", {(int)LeadEventKind.LabelAdded}, 'Labels', NULL, x.\"Name\", l.\"CreatedBy\", l.\"CreatedAt\", 0, u.\"DisplayName\", NULL FROM \"LeadLabels\" AS ll JOIN \"Leads\" AS l ON l.\"Id\" = ll.\"LeadId\" {Author} JOIN \"Labels\" AS x ON x.\"Id\" = ll.\"LabelsId\" WHERE ll.\"LeadId\" >= {firstId} ORDER BY ll.rowid",
-            $"{Into} SELECT l.\"Id\", {(int)LeadEventKind.StageChanged}, 'Stage', f.\"Name\", s.\"Name\", l.\"CreatedBy\", l.\"LastChangedAt\", 1, u.\"DisplayName\", s.\"Id\" FROM \"Leads\" AS l {Author} JOIN \"Stages\" AS s ON s.\"Id\" = l.\"StageId\" JOIN \"Stages\" AS f ON f.\"Id\" = {firstStageId} WHERE l.\"Id\" >= {firstId} AND {moved} ORDER BY l.\"Id\"",
-            $"{Into} SELECT l.\"Id\", {(int)LeadEventKind.StatusChanged}, 'Status', 'Running', {closedName}, l.\"CreatedBy\", l.\"LastChangedAt\", 1, u.\"DisplayName\", NULL FROM \"Leads\" AS l {Author} WHERE l.\"Id\" >= {firstId} AND {closed} ORDER BY l.\"Id\"",
-            $"{Into} SELECT l.\"Id\", {(int)LeadEventKind.FieldChanged}, 'ClosedOn', NULL, l.\"ClosedOn\", l.\"CreatedBy\", l.\"LastChangedAt\", 1, u.\"DisplayName\", NULL FROM \"Leads\" AS l {Author} WHERE l.\"Id\" >= {firstId} AND {closed} ORDER BY l.\"Id\"",
-        ];
-        foreach (var statement in statements)
-        {
-            Execute(connection, statement);
-        }
+        var closedStatuses = Enum.GetValues<LeadStatus>().Where(s => s.IsClosed()).ToList();
+        var moved = $"l.\"Status\" = {(int)LeadStatus.Running} AND l.\"StageId\" <> {firstStageId}";
+        var closed = $"l.\"Status\" IN ({string.Join(", ", closedStatuses.Select(s => (int)s))})";
+
+        // One kind of row: what it says, when and at which version, for the leads the joins and the condition select, each
+        // by its author (the lead's creator) in lead order.
+        void Rows(LeadEventKind kind, string field, string oldValue, string newValue, string at, int version, string stageId, string joins = "", string where = "TRUE", string from = "\"Leads\" AS l", string order = "l.\"Id\"") =>
+            Execute(connection, $"""
+                INSERT INTO "LeadEvents" ("LeadId", "Kind", "Field", "OldValue", "NewValue", "UserId", "At", "LeadVersion", "UserName", "StageId")
+                SELECT l."Id", {(int)kind}, {field}, {oldValue}, {newValue}, l."CreatedBy", {at}, {version}, u."DisplayName", {stageId}
+                FROM {from} JOIN "AspNetUsers" AS u ON u."Id" = l."CreatedBy" {joins}
+                WHERE l."Id" >= {firstId} AND {where}
+                ORDER BY {order}
+                """);
+
+        const string Created = "l.\"CreatedAt\"";
+        const string Later = "l.\"LastChangedAt\"";
+        Rows(LeadEventKind.Created, "NULL", "NULL", $"CASE WHEN l.\"Status\" = {(int)LeadStatus.Potential} THEN 'Potential' ELSE 'Running' END", Created, 0, "NULL");
+        Rows(LeadEventKind.StageChanged, "'Stage'", "NULL", "s.\"Name\"", Created, 0, "s.\"Id\"",
+            joins: $"JOIN \"Stages\" AS s ON s.\"Id\" = CASE WHEN {moved} THEN {firstStageId} ELSE l.\"StageId\" END");
+        Rows(LeadEventKind.FieldChanged, "'Company'", "NULL", "c.\"Name\"", Created, 0, "NULL", joins: "JOIN \"Companies\" AS c ON c.\"Id\" = l.\"CompanyId\"");
+        Rows(LeadEventKind.FieldChanged, "'ContactPerson'", "NULL", "p.\"Name\"", Created, 0, "NULL", joins: "JOIN \"People\" AS p ON p.\"Id\" = l.\"ContactPersonId\"");
+        Rows(LeadEventKind.LabelAdded, "'Labels'", "NULL", "x.\"Name\"", Created, 0, "NULL",
+            from: "\"LeadLabels\" AS ll JOIN \"Leads\" AS l ON l.\"Id\" = ll.\"LeadId\"", joins: "JOIN \"Labels\" AS x ON x.\"Id\" = ll.\"LabelsId\"", order: "ll.rowid");
+        Rows(LeadEventKind.StageChanged, "'Stage'", "f.\"Name\"", "s.\"Name\"", Later, 1, "s.\"Id\"",
+            joins: $"JOIN \"Stages\" AS s ON s.\"Id\" = l.\"StageId\" JOIN \"Stages\" AS f ON f.\"Id\" = {firstStageId}", where: moved);
+        Rows(LeadEventKind.StatusChanged, "'Status'", "'Running'", "CASE l.\"Status\" " + string.Concat(closedStatuses.Select(s => $"WHEN {(int)s} THEN '{s}' ")) + "END", Later, 1, "NULL", where: closed);
+        Rows(LeadEventKind.FieldChanged, "'ClosedOn'", "NULL", "l.\"ClosedOn\"", Later, 1, "NULL", where: closed);
     }
 
     // A few users, stages and labels carry most leads, as in a real team: index i with weight 1/(i+1).
