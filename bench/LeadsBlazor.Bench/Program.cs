@@ -27,7 +27,7 @@ namespace LeadsBlazor.Bench;
 /// (<see cref="Scenarios"/>: each the app's own query beside the same SQL through bare Microsoft.Data.Sqlite), the fan-out
 /// of one card move to N sessions (<see cref="FanOut"/>), a lead list page, and the whole /leads page (signed in,
 /// server-rendered) vs. a bare request through the same pipeline (/healthz).
-/// Usage: dotnet run -c Release --project bench/LeadsBlazor.Bench [-- leads=100000 rounds=10 sessions=1,10,50 moves=3]
+/// Usage: dotnet run -c Release --project bench/LeadsBlazor.Bench [-- leads=100000 rounds=10 sessions=1,10,50 moves=3 database=PATH]
 /// (with <c>export</c>: the export's delivery, <see cref="ExportBench"/>; with <c>browsers</c>: real Chromium pages watching, <see cref="BrowserFanOut"/>)
 /// </summary>
 internal static class BoardBench
@@ -43,21 +43,43 @@ internal static class BoardBench
         var rounds = Option("rounds", exportBench ? 5 : 10);
         var sessions = options.TryGetValue("sessions", out var list) ? list.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList() : browserBench ? [1, 10, 20] : [1, 10, 50];
         var moves = Option("moves", 3);
-        var folder = Directory.CreateTempSubdirectory("leadsblazor-bench-").FullName;
-        var database = Path.Combine(folder, "leads.db");
+        // database=PATH: a database an earlier run left (with seed or keep), used as it is and left in place; its lead count is the one it holds.
+        var reused = options.GetValueOrDefault("database");
+        var folder = reused is null ? Directory.CreateTempSubdirectory("leadsblazor-bench-").FullName : Path.GetDirectoryName(Path.GetFullPath(reused))!;
+        var database = reused is null ? Path.Combine(folder, "leads.db") : Path.GetFullPath(reused);
         const string Email = "bench@example.com";
         const string Password = "Bench-Password-1";
-
-        var seeding = Stopwatch.StartNew();
-        await using (var setup = new BenchApp(database, folder, Email, Password))
+        void CleanUp()
         {
-            await BulkSeeding.SeedPeopleAndCustomersAsync(setup.Services, leadCount, Email);
+            SqliteConnection.ClearAllPools();
+            if (reused is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
 
-        var byHand = seeding.Elapsed;
-        SqliteConnection.ClearAllPools();
-        var bulk = BulkSeeding.InsertLeads(database, leadCount);
-        Console.WriteLine($"Seeded {leadCount:N0} leads in {seeding.Elapsed.TotalSeconds:F1} s (app start, migrations, users, currencies, labels and companies through the app: {byHand.TotalSeconds:F1} s; leads, labels and history in SQL: {bulk.TotalSeconds:F1} s) ({database}, {new FileInfo(database).Length / 1048576.0:N0} MB).");
+        if (reused is null)
+        {
+            var seeding = Stopwatch.StartNew();
+            await using (var setup = new BenchApp(database, folder, Email, Password))
+            {
+                await BulkSeeding.SeedPeopleAndCustomersAsync(setup.Services, leadCount, Email);
+            }
+
+            var byHand = seeding.Elapsed;
+            SqliteConnection.ClearAllPools();
+            var bulk = BulkSeeding.InsertLeads(database, leadCount);
+            Console.WriteLine($"Seeded {leadCount:N0} leads in {seeding.Elapsed.TotalSeconds:F1} s (app start, migrations, users, currencies, labels and companies through the app: {byHand.TotalSeconds:F1} s; leads, labels and history in SQL: {bulk.TotalSeconds:F1} s) ({database}, {new FileInfo(database).Length / 1048576.0:N0} MB).");
+        }
+        else
+        {
+            await using var connection = new SqliteConnection($"Data Source={database};Pooling=false");
+            await connection.OpenAsync();
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM \"Leads\"";
+            leadCount = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            Console.WriteLine($"Using {database} as it is ({leadCount:N0} leads).");
+        }
 
         // The app starts again on the seeded database, as after a restart: nothing it read before the leads came is cached.
         var starting = Stopwatch.StartNew();
@@ -74,8 +96,7 @@ internal static class BoardBench
         if (exportBench)
         {
             await ExportBench.RunAsync(app, database, folder, leadCount, rounds, Email, Password);
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            CleanUp();
             return;
         }
 
@@ -85,8 +106,7 @@ internal static class BoardBench
             Console.WriteLine($"Real browsers watching the board (one card move, median of {moves}):");
             var browsers = await BrowserFanOut.RunAsync(app, address, Email, Password, ownerId, sessions, moves);
             BrowserFanOut.Print(leadCount, moves, browsers);
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            CleanUp();
             return;
         }
 
@@ -133,15 +153,15 @@ internal static class BoardBench
         GoalsTable.Print(leadCount, rounds, moves, scenarios, fanOut, bareSql);
         Console.WriteLine();
         Console.WriteLine($"Whole run: {total.Elapsed.TotalSeconds:F0} s.");
-        SqliteConnection.ClearAllPools();
         if (args.Contains("keep"))
         {
-            // For a look at the plans afterwards (sqlite3 with the scripts BENCH_SQL wrote).
+            // For a look at the plans afterwards (sqlite3 with the scripts BENCH_SQL wrote), or another run with database=.
+            SqliteConnection.ClearAllPools();
             Console.WriteLine($"Database left at {database}.");
             return;
         }
 
-        Directory.Delete(folder, recursive: true);
+        CleanUp();
     }
 
     private static async Task<double> MeasureAsync(int rounds, Func<Task> action)

@@ -93,6 +93,23 @@ public sealed class QueryPlanTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_searched_board_fetches_the_leads_the_trigram_index_finds_by_id()
+    {
+        await using var db = _app.NewContext();
+        var query = BoardQuery.Searched(db, new LeadFilter(Search: "Müller"));
+
+        var plan = await query.ExplainAsync();
+        output.WriteLine(query.ToQueryString());
+        output.WriteLine(string.Join('\n', plan));
+
+        Assert.Contains(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && step.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal));
+        // By id, not by probing the matches while walking an index of the leads: a surname's 50,000 matches at a million leads
+        // are fetched in about 100 ms, a walk of the 700,000 running leads took 400 ms.
+        Assert.Contains(plan, step => step.StartsWith("SEARCH l USING INTEGER PRIMARY KEY (rowid=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("INDEX IX_Leads_", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_one_label_boards_figures_read_the_labels_totals_in_their_key()
     {
         await using var db = _app.NewContext();

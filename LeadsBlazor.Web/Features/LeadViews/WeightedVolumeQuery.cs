@@ -30,7 +30,14 @@ public sealed class WeightedVolumeQuery(IDbContextFactory<LeadsDbContext> contex
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(settings);
-        var groups = await Sums(db, filter).ToListAsync(cancellationToken);
+        return Of(await Sums(db, filter).ToListAsync(cancellationToken), settings, stages);
+    }
+
+    /// <summary>The weighted volume of counted groups, however they were counted (by the database, or over leads a caller holds).</summary>
+    public static WeightedVolume Of(IEnumerable<RevenueGroup> groups, AccountSettings settings, IEnumerable<Stage> stages)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(settings);
         var amounts = groups
             .Where(g => g.StageId is not null)
             .Select(g => new StageAmount(g.StageId!.Value, settings.InAccountCurrency(Money.FromMinorUnits(g.Cents, Currency.Parse(g.Currency))), g.Count))
