@@ -120,6 +120,23 @@ public abstract class ExportTests(DatabaseProvider provider) : IDisposable
     }
 
     [Fact]
+    public async Task A_leads_labels_are_listed_alphabetically_as_the_user_reads_them_and_amounts_keep_their_cents()
+    {
+        var labels = new List<int>();
+        foreach (var (name, color) in new[] { ("Zoll", "#546e7a"), ("Ärger", "#e53935"), ("angebot", "#1e88e5") })
+        {
+            labels.Add(await _app.Get<LabelCommands>().CreateAsync(name, color));
+        }
+
+        await CreateAsync("Relaunch Website", 12_345.67m, null, labels);
+
+        // The sheet is written with the invariant culture (ExportSheet.WriteInvariantAsync); the order is the user's: Ä with A, case aside.
+        var row = Assert.Single(Rows((await DownloadAsync("?status=potential")).File));
+        Assert.Equal("angebot, Ärger, Zoll", row["Labels"]);
+        Assert.Equal(12_345.67d, row["Möglicher Umsatz"]);
+    }
+
+    [Fact]
     public async Task Headers_follow_the_users_language()
     {
         await CreateAsync("Relaunch Website", 1_000m, null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using LeadsBlazor.Domain.Accounts;
 using LeadsBlazor.Domain.Common;
@@ -45,7 +46,9 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
             Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => text[$"Status.{s}"].Value),
             text["Sheet.Yes"],
             text["Sheet.No"]);
-        await output.SaveAsAsync(Rows(db, labelsDb, filter, sortBy, descending, lookups, texts, cancellationToken), sheetName: SheetName(view, filter.Status), excelType: ExcelType.XLSX, configuration: Configuration(text), cancellationToken: cancellationToken);
+        var rows = Rows(db, labelsDb, filter, sortBy, descending, lookups, texts, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true), cancellationToken);
+        var (sheetName, configuration) = (SheetName(view, filter.Status), Configuration(text));
+        await ExportSheet.WriteInvariantAsync(() => output.SaveAsAsync(rows, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken));
     }
 
     /// <summary>The sheet's columns with their headers in the user's language, widths and formats; frozen bold header row with a filter.</summary>
@@ -75,7 +78,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
     // One ordered query streams the leads; each chunk's labels come from the join table by the chunk's ids, which its LeadId index
     // serves. The ids go into the SQL as a list of constants: as a parameter (json_each) SQLite scanned the join table once per chunk.
     private static async IAsyncEnumerable<Dictionary<string, object?>> Rows(
-        LeadsDbContext db, LeadsDbContext labelsDb, LeadFilter filter, string? sortBy, bool descending, SheetLookups lookups, SheetTexts texts, [EnumeratorCancellation] CancellationToken cancellationToken)
+        LeadsDbContext db, LeadsDbContext labelsDb, LeadFilter filter, string? sortBy, bool descending, SheetLookups lookups, SheetTexts texts, StringComparer labelOrder, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var leads = LeadListQuery.Sort(filter.Apply(db.Leads.AsNoTracking()), sortBy, descending)
             .Select(l => new ExportedLead(
@@ -106,7 +109,7 @@ public sealed class LeadExport(IDbContextFactory<LeadsDbContext> contexts, Accou
                     .Join(labelsDb.Labels, x => EF.Property<int>(x, "LabelsId"), label => label.Id, (x, label) => new { LeadId = EF.Property<int>(x, "LeadId"), label.Name })
                     .ToListAsync(cancellationToken))
                 .GroupBy(x => x.LeadId)
-                .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(x => x.Name).Order(StringComparer.CurrentCultureIgnoreCase)));
+                .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(x => x.Name).Order(labelOrder)));
             foreach (var lead in chunk)
             {
                 yield return Row(lead, labels.GetValueOrDefault(lead.Id), lookups, texts);
