@@ -81,13 +81,19 @@ internal sealed class SqlCommands : DbCommandInterceptor
 
     /// <summary>
     /// The bare baseline: the captured commands run again through Microsoft.Data.Sqlite alone, on a pooled connection with the
-    /// search's fold function (as the app's connections have it), every column of every row read.
+    /// search's fold function and memory-mapped reads (as the app's connections have them), every column of every row read.
     /// </summary>
     public static async Task ReplayAsync(string database, IReadOnlyList<CapturedCommand> commands, Action<CapturedCommand, TimeSpan>? timed = null)
     {
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync();
         TextSearch.AddTo(connection);
+        await using (var mapped = connection.CreateCommand())
+        {
+            mapped.CommandText = $"PRAGMA mmap_size = {SqlitePragmas.MemoryMapped}";
+            await mapped.ExecuteNonQueryAsync();
+        }
+
         foreach (var captured in commands)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
