@@ -153,8 +153,7 @@ internal static class ExportBench
 
     private static IEnumerable<Dictionary<string, object?>> BareRows(string database)
     {
-        using var connection = new SqliteConnection($"Data Source={database}");
-        connection.Open();
+        using var connection = SqlCommands.OpenBare(database);
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT l.Id, l.Name, l.Status, s.Name, s.ProbabilityPercent, l.RevenueMinor, l.RevenueCurrency, u.DisplayName, l.NextActionOn, l.NextAction,

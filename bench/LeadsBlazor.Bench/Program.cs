@@ -186,8 +186,7 @@ internal static class BoardBench
     // What the board asks, written by hand: one grouped sum, then the first 50 cards of each stage with their labels and names.
     private static async Task BareSqlAsync(string database)
     {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
+        await using var connection = SqlCommands.OpenBare(database);
         await using (var sums = connection.CreateCommand())
         {
             sums.CommandText = "SELECT StageId, RevenueCurrency, RevenueMinor, COUNT(*) FROM Leads WHERE Status = 1 GROUP BY StageId, RevenueCurrency, RevenueMinor";
@@ -229,8 +228,7 @@ internal static class BoardBench
 
     private static async Task BareGridAsync(string database)
     {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
+        await using var connection = SqlCommands.OpenBare(database);
         foreach (var (order, offset) in new[] { ("l.RevenueMinor DESC, l.Id", 0), ("l.Name, l.Id", 2500) })
         {
             await using var count = connection.CreateCommand();

@@ -80,20 +80,27 @@ internal sealed class SqlCommands : DbCommandInterceptor
     }
 
     /// <summary>
-    /// The bare baseline: the captured commands run again through Microsoft.Data.Sqlite alone, on a pooled connection with the
-    /// search's fold function and memory-mapped reads (as the app's connections have them), every column of every row read.
+    /// A pooled connection for a bare baseline, set up as the app's are where it matters for reading: the search's fold
+    /// function, and reads through memory-mapped pages (SqlitePragmas).
+    /// </summary>
+    public static SqliteConnection OpenBare(string database)
+    {
+        var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
+        TextSearch.AddTo(connection);
+        using var mapped = connection.CreateCommand();
+        mapped.CommandText = $"PRAGMA mmap_size = {SqlitePragmas.MemoryMapped}";
+        mapped.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>
+    /// The bare baseline: the captured commands run again through Microsoft.Data.Sqlite alone, on a connection like the app's
+    /// (<see cref="OpenBare"/>), every column of every row read.
     /// </summary>
     public static async Task ReplayAsync(string database, IReadOnlyList<CapturedCommand> commands, Action<CapturedCommand, TimeSpan>? timed = null)
     {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        TextSearch.AddTo(connection);
-        await using (var mapped = connection.CreateCommand())
-        {
-            mapped.CommandText = $"PRAGMA mmap_size = {SqlitePragmas.MemoryMapped}";
-            await mapped.ExecuteNonQueryAsync();
-        }
-
+        await using var connection = OpenBare(database);
         foreach (var captured in commands)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
