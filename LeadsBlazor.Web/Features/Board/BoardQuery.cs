@@ -100,9 +100,9 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
 
     /// <summary>
     /// A searched view from its leads, read once: the figures are counted and the columns' first pages chosen over them
-    /// here, then those cards are read by id. Composed into every query instead, the search ran once per column and
-    /// once for the figures, and SQLite, which keeps no statistics, walked all running leads to probe the matches
-    /// (580 ms for a surname at a million leads).
+    /// here (in <see cref="ColumnLeads"/>'s order), then those cards are read by id. Composed into every query instead,
+    /// the search ran once per column and once for the figures, and SQLite, which keeps no statistics, walked all running
+    /// leads to probe the matches: a surname's board at a million leads took 1.2 s that way, 0.4 s this way.
     /// </summary>
     private static async Task<(WeightedVolume Volume, List<BoardCard> Cards)> FromSearchedAsync(LeadsDbContext db, List<SearchedLead> found, Dictionary<int, int> pages, AccountSettings settings, List<Stage> stages, DateOnly today, Dictionary<string, string> names)
     {
@@ -110,12 +110,14 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
         var volume = WeightedVolumeQuery.Of(
             running.CountBy(l => new RevenueGroup(l.StageId, l.Currency, l.Cents, 0)).Select(g => g.Key with { Count = g.Value }), settings, stages);
         var byStage = running.ToLookup(l => l.StageId!.Value);
+        // The order of ColumnLeads, so that a column pages alike whichever way its view is read.
         var shown = stages
             .SelectMany(s => byStage[s.Id].OrderBy(l => l.NextActionOn).ThenBy(l => l.Id).Take(pages.GetValueOrDefault(s.Id, PageSize)))
             .Select(l => l.Id)
             .ToList();
         var cards = (await CardsAsync(db.Leads.AsNoTracking().Where(l => shown.Contains(l.Id)), stages, settings, today, names)).ToDictionary(c => c.Id);
-        // A lead deleted, or taken off the board, since it was found is left out; the change's event reloads the board anyway.
+        // A lead changed since it was found shows as it is now, or not at all once deleted or off the stages; the change's
+        // event reloads the board anyway.
         return (volume, [.. shown.Where(cards.ContainsKey).Select(id => cards[id])]);
     }
 
