@@ -77,8 +77,9 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
             ? await ByColumnAsync(db, filter, pages, settings, stages, today, names)
             : await FromSearchedAsync(db, found, pages, settings, stages, today, names);
 
+        var loaded = cards.CountBy(c => c.Zone).ToDictionary();
         var columns = stages
-            .Select(s => new BoardColumn(s.Id, s.DisplayName(english), s.Probability, volume.For(s.Id), cards.Count(c => c.Zone == BoardColumn.ZoneOf(s.Id))))
+            .Select(s => new BoardColumn(s.Id, s.DisplayName(english), s.Probability, volume.For(s.Id), loaded.GetValueOrDefault(BoardColumn.ZoneOf(s.Id))))
             .ToList();
 
         // Read-only collections: the data is shared between sessions.
@@ -192,6 +193,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
             })
             .ToListAsync();
 
+        var byId = stages.ToDictionary(s => s.Id);
         return [.. rows.Where(r => r.StageId is not null).Select(r => new BoardCard
         {
             Id = r.Id,
@@ -203,7 +205,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
             ResponsibleInitials = ApplicationUser.InitialsOf(names.GetValueOrDefault(r.ResponsibleUserId)),
             NextActionOn = r.NextActionOn,
             IsDue = r.NextActionOn <= today,
-            IdleDays = Idleness.DaysIdle(stages.Single(s => s.Id == r.StageId!.Value), LeadStatus.Running, r.LastChangedAt, settings, today),
+            IdleDays = Idleness.DaysIdle(byId[r.StageId!.Value], LeadStatus.Running, r.LastChangedAt, settings, today),
             Labels = r.Labels,
             Zone = BoardColumn.ZoneOf(r.StageId!.Value),
         })];
