@@ -57,7 +57,7 @@ public sealed class ExcelTests(BrowserFixture browser) : BrowserTest(browser)
             new Dictionary<string, object?> { ["ID"] = null, ["Name"] = "Kaputt", ["Nächste Aktion am"] = "morgen", ["Möglicher Umsatz"] = 1, ["Stufe"] = null, ["Labels"] = null },
         });
 
-        await page.GetByTestId("import-upload").Last.SetInputFilesAsync(file);
+        await page.GetByTestId("import-upload").Last.ChooseFileAsync(file);
 
         await Assertions.Expect(page.GetByTestId("import-creates")).ToHaveAttributeAsync("data-count", "1");
         await Assertions.Expect(page.GetByTestId("import-updates")).ToHaveAttributeAsync("data-count", "1");
@@ -86,7 +86,7 @@ public sealed class ExcelTests(BrowserFixture browser) : BrowserTest(browser)
             new Dictionary<string, object?> { ["ID"] = lead, ["Name"] = "Messestand 2027", ["Verantwortlich"] = "Ben Keller", ["Nächste Aktion am"] = new DateTime(2026, 12, 15), ["Möglicher Umsatz"] = 9_500 },
         });
 
-        await page.GetByTestId("import-upload").Last.SetInputFilesAsync(file);
+        await page.GetByTestId("import-upload").Last.ChooseFileAsync(file);
 
         await Assertions.Expect(page.GetByTestId("import-updates")).ToHaveAttributeAsync("data-count", "1");
         var changes = page.GetByTestId("import-change");

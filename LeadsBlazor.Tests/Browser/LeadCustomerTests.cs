@@ -69,7 +69,7 @@ public sealed class LeadCustomerTests(BrowserFixture browser) : BrowserTest(brow
             new Dictionary<string, object?> { ["Name"] = "Website-Relaunch", ["Kunde"] = "Bergbahnen Zermatt AG", ["Ansprechperson"] = "Lea Imboden", ["Nächste Aktion am"] = new DateTime(2026, 12, 15) },
         });
 
-        await page.GetByTestId("import-upload").Last.SetInputFilesAsync(file);
+        await page.GetByTestId("import-upload").Last.ChooseFileAsync(file);
 
         await Assertions.Expect(page.GetByTestId("import-new-companies")).ToHaveTextAsync("1 neuer Kunde: Bergbahnen Zermatt AG");
         await Assertions.Expect(page.GetByTestId("import-new-contacts")).ToHaveTextAsync("1 neuer Ansprechpartner: Lea Imboden");

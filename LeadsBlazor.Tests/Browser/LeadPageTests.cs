@@ -23,11 +23,11 @@ public sealed class LeadPageTests(BrowserFixture browser)
         // MudFileUpload keeps a fresh file input for the next pick: the last one is the one a click opens.
         ILocator Input() => page.GetByTestId("attachment-upload").Last;
 
-        await Input().SetInputFilesAsync(new FilePayload { Name = "gross.txt", MimeType = "text/plain", Buffer = new byte[5000] });
+        await Input().ChooseFileAsync(new FilePayload { Name = "gross.txt", MimeType = "text/plain", Buffer = new byte[5000] });
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Die Datei ist zu groß: höchstens 4 KB.");
         await Assertions.Expect(page.GetByTestId("attachment")).ToHaveCountAsync(0);
 
-        await Input().SetInputFilesAsync(new FilePayload { Name = "angebot.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("Angebot 2026") });
+        await Input().ChooseFileAsync(new FilePayload { Name = "angebot.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("Angebot 2026") });
         await Assertions.Expect(page.GetByTestId("attachment-link")).ToHaveTextAsync("angebot.txt");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("attachment-link").ClickAsync());
         Assert.Equal("angebot.txt", download.SuggestedFilename);

@@ -46,7 +46,7 @@ public sealed class OfferSettingsPageTests(BrowserFixture browser) : BrowserTest
         var logo = page.GetByTestId("offer-settings-logo");
         await Assertions.Expect(logo.GetByTestId("offer-settings-no-logo")).ToBeVisibleAsync();
 
-        await logo.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = OfferSettingsTests.Png });
+        await logo.Locator("input[type=file]").ChooseFileAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = OfferSettingsTests.Png });
 
         var preview = logo.GetByTestId("offer-settings-logo-preview");
         await Assertions.Expect(preview).ToHaveAttributeAsync("src", "data:image/png;base64," + Convert.ToBase64String(OfferSettingsTests.Png));
@@ -64,7 +64,7 @@ public sealed class OfferSettingsPageTests(BrowserFixture browser) : BrowserTest
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "settings/offers");
         var logo = page.GetByTestId("offer-settings-logo");
 
-        await logo.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = "not an image"u8.ToArray() });
+        await logo.Locator("input[type=file]").ChooseFileAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = "not an image"u8.ToArray() });
 
         await Assertions.Expect(logo.GetByTestId("offer-settings-logo-error")).ToHaveTextAsync("Das Logo muss ein PNG- oder JPEG-Bild bis 1024 KB sein.");
         await Assertions.Expect(logo.GetByTestId("offer-settings-no-logo")).ToBeVisibleAsync();

@@ -48,7 +48,7 @@ public sealed class ProjectPageTests(BrowserFixture browser) : BrowserTest(brows
         await Assertions.Expect(page.GetByTestId("history-entry").First).ToContainTextAsync("Notiz: Kick-off am Montag");
 
         // MudFileUpload keeps a fresh file input for the next pick: the last one is the one a click opens.
-        await page.GetByTestId("attachment-upload").Last.SetInputFilesAsync(new FilePayload { Name = "protokoll.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("Protokoll 2026") });
+        await page.GetByTestId("attachment-upload").Last.ChooseFileAsync(new FilePayload { Name = "protokoll.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("Protokoll 2026") });
         await Assertions.Expect(page.GetByTestId("attachment-link")).ToHaveTextAsync("protokoll.txt");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("attachment-link").ClickAsync());
         Assert.Equal("protokoll.txt", download.SuggestedFilename);

@@ -36,6 +36,7 @@ public sealed class StageSettingsTests(BrowserFixture browser) : BrowserTest(bro
         var settings = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "settings/stages");
 
         await Row(settings, "Vorstellung").GetByTestId("stage-edit").ClickAsync();
+        await settings.GetByTestId("stage-name").WaitForCursorAsync();
         await settings.GetByTestId("stage-name").FillAsync("Präsentation");
         await settings.GetByTestId("stage-probability").FillAsync("20");
         await Assertions.Expect(settings.GetByTestId("stage-preview")).ToContainTextAsync("7.000 € → 8.000 €");
@@ -95,6 +96,7 @@ public sealed class StageSettingsTests(BrowserFixture browser) : BrowserTest(bro
     {
         var settings = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "settings/stages");
         await Row(settings, "Vorstellung").GetByTestId("stage-edit").ClickAsync();
+        await settings.GetByTestId("stage-name").WaitForCursorAsync();
 
         await settings.GetByTestId("stage-name").FillAsync("Angebot");
         await settings.GetByTestId("stage-save").ClickAsync();

@@ -14,7 +14,7 @@ public sealed class ImportPageTests(BrowserFixture browser) : BrowserTest(browse
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads/import");
         using var hostile = HostileWorkbook.WithOneHugeString(1024L * 1024 * 1024);
 
-        await page.GetByTestId("import-upload").Last.SetInputFilesAsync(new FilePayload { Name = "bombe.xlsx", MimeType = "application/octet-stream", Buffer = hostile.ToArray() });
+        await page.GetByTestId("import-upload").Last.ChooseFileAsync(new FilePayload { Name = "bombe.xlsx", MimeType = "application/octet-stream", Buffer = hostile.ToArray() });
 
         await Assertions.Expect(page.GetByTestId("import-file-error")).ToContainTextAsync("Die Datei entpackt sich zu groß");
 
@@ -22,7 +22,7 @@ public sealed class ImportPageTests(BrowserFixture browser) : BrowserTest(browse
         good.SaveAs(new[] { new Dictionary<string, object?> { ["Name"] = "Nach der Bombe", ["Nächste Aktion am"] = new DateTime(2026, 12, 20), ["Möglicher Umsatz"] = 4_000 } }, excelType: ExcelType.XLSX);
 
         // The name as the picker gives it, with a right-to-left override that would show "invoicexslx.exe".
-        await page.GetByTestId("import-upload").Last.SetInputFilesAsync(new FilePayload { Name = "invoice\u202Eexe.xlsx", MimeType = "application/octet-stream", Buffer = good.ToArray() });
+        await page.GetByTestId("import-upload").Last.ChooseFileAsync(new FilePayload { Name = "invoice\u202Eexe.xlsx", MimeType = "application/octet-stream", Buffer = good.ToArray() });
 
         await Assertions.Expect(page.GetByTestId("import-creates")).ToHaveAttributeAsync("data-count", "1");
         await Assertions.Expect(page.GetByTestId("import-file-error")).ToHaveCountAsync(0);

@@ -27,9 +27,43 @@ public static class PageExtensions
     public static async Task OpenLeadFormAsync(this IPage page, string opener)
     {
         await page.GetByTestId(opener).ClickAsync();
-        // The element the page focuses, not ToBeFocusedAsync: that also wants the window to have the system's focus, which
-        // only one of the browser's pages has while tests run side by side.
-        await page.WaitForFunctionAsync("() => document.activeElement?.matches('[data-testid=lead-dialog] [data-testid=field-name]') === true");
+        await page.Locator("[data-testid=lead-dialog] [data-testid=field-name]").WaitForCursorAsync();
+    }
+
+    /// <summary>
+    /// Waits until a dialog's autofocus put the cursor in <paramref name="field"/>, as a person sees it before typing; typing
+    /// on before that, the late focus can take the next field's keys. The element the page focuses, not
+    /// <c>ToBeFocusedAsync</c>: that also wants the window to have the system's focus, which only one of the browser's pages
+    /// has while tests run side by side (the field then even reports a blur while it keeps the page's focus).
+    /// </summary>
+    public static async Task WaitForCursorAsync(this ILocator field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        await field.Page.WaitForFunctionAsync("e => document.activeElement === e", await field.ElementHandleAsync());
+    }
+
+    /// <summary>
+    /// Chooses a file in a Blazor file input, as the picker does. Blazor's script starts listening on the input a moment
+    /// after the input shows (in its first after-render step, one round trip later); a file set before that is never
+    /// read, which a busy machine showed. So this first waits for the mark that script leaves on the input.
+    /// </summary>
+    public static async Task ChooseFileAsync(this ILocator input, FilePayload file)
+    {
+        await WaitForFileInputAsync(input);
+        await input.SetInputFilesAsync(file);
+    }
+
+    /// <inheritdoc cref="ChooseFileAsync(ILocator, FilePayload)"/>
+    public static async Task ChooseFileAsync(this ILocator input, string path)
+    {
+        await WaitForFileInputAsync(input);
+        await input.SetInputFilesAsync(path);
+    }
+
+    private static async Task WaitForFileInputAsync(ILocator input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await input.Page.WaitForFunctionAsync("e => e._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync());
     }
 
     /// <summary>On a lead's page: "Verloren" with the reason given, confirmed, and waits until the page says so.</summary>
