@@ -201,6 +201,20 @@ public sealed class BoardTests(BrowserFixture browser) : BrowserTest(browser)
     }
 
     [Fact]
+    public async Task A_search_no_running_lead_matches_says_so_instead_of_showing_empty_columns()
+    {
+        var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+        await Assertions.Expect(page.GetByTestId("board-empty")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("leads?q=Zeppelin");
+        await page.WaitForCircuitAsync();
+
+        await Assertions.Expect(page.GetByTestId("board-empty")).ToHaveTextAsync("Kein laufender Lead passt zu diesen Filtern (Zuständig, Labels, Suche).");
+        await Assertions.Expect(page.GetByTestId("lead-card")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("running-count")).ToHaveTextAsync("0");
+    }
+
+    [Fact]
     public async Task Plus_in_the_Angebot_column_opens_the_dialog_with_Angebot_preselected_and_the_lead_lands_in_that_column()
     {
         var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);

@@ -37,6 +37,7 @@ public sealed class CompaniesPageTests(BrowserFixture browser) : BrowserTest(bro
         await page.GetByTestId("company-new").ClickAsync();
         var dialog = page.GetByTestId("company-dialog");
         await Assertions.Expect(dialog.GetByTestId("company-field-name")).ToHaveValueAsync("MUELLER");
+        await dialog.GetByTestId("company-field-name").WaitForCursorAsync();
         await dialog.GetByTestId("company-field-name").FillAsync("Müller & Söhne KG");
         await dialog.GetByTestId("company-field-city").FillAsync("Graz");
         await page.GetByTestId("company-save").ClickAsync();

@@ -62,6 +62,7 @@ public sealed class ProjectsFromWonLeadTests(BrowserFixture browser) : BrowserTe
         await page.GetByTestId("lead-projects").GetByTestId("new-project").ClickAsync();
         var dialog = page.GetByTestId("project-dialog");
         await Assertions.Expect(dialog.GetByTestId("project-name")).ToHaveValueAsync("Relaunch Website");
+        await dialog.GetByTestId("project-name").WaitForCursorAsync();
         await Assertions.Expect(dialog.GetByTestId("project-company")).ToHaveValueAsync("Müller GmbH");
         await Assertions.Expect(dialog.GetByTestId("project-budget")).ToHaveValueAsync("14.400,00");
         await Assertions.Expect(dialog.GetByTestId("project-start")).ToHaveValueAsync("01.03.2027");

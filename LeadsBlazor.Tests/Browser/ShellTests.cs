@@ -42,6 +42,8 @@ public sealed class ShellTests(BrowserFixture browser) : BrowserTest(browser)
         await page.GetByTestId("lang-en").ClickAndWaitForPageAsync(page);
 
         await AssertEnglishShellAsync(page);
+        // The new account's board has no lead yet and says how to make the first one, rather than showing bare columns.
+        await Assertions.Expect(page.GetByTestId("board-empty")).ToHaveTextAsync("No running leads yet. Create the first one with “New lead”.");
         await page.ReloadAsync();
         await page.WaitForCircuitAsync();
         await AssertEnglishShellAsync(page);

@@ -128,6 +128,7 @@ public sealed class StageSettingsTests(BrowserFixture browser) : BrowserTest(bro
         await Assertions.Expect(offer.GetByTestId("stage-row-idle-days")).ToHaveTextAsync("Braucht Aufmerksamkeit nach 14 Tagen ohne Änderung");
 
         await offer.GetByTestId("stage-edit").ClickAsync();
+        await settings.GetByTestId("stage-name").WaitForCursorAsync();
         await settings.GetByTestId("stage-idle-days").FillAsync("0");
         await settings.GetByTestId("stage-save").ClickAsync();
         var idleField = settings.GetByTestId("stage-dialog").Locator(".mud-input-control").Filter(new() { Has = settings.GetByTestId("stage-idle-days") });

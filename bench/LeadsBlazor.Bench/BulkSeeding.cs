@@ -233,6 +233,12 @@ internal static class BulkSeeding
         }
 
         var indexed = watch.Elapsed;
+
+        // FTS5 collects what it indexes in a hash table of 1 MB by default, writes it out as a segment when full, and merges
+        // the segments as they pile up: filled in one statement, that is hundreds of segments, each posting rewritten at
+        // every level of merging. With a hash that holds a large part of the million names, it writes a few large
+        // segments. The setting is stored with the table, so the app's default is put back afterwards.
+        Execute(connection, "INSERT INTO \"LeadSearch\" (\"LeadSearch\", rank) VALUES ('hashsize', 268435456)");
         Execute(connection, $$"""
             INSERT INTO "LeadSearch" (rowid, "Name", "Customer", "Contact")
             SELECT l."Id", leads_fold(l."Name"), leads_fold(c."Name"), leads_fold(p."Name")
@@ -241,6 +247,7 @@ internal static class BulkSeeding
             LEFT JOIN "People" AS p ON p."Id" = l."ContactPersonId"
             WHERE l."Id" >= {{firstId}};
             """);
+        Execute(connection, "INSERT INTO \"LeadSearch\" (\"LeadSearch\", rank) VALUES ('hashsize', 1048576)");
         var searched = watch.Elapsed;
         Execute(connection, "DELETE FROM \"LabelRevenueGroups\"");
         Execute(connection, LabelRevenueGroup.FillSql);

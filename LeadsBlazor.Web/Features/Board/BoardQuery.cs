@@ -16,7 +16,11 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsBlazor.Web.Features.Board;
 
 /// <summary>The board of one view: its columns with their figures, the first cards of each column, and today in the account's time zone.</summary>
-public sealed record BoardData(IReadOnlyList<BoardColumn> Columns, IReadOnlyList<BoardCard> Cards, WeightedVolume Volume, DateOnly Today);
+public sealed record BoardData(IReadOnlyList<BoardColumn> Columns, IReadOnlyList<BoardCard> Cards, WeightedVolume Volume, DateOnly Today)
+{
+    /// <summary>No running lead in this view: every column is empty.</summary>
+    public bool IsEmpty => Columns.All(c => c.Figures.Count == 0);
+}
 
 /// <summary>
 /// Loads the board without loading the pipeline: the figures come from the weighted-volume query,

@@ -54,6 +54,9 @@ public sealed record LeadFilter(
         return leads;
     }
 
+    /// <summary>Whether the user narrowed the view (responsible user, labels or search), so an empty view means "nothing matches".</summary>
+    public bool Narrowed => !string.IsNullOrEmpty(ResponsibleUserId) || LabelIds is { Count: > 0 } || !string.IsNullOrWhiteSpace(Search);
+
     /// <summary>Whether two filters show the same leads: as a record with a collection it would compare the label lists by reference.</summary>
     public bool SameAs(LeadFilter other)
     {
