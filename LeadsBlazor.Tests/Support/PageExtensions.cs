@@ -36,11 +36,7 @@ public static class PageExtensions
     /// <c>ToBeFocusedAsync</c>: that also wants the window to have the system's focus, which only one of the browser's pages
     /// has while tests run side by side (the field then even reports a blur while it keeps the page's focus).
     /// </summary>
-    public static async Task WaitForCursorAsync(this ILocator field)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        await field.Page.WaitForFunctionAsync("e => document.activeElement === e", await field.ElementHandleAsync());
-    }
+    public static Task WaitForCursorAsync(this ILocator field) => UntilAsync(field, "e => document.activeElement === e");
 
     /// <summary>
     /// Chooses a file in a Blazor file input, as the picker does. Blazor's script starts listening on the input a moment
@@ -60,10 +56,13 @@ public static class PageExtensions
         await input.SetInputFilesAsync(path);
     }
 
-    private static async Task WaitForFileInputAsync(ILocator input)
+    private static Task WaitForFileInputAsync(ILocator input) => UntilAsync(input, "e => e._blazorInputFileNextFileId !== undefined");
+
+    /// <summary>Waits until <paramref name="predicate"/>, a script given the element, holds for the element the locator finds.</summary>
+    private static async Task UntilAsync(ILocator element, string predicate)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        await input.Page.WaitForFunctionAsync("e => e._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync());
+        ArgumentNullException.ThrowIfNull(element);
+        await element.Page.WaitForFunctionAsync(predicate, await element.ElementHandleAsync());
     }
 
     /// <summary>On a lead's page: "Verloren" with the reason given, confirmed, and waits until the page says so.</summary>

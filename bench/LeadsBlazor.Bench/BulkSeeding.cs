@@ -61,6 +61,10 @@ internal static class BulkSeeding
         ("Social Media", "#ffb300"), ("SEO", "#26a69a"), ("Hosting", "#546e7a"), ("Workshop", "#ab47bc"), ("Strategie", "#ec407a"),
     ];
 
+    // FTS5's in-memory hash before it writes a segment: its default, and the size the bulk fill uses (see InsertLeads).
+    private const int Fts5DefaultHashSize = 1024 * 1024;
+    private const int FillHashSize = 256 * 1024 * 1024;
+
     /// <summary>The label the one-label board filters by: on about one lead in ten.</summary>
     public const string FilterLabel = "Heiß";
 
@@ -238,7 +242,7 @@ internal static class BulkSeeding
         // the segments as they pile up: filled in one statement, that is hundreds of segments, each posting rewritten at
         // every level of merging. With a hash that holds a large part of the million names, it writes a few large
         // segments. The setting is stored with the table, so the app's default is put back afterwards.
-        Execute(connection, "INSERT INTO \"LeadSearch\" (\"LeadSearch\", rank) VALUES ('hashsize', 268435456)");
+        Execute(connection, $$"""INSERT INTO "LeadSearch" ("LeadSearch", rank) VALUES ('hashsize', {{FillHashSize}})""");
         Execute(connection, $$"""
             INSERT INTO "LeadSearch" (rowid, "Name", "Customer", "Contact")
             SELECT l."Id", leads_fold(l."Name"), leads_fold(c."Name"), leads_fold(p."Name")
@@ -247,7 +251,7 @@ internal static class BulkSeeding
             LEFT JOIN "People" AS p ON p."Id" = l."ContactPersonId"
             WHERE l."Id" >= {{firstId}};
             """);
-        Execute(connection, "INSERT INTO \"LeadSearch\" (\"LeadSearch\", rank) VALUES ('hashsize', 1048576)");
+        Execute(connection, $$"""INSERT INTO "LeadSearch" ("LeadSearch", rank) VALUES ('hashsize', {{Fts5DefaultHashSize}})""");
         var searched = watch.Elapsed;
         Execute(connection, "DELETE FROM \"LabelRevenueGroups\"");
         Execute(connection, LabelRevenueGroup.FillSql);
