@@ -5,8 +5,8 @@ namespace LeadsBlazor.Web.Features.Board;
 
 /// <summary>
 /// What a kanban card shows of a running lead, as the board query loaded it. Read-only: a loaded board may be shared by
-/// every session showing the same view, so a session keeps what it changes (where a dragged card sits) in its own
-/// <see cref="BoardItem"/>. Two cards are equal when they show the same, so a card that did not change is not rendered again.
+/// every session showing the same view, so a session keeps what it changes (where a dropped card sits) in its own copy
+/// (<see cref="BoardColumns"/>). Two cards are equal when they show the same, so a card that did not change is not rendered again.
 /// </summary>
 public sealed record BoardCard
 {

@@ -10,57 +10,48 @@ namespace LeadsBlazor.Web.Features.LeadViews;
 
 /// <summary>
 /// A lead's labels as small coloured bars in one button that opens the label picker; plain markup, no component, as a
-/// board shows it on every card. The click stays here: it neither opens the lead (rows and cards link to it) nor starts a drag.
+/// board shows it on every card. The click stays here: it does not open the lead (rows link to it).
 /// </summary>
+/// <remarks>
+/// 13 frames whatever the labels (the picker's aside): the bars are one markup frame, one string per set of labels shared by every card and
+/// session that shows it (a board card has 32 frames in all; see <see cref="Features.Board.LeadCardMarkup"/>).
+/// </remarks>
 public static class LabelBars
 {
-    // The labels an account has are a few dozen; renamed or recoloured ones add an entry each, which stays small.
-    private static readonly ConcurrentDictionary<(string Name, string Color), MarkupString> Bars = new();
+    // An account has a few dozen labels and leads carry a few each: the sets in use are some hundreds, and a renamed or
+    // recoloured label adds entries, which stays small.
+    private static readonly ConcurrentDictionary<string, MarkupString> Bars = new();
 
-    /// <param name="leadId">The lead, for tests and tools: <c>data-lead-id</c>.</param>
     /// <param name="labels">The labels the lead carries now.</param>
     /// <param name="pickText">"Labels wählen", the button's title.</param>
     /// <param name="open">Whether the picker is open (<c>aria-expanded</c>).</param>
     /// <param name="toggle">Opens or closes the picker.</param>
     /// <param name="picker">The open picker, anchored below the bars; null while closed.</param>
-    public static RenderFragment Render(int leadId, IReadOnlyList<LabelChip> labels, string pickText, bool open, EventCallback toggle, RenderFragment? picker) => builder =>
+    public static RenderFragment Render(IReadOnlyList<LabelChip> labels, string pickText, bool open, EventCallback toggle, RenderFragment? picker) => builder =>
     {
         builder.OpenElement(0, "span");
         builder.AddAttribute(1, "class", "label-picker");
-        builder.AddAttribute(2, "draggable", "false");
-        builder.AddEventStopPropagationAttribute(3, "onclick", true);
-        builder.AddAttribute(4, "data-testid", "label-picker");
-        builder.AddAttribute(5, "data-lead-id", leadId);
+        builder.AddEventStopPropagationAttribute(2, "onclick", true);
 
-        builder.OpenElement(6, "button");
-        builder.AddAttribute(7, "type", "button");
-        builder.AddAttribute(8, "class", "label-bars");
-        builder.AddAttribute(9, "title", pickText);
-        builder.AddAttribute(10, "aria-haspopup", "true");
-        builder.AddAttribute(11, "aria-expanded", open ? "true" : "false");
-        builder.AddAttribute(12, "draggable", "false");
-        builder.AddAttribute(13, "onclick", toggle);
-        builder.AddAttribute(14, "data-testid", "label-bars");
-        foreach (var label in labels)
-        {
-            builder.AddContent(15, Bar(label));
-        }
-
-        if (labels.Count == 0)
-        {
-            builder.AddContent(23, PlainIcon.Small(Icons.Material.Outlined.NewLabel, "label-bars-empty", pickText));
-        }
-
+        builder.OpenElement(4, "button");
+        builder.AddAttribute(5, "type", "button");
+        builder.AddAttribute(6, "class", "label-bars");
+        builder.AddAttribute(7, "title", pickText);
+        builder.AddAttribute(8, "aria-haspopup", "true");
+        builder.AddAttribute(9, "aria-expanded", open ? "true" : "false");
+        builder.AddAttribute(10, "onclick", toggle);
+        builder.AddAttribute(11, "data-testid", "label-bars");
+        builder.AddContent(12, labels.Count == 0 ? PlainIcon.Small(Icons.Material.Outlined.NewLabel, "label-bars-empty", pickText) : BarsOf(labels));
         builder.CloseElement();
-        builder.AddContent(24, picker);
+        builder.AddContent(13, picker);
         builder.CloseElement();
     };
 
-    // One markup frame per bar instead of an element with seven attribute frames (a card's frames are held twice in every
-    // session showing it). The name is the user's text, so it is encoded; the same label gives the same string, shared.
-    private static MarkupString Bar(LabelChip label) => Bars.GetOrAdd((label.Name, label.Color), static key =>
-    {
-        var name = HtmlEncoder.Default.Encode(key.Name);
-        return new MarkupString($"<span class=\"label-bar\" style=\"background:{HtmlEncoder.Default.Encode(key.Color)}\" title=\"{name}\" role=\"img\" aria-label=\"{name}\" data-testid=\"label-bar\" data-label=\"{name}\"></span>");
-    });
+    // The name is the user's text, so it is encoded.
+    private static MarkupString BarsOf(IReadOnlyList<LabelChip> labels) =>
+        Bars.GetOrAdd(string.Join('\n', labels.Select(l => l.Color + " " + l.Name)), static (_, labels) => new MarkupString(string.Concat(labels.Select(label =>
+        {
+            var name = HtmlEncoder.Default.Encode(label.Name);
+            return $"<span class=\"label-bar\" style=\"background:{HtmlEncoder.Default.Encode(label.Color)}\" title=\"{name}\" role=\"img\" aria-label=\"{name}\" data-testid=\"label-bar\" data-label=\"{name}\"></span>";
+        }))), labels);
 }

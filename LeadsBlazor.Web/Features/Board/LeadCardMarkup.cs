@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using LeadsBlazor.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace LeadsBlazor.Web.Features.Board;
+
+/// <summary>
+/// What a board card only shows (customer, revenue, responsible, next action, idle mark) as one markup frame, and the
+/// icons it uses as an SVG sprite the board renders once.
+/// </summary>
+/// <remarks>
+/// Blazor holds each component's frames in arrays that grow by doubling from 32, twice per component (the last render and
+/// the next), in every session showing the card. As elements with attributes these parts took a card to about 75 frames
+/// (arrays of 128); as one frame the card stays within 32. The icons are <c>&lt;use&gt;</c> references to the sprite, so
+/// a card's string holds no path data. Every text from the user is encoded.
+/// </remarks>
+public static class LeadCardMarkup
+{
+    private const string EventIcon = "lead-card-event";
+    private const string DueIcon = "lead-card-due";
+    private const string IdleIcon = "lead-card-idle";
+
+    private static readonly string EventSvg = Icon(EventIcon, null);
+    private static readonly string DueSvg = Icon(DueIcon, null);
+    private static readonly string IdleSvg = Icon(IdleIcon, "mud-warning-text");
+
+    /// <summary>The icons the cards refer to, once per board: hidden, out of the layout and of the accessibility tree.</summary>
+    public static MarkupString Sprite { get; } = new(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lead-card-sprite\" aria-hidden=\"true\" focusable=\"false\">"
+        + Symbol(EventIcon, Icons.Material.Outlined.Event)
+        + Symbol(DueIcon, Icons.Material.Filled.NotificationImportant)
+        + Symbol(IdleIcon, Icons.Material.Filled.HourglassBottom)
+        + "</svg>");
+
+    /// <summary>The card's details.</summary>
+    /// <param name="card">The card.</param>
+    /// <param name="idleText">"Seit 12 Tagen keine Änderung" when the card is idle (<see cref="BoardCard.IdleDays"/>); otherwise unused.</param>
+    public static MarkupString Details(BoardCard card, string? idleText)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var html = new StringBuilder(512);
+        if (!string.IsNullOrEmpty(card.Customer))
+        {
+            html.Append("<span class=\"mud-typography mud-typography-caption lead-card-customer\">").Append(Encode(card.Customer)).Append("</span>");
+        }
+
+        var responsible = Encode(card.ResponsibleName);
+        html.Append("<div class=\"lead-card-row lead-card-money\"><p class=\"mud-typography mud-typography-body2 lead-card-revenue\" data-value=\"")
+            .Append(card.Revenue.Amount.ToString(CultureInfo.InvariantCulture)).Append("\">").Append(Encode(Formats.MoneyKeepingCents(card.Revenue))).Append("</p>")
+            .Append("<div class=\"mud-avatar mud-avatar-small mud-avatar-outlined mud-avatar-outlined-primary lead-card-avatar\" role=\"img\" title=\"")
+            .Append(responsible).Append("\" aria-label=\"").Append(responsible).Append("\">").Append(Encode(card.ResponsibleInitials)).Append("</div></div>");
+
+        if (card.NextActionOn is { } next)
+        {
+            html.Append(card.IsDue
+                    ? "<span class=\"mud-typography mud-typography-caption mud-error-text lead-card-next\" data-due=\"true\">"
+                    : "<span class=\"mud-typography mud-typography-caption lead-card-next\" data-due=\"false\">")
+                .Append(card.IsDue ? DueSvg : EventSvg)
+                .Append(Encode(Formats.Date(next)));
+            if (card.IdleDays is { } idle && idleText is not null)
+            {
+                var text = Encode(idleText);
+                html.Append(" <span class=\"lead-card-idle\" role=\"img\" title=\"").Append(text).Append("\" aria-label=\"").Append(text)
+                    .Append("\" data-testid=\"idle-mark\" data-days=\"").Append(idle.ToString(CultureInfo.InvariantCulture)).Append("\">")
+                    .Append(IdleSvg).Append("</span>");
+            }
+
+            html.Append("</span>");
+        }
+
+        return new MarkupString(html.ToString());
+    }
+
+    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+
+    // MudIcon's classes, so the icon looks as MudBlazor's would; decorative, the text beside it says what it means.
+    private static string Icon(string id, string? cssClass) =>
+        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small{(cssClass is null ? "" : " " + cssClass)}\" focusable=\"false\" aria-hidden=\"true\"><use href=\"#{id}\"/></svg>";
+
+    private static string Symbol(string id, string paths) => $"<symbol id=\"{id}\" viewBox=\"0 0 24 24\">{paths}</symbol>";
+}
