@@ -59,6 +59,7 @@ public static class LeadCardMarkup
                     ? "<span class=\"mud-typography mud-typography-caption mud-error-text lead-card-next\" data-due=\"true\">"
                     : "<span class=\"mud-typography mud-typography-caption lead-card-next\" data-due=\"false\">")
                 .Append(card.IsDue ? DueSvg : EventSvg)
+                .Append(' ')
                 .Append(Encode(Formats.Date(next)));
             if (card.IdleDays is { } idle && idleText is not null)
             {
