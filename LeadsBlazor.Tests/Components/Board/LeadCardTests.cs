@@ -1,8 +1,12 @@
+using System.Runtime.ExceptionServices;
 using Bunit;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.LeadViews;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.RenderTree;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LeadsBlazor.Tests.Components.Board;
 
@@ -81,4 +85,46 @@ public sealed class LeadCardTests
         Assert.Equal("18", mark.GetAttribute("data-days"));
         Assert.Empty(busy.FindAll("[data-testid=idle-mark]"));
     }
+
+    /// <summary>
+    /// Every session holds each card's frames twice, in arrays that grow by doubling from 32: a card over 32 frames costs
+    /// twice the memory in every open board (ADR 0017). This card shows everything a card can (customer, due, idle, labels,
+    /// menu, drag) with its picker closed.
+    /// </summary>
+    [Fact]
+    public async Task A_card_showing_everything_fits_Blazors_smallest_frame_array_of_32()
+    {
+        await using var context = ComponentContext.Create();
+        using var renderer = new FrameCountingRenderer(context.Services);
+        var nothing = EventCallback.Factory.Create<BoardCard>(this, (BoardCard _) => { });
+
+        var frames = await renderer.FramesOfAsync<LeadCard>(new Dictionary<string, object?>
+        {
+            [nameof(LeadCard.Card)] = Card(due: true, idleDays: 18),
+            [nameof(LeadCard.OnMenu)] = nothing,
+            [nameof(LeadCard.OnDragStart)] = nothing,
+            [nameof(LeadCard.OnDragEnd)] = nothing,
+        });
+
+        Assert.InRange(frames, 1, 32);
+    }
+
+#pragma warning disable BL0006 // Reading a component's render tree is the point here.
+    private sealed class FrameCountingRenderer(IServiceProvider services) : Renderer(services, NullLoggerFactory.Instance)
+    {
+        public override Dispatcher Dispatcher { get; } = Dispatcher.CreateDefault();
+
+        public Task<int> FramesOfAsync<TComponent>(Dictionary<string, object?> parameters)
+            where TComponent : IComponent => Dispatcher.InvokeAsync(async () =>
+        {
+            var id = AssignRootComponentId(InstantiateComponent(typeof(TComponent)));
+            await RenderRootComponentAsync(id, ParameterView.FromDictionary(parameters));
+            return GetCurrentRenderTreeFrames(id).Count;
+        });
+
+        protected override void HandleException(Exception exception) => ExceptionDispatchInfo.Capture(exception).Throw();
+
+        protected override Task UpdateDisplayAsync(in RenderBatch renderBatch) => Task.CompletedTask;
+    }
+#pragma warning restore BL0006
 }

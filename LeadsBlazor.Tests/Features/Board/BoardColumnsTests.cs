@@ -8,7 +8,7 @@ public sealed class BoardColumnsTests
 {
     private static readonly DateOnly Today = new(2026, 12, 3);
 
-    private static BoardCard Card(int id, string zone, int inDays, long version = 1) => new()
+    private static BoardCard Card(int id, string zone, int? inDays, long version = 1) => new()
     {
         Id = id,
         Version = version,
@@ -16,7 +16,7 @@ public sealed class BoardColumnsTests
         Revenue = new Money(1_000m, Currency.Eur),
         ResponsibleName = "Anna Berger",
         ResponsibleInitials = "AB",
-        NextActionOn = Today.AddDays(inDays),
+        NextActionOn = inDays is { } days ? Today.AddDays(days) : null,
         Zone = zone,
     };
 
@@ -25,7 +25,8 @@ public sealed class BoardColumnsTests
     {
         var columns = new BoardColumns();
 
-        columns.Load([Card(3, "a", 1), Card(1, "a", 5), Card(2, "b", 2)]);
+        // The database's order, whatever it is, is the column's: nothing is sorted again.
+        columns.Load([Card(3, "a", 5), Card(1, "a", 1), Card(2, "b", 2)]);
 
         Assert.Equal([3, 1], columns.In("a").Select(c => c.Id));
         Assert.Equal([2], columns.In("b").Select(c => c.Id));
@@ -58,11 +59,15 @@ public sealed class BoardColumnsTests
 
         // Someone else's change reloads the board before the move is saved: the card stays where it was dropped.
         columns.Load([card, Card(2, "b", 1, version: 2)]);
+        Assert.Empty(columns.In("a"));
         Assert.Equal([2, 1], columns.In("b").Select(c => c.Id));
 
-        // The saved move comes back: the loaded board has the card, and a later drop-free load rules.
-        columns.Load([Card(2, "b", 1, version: 2), Card(1, "b", 3, version: 2)]);
-        Assert.Equal([2, 1], columns.In("b").Select(c => c.Id));
+        // The saved move comes back: the column shows the loaded card, not the session's copy.
+        var saved = Card(1, "b", 3, version: 2);
+        columns.Load([Card(2, "b", 1, version: 2), saved]);
+        Assert.Same(saved, columns.In("b")[1]);
+
+        // And a later change (someone moved it back) shows as loaded.
         columns.Load([Card(1, "a", 3, version: 3), Card(2, "b", 1, version: 2)]);
         Assert.Equal([1], columns.In("a").Select(c => c.Id));
         Assert.Equal([2], columns.In("b").Select(c => c.Id));
@@ -80,5 +85,32 @@ public sealed class BoardColumnsTests
 
         Assert.Equal([1], columns.In("a").Select(c => c.Id));
         Assert.Equal([2], columns.In("b").Select(c => c.Id));
+    }
+
+    [Fact]
+    public void A_dropped_card_no_longer_on_the_board_after_a_load_is_gone()
+    {
+        var columns = new BoardColumns();
+        var card = Card(1, "a", 3);
+        columns.Load([card, Card(2, "b", 1)]);
+        columns.Dropped(card, "b");
+
+        // Someone closed the lead meanwhile: it is not a running lead any more.
+        columns.Load([Card(2, "b", 1)]);
+
+        Assert.Empty(columns.In("a"));
+        Assert.Equal([2], columns.In("b").Select(c => c.Id));
+    }
+
+    [Fact]
+    public void A_dropped_card_without_a_next_action_goes_first_as_SQLite_orders_the_column()
+    {
+        var columns = new BoardColumns();
+        var card = Card(1, "a", null);
+        columns.Load([card, Card(2, "b", 1)]);
+
+        columns.Dropped(card, "b");
+
+        Assert.Equal([1, 2], columns.In("b").Select(c => c.Id));
     }
 }

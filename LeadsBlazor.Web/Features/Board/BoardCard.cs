@@ -33,7 +33,7 @@ public sealed record BoardCard
 
     public IReadOnlyList<LabelChip> Labels { get; init; } = [];
 
-    /// <summary>The column the card sits in: the drop zone's identifier.</summary>
+    /// <summary>The column the card sits in (<see cref="BoardColumn.Zone"/>): where a drop on that column sends it.</summary>
     public required string Zone { get; init; }
 
     // The labels compare by content: a reload gives a new list for the same labels.

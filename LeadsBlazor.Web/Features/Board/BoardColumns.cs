@@ -57,7 +57,8 @@ public sealed class BoardColumns
             Column(byZone, card.Zone).Add(card);
         }
 
-        // A dropped card takes the place the board's query would give it: the most urgent next action first, then the oldest lead.
+        // A dropped card takes the place the board's query gives it on SQLite: the most urgent next action first, then the
+        // oldest lead; no next action sorts first (PostgreSQL puts it last, and the load after the save shows it there).
         foreach (var card in _dropped.Values)
         {
             var column = Column(byZone, card.Zone);

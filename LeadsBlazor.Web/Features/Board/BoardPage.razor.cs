@@ -86,6 +86,12 @@ public sealed partial class BoardPage : IDisposable
         {
             board = await Query.LoadAsync(Filter, _cardsPerStage);
             columns.Load(board.Cards);
+            // A lifted card that a reload moved or removed has left the page with its element, so its drag's end never
+            // arrives: the board stops showing the drop targets.
+            if (dragged is not null && !columns.In(dragged.Zone).Any(c => c.Id == dragged.Id))
+            {
+                dragged = null;
+            }
         }
         finally
         {
@@ -93,10 +99,10 @@ public sealed partial class BoardPage : IDisposable
         }
     }
 
-    private void Lift(BoardCard card) => dragged = card;
+    private void DragStarted(BoardCard card) => dragged = card;
 
     // A drop reaches its zone before the drag ends, so this only clears a drag that ended nowhere.
-    private void Land(BoardCard card)
+    private void DragEnded(BoardCard card)
     {
         if (dragged?.Id == card.Id)
         {

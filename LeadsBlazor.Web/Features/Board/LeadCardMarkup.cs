@@ -19,9 +19,9 @@ namespace LeadsBlazor.Web.Features.Board;
 /// </remarks>
 public static class LeadCardMarkup
 {
-    private const string EventIcon = "lead-card-event";
-    private const string DueIcon = "lead-card-due";
-    private const string IdleIcon = "lead-card-idle";
+    private const string EventIcon = "lead-card-icon-event";
+    private const string DueIcon = "lead-card-icon-due";
+    private const string IdleIcon = "lead-card-icon-idle";
 
     private static readonly string EventSvg = Icon(EventIcon, null);
     private static readonly string DueSvg = Icon(DueIcon, null);

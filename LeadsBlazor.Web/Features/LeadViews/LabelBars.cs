@@ -18,9 +18,11 @@ namespace LeadsBlazor.Web.Features.LeadViews;
 /// </remarks>
 public static class LabelBars
 {
-    // An account has a few dozen labels and leads carry a few each: the sets in use are some hundreds, and a renamed or
-    // recoloured label adds entries, which stays small.
+    // An account has a few dozen labels and leads carry a few each: the sets in use are some hundreds. Renamed or recoloured
+    // labels leave entries behind, so past a bound the cache starts again.
     private static readonly ConcurrentDictionary<string, MarkupString> Bars = new();
+
+    private const int MostSetsKept = 4_096;
 
     /// <param name="labels">The labels the lead carries now.</param>
     /// <param name="pickText">"Labels wählen", the button's title.</param>
@@ -48,10 +50,19 @@ public static class LabelBars
     };
 
     // The name is the user's text, so it is encoded.
-    private static MarkupString BarsOf(IReadOnlyList<LabelChip> labels) =>
-        Bars.GetOrAdd(string.Join('\n', labels.Select(l => l.Color + " " + l.Name)), static (_, labels) => new MarkupString(string.Concat(labels.Select(label =>
+    private static MarkupString BarsOf(IReadOnlyList<LabelChip> labels)
+    {
+        if (Bars.Count > MostSetsKept)
+        {
+            Bars.Clear();
+        }
+
+        // Each colour and name with its length in front, so that no two sets of labels make the same key whatever they hold.
+        var key = string.Concat(labels.Select(l => $"{l.Color.Length};{l.Color}{l.Name.Length};{l.Name}"));
+        return Bars.GetOrAdd(key, static (_, labels) => new MarkupString(string.Concat(labels.Select(label =>
         {
             var name = HtmlEncoder.Default.Encode(label.Name);
             return $"<span class=\"label-bar\" style=\"background:{HtmlEncoder.Default.Encode(label.Color)}\" title=\"{name}\" role=\"img\" aria-label=\"{name}\" data-testid=\"label-bar\" data-label=\"{name}\"></span>";
         }))), labels);
+    }
 }
