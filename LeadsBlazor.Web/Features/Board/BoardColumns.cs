@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LeadsBlazor.Web.Features.Board;
 
 /// <summary>
@@ -23,9 +25,8 @@ public sealed class BoardColumns
     public void Load(IReadOnlyList<BoardCard> cards)
     {
         _loaded = cards;
-        var versions = cards.ToDictionary(c => c.Id, c => c.Version);
         // A drop the load shows the outcome of (a new version), or whose card is no longer on the board, is done.
-        foreach (var id in _dropped.Keys.Where(id => versions.GetValueOrDefault(id) != _dropped[id].Version).ToList())
+        foreach (var id in _dropped.Keys.Where(id => cards.FirstOrDefault(c => c.Id == id)?.Version != _dropped[id].Version).ToList())
         {
             _dropped.Remove(id);
         }
@@ -69,14 +70,6 @@ public sealed class BoardColumns
         _byZone = byZone.ToDictionary(z => z.Key, z => (IReadOnlyList<BoardCard>)z.Value.AsReadOnly());
     }
 
-    private static List<BoardCard> Column(Dictionary<string, List<BoardCard>> byZone, string zone)
-    {
-        if (!byZone.TryGetValue(zone, out var column))
-        {
-            column = [];
-            byZone[zone] = column;
-        }
-
-        return column;
-    }
+    private static List<BoardCard> Column(Dictionary<string, List<BoardCard>> byZone, string zone) =>
+        CollectionsMarshal.GetValueRefOrAddDefault(byZone, zone, out _) ??= [];
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using LeadsBlazor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LeadsBlazor.Web.Features.Board;
@@ -23,24 +24,22 @@ public static class LeadCardMarkup
     private const string DueIcon = "lead-card-icon-due";
     private const string IdleIcon = "lead-card-icon-idle";
 
-    private static readonly string EventSvg = Icon(EventIcon, null);
-    private static readonly string DueSvg = Icon(DueIcon, null);
-    private static readonly string IdleSvg = Icon(IdleIcon, "mud-warning-text");
+    private static readonly string EventSvg = PlainIcon.Reference(EventIcon);
+    private static readonly string DueSvg = PlainIcon.Reference(DueIcon);
+    private static readonly string IdleSvg = PlainIcon.Reference(IdleIcon, "mud-warning-text");
 
-    /// <summary>The icons the cards refer to, once per board: hidden, out of the layout and of the accessibility tree.</summary>
-    public static MarkupString Sprite { get; } = new(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lead-card-sprite\" aria-hidden=\"true\" focusable=\"false\">"
-        + Symbol(EventIcon, Icons.Material.Outlined.Event)
-        + Symbol(DueIcon, Icons.Material.Filled.NotificationImportant)
-        + Symbol(IdleIcon, Icons.Material.Filled.HourglassBottom)
-        + "</svg>");
+    /// <summary>The icons the cards refer to, once per board.</summary>
+    public static MarkupString Sprite { get; } = PlainIcon.Sprite(
+        "lead-card-sprite",
+        (EventIcon, Icons.Material.Outlined.Event),
+        (DueIcon, Icons.Material.Filled.NotificationImportant),
+        (IdleIcon, Icons.Material.Filled.HourglassBottom));
 
-    /// <summary>The card's details.</summary>
-    /// <param name="card">The card.</param>
-    /// <param name="idleText">"Seit 12 Tagen keine Änderung" when the card is idle (<see cref="BoardCard.IdleDays"/>); otherwise unused.</param>
-    public static MarkupString Details(BoardCard card, string? idleText)
+    /// <summary>The card's details, with the idle mark's words (<c>Attention.NoChangeFor</c>) in the user's language.</summary>
+    public static MarkupString Details(BoardCard card, IStringLocalizer texts)
     {
         ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(texts);
         var html = new StringBuilder(512);
         if (!string.IsNullOrEmpty(card.Customer))
         {
@@ -61,9 +60,9 @@ public static class LeadCardMarkup
                 .Append(card.IsDue ? DueSvg : EventSvg)
                 .Append(' ')
                 .Append(Encode(Formats.Date(next)));
-            if (card.IdleDays is { } idle && idleText is not null)
+            if (card.IdleDays is { } idle)
             {
-                var text = Encode(idleText);
+                var text = Encode(texts["Attention.NoChangeFor", idle]);
                 html.Append(" <span class=\"lead-card-idle\" role=\"img\" title=\"").Append(text).Append("\" aria-label=\"").Append(text)
                     .Append("\" data-testid=\"idle-mark\" data-days=\"").Append(idle.ToString(CultureInfo.InvariantCulture)).Append("\">")
                     .Append(IdleSvg).Append("</span>");
@@ -76,10 +75,4 @@ public static class LeadCardMarkup
     }
 
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
-
-    // MudIcon's classes, so the icon looks as MudBlazor's would; decorative, the text beside it says what it means.
-    private static string Icon(string id, string? cssClass) =>
-        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small{(cssClass is null ? "" : " " + cssClass)}\" focusable=\"false\" aria-hidden=\"true\"><use href=\"#{id}\"/></svg>";
-
-    private static string Symbol(string id, string paths) => $"<symbol id=\"{id}\" viewBox=\"0 0 24 24\">{paths}</symbol>";
 }
