@@ -38,17 +38,7 @@ public static class LeadSearch
         var root = Root(leads);
         if (root.EntityType.Model.FindEntityType(typeof(LeadSearchEntry)) is { } index)
         {
-            var folded = TextSearch.Fold(text)!;
-            var entries = Query<LeadSearchEntry>(leads, index);
-            // A phrase of the trigram tokenizer matches a substring of one column; quoted, nothing in it is query syntax.
-            var phrase = "\"" + folded.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            var pattern = Pattern(folded);
-            var found = folded.Length >= IndexedLength
-                ? entries.Where(e => LeadSearchEntry.Match(phrase, e.Table))
-                : entries.Where(e => EF.Functions.Like(e.Name, pattern, TextSearch.Escape)
-                    || EF.Functions.Like(e.Customer, pattern, TextSearch.Escape)
-                    || EF.Functions.Like(e.Contact, pattern, TextSearch.Escape));
-            var ids = found.Select(e => e.LeadId);
+            var ids = Found(Query<LeadSearchEntry>(leads, index), text);
             return leads.Where(l => ids.Contains(l.Id));
         }
 
@@ -60,6 +50,32 @@ public static class LeadSearch
             .Union(all.Where(l => l.Company != null && TextSearch.Like(l.Company.Name, typed)).Select(l => l.Id))
             .Union(all.Where(l => l.ContactPerson != null && TextSearch.Like(l.ContactPerson.Name, typed)).Select(l => l.Id));
         return leads.Where(l => matches.Contains(l.Id));
+    }
+
+    /// <summary>
+    /// The ids of every lead whose name, customer or contact contains <paramref name="text"/>, read from SQLite's search index
+    /// alone (no lead row); null on PostgreSQL, whose search is <see cref="Matching"/>'s branches over the leads.
+    /// </summary>
+    public static IQueryable<int>? MatchingIds(LeadsDbContext db, string text)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Model.FindEntityType(typeof(LeadSearchEntry)) is null ? null : Found(db.Set<LeadSearchEntry>(), text);
+    }
+
+    // The search index's rows that hold the text: a quoted trigram phrase, or LIKE over the folded names for a text too short
+    // to have a trigram.
+    private static IQueryable<int> Found(IQueryable<LeadSearchEntry> entries, string text)
+    {
+        var folded = TextSearch.Fold(text)!;
+        // A phrase of the trigram tokenizer matches a substring of one column; quoted, nothing in it is query syntax.
+        var phrase = "\"" + folded.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var pattern = Pattern(folded);
+        var found = folded.Length >= IndexedLength
+            ? entries.Where(e => LeadSearchEntry.Match(phrase, e.Table))
+            : entries.Where(e => EF.Functions.Like(e.Name, pattern, TextSearch.Escape)
+                || EF.Functions.Like(e.Customer, pattern, TextSearch.Escape)
+                || EF.Functions.Like(e.Contact, pattern, TextSearch.Escape));
+        return found.Select(e => e.LeadId);
     }
 
     /// <summary>

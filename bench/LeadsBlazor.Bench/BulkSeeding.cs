@@ -135,7 +135,8 @@ internal static class BulkSeeding
     /// secondary indexes of the three tables are dropped before and built again after (from their own SQL, so an index
     /// another change adds comes back too): building an index over a million rows once is far quicker than keeping it
     /// in order row by row. The search index and the label totals too are filled once at the end, not row by row by their
-    /// triggers; other triggers stay (the history's guard, the totals' triggers for changes).
+    /// triggers, and the searched boards' change log gets no row per new lead; other triggers stay (the history's guard, the
+    /// totals' triggers for changes).
     /// </summary>
     public static TimeSpan InsertLeads(string database, int leadCount)
     {
@@ -154,8 +155,10 @@ internal static class BulkSeeding
             Execute(connection, $"DROP INDEX \"{index.Name}\"");
         }
 
-        // The search index and the label totals are filled once at the end, in one statement each, rather than row by row by their triggers.
-        var fillTriggers = Rows(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('LeadSearch_LeadAdded', 'LabelRevenueGroups_LabelAdded')", r => (Name: r.GetString(0), Sql: r.GetString(1)));
+        // The search index and the label totals are filled once at the end, in one statement each, rather than row by row by their
+        // triggers. The searched boards' change log needs no row for the new leads: the app reads every lead's facts when it
+        // first needs them (LeadFacts).
+        var fillTriggers = Rows(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('LeadSearch_LeadAdded', 'LabelRevenueGroups_LabelAdded', 'LeadFactChanges_LeadAdded')", r => (Name: r.GetString(0), Sql: r.GetString(1)));
         foreach (var trigger in fillTriggers)
         {
             Execute(connection, $"DROP TRIGGER \"{trigger.Name}\"");
