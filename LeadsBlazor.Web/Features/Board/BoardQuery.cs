@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using LeadsBlazor.Domain.Accounts;
@@ -11,7 +12,11 @@ using LeadsBlazor.Web.Features.Leads;
 using LeadsBlazor.Web.Features.LeadViews;
 using LeadsBlazor.Web.Infrastructure;
 using LeadsBlazor.Web.Infrastructure.Live;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LeadsBlazor.Web.Features.Board;
 
@@ -162,7 +167,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
         if (filter is { LabelIds: null or { Count: 0 }, CompanyId: null } && facts.IsLoaded(db)
             && LeadSearch.MatchingIds(db, filter.Search.Trim()) is { } ids)
         {
-            if (UpToLimit(ids) is not { } matched)
+            if (UpToLimit(db, ids) is not { } matched)
             {
                 return null;
             }
@@ -177,20 +182,26 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
         return await UpToLimitAsync(Searched(db, filter)) is { } found ? SearchedBoard.Of(found, stages, pages) : null;
     }
 
-    // Read as they come and given up at the limit (a LIMIT would want an order, which PostgreSQL may take from the key).
-    // Synchronously for SQLite's ids only: Microsoft.Data.Sqlite does no asynchronous I/O, and reading 50,000 ids one
-    // awaited row at a time took twice as long (40-60 ms against 20 ms).
-    private static List<int>? UpToLimit(IQueryable<int> ids)
+    // SQLite's ids, read as they come and given up at the limit. Through EF's command (its interceptors and logging see it)
+    // but off its materializer, synchronously: Microsoft.Data.Sqlite does no asynchronous I/O, and 50,000 ids through
+    // EF's enumerator took 35-60 ms, against 20 ms read straight off the reader.
+    private static List<int>? UpToLimit(LeadsDbContext db, IQueryable<int> ids)
     {
+        using var query = ids.CreateDbCommand();
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(
+            query.CommandText, [.. query.Parameters.Cast<DbParameter>().Select(p => new SqliteParameter(p.ParameterName, p.Value))], db.Model);
+        using var reader = command.RelationalCommand.ExecuteReader(new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery));
+        var rows = reader.DbDataReader;
         var found = new List<int>();
-        foreach (var id in ids.AsEnumerable())
+        while (rows.Read())
         {
             if (found.Count == MostSearchedLeads)
             {
                 return null;
             }
 
-            found.Add(id);
+            found.Add(rows.GetInt32(0));
         }
 
         return found;
