@@ -135,6 +135,62 @@ public sealed class LeadFactsTests : IDisposable
         int CatchUps() => _sql.Count(nameof(LeadFacts));
     }
 
+    [Fact]
+    public async Task The_change_log_is_pruned_once_its_rows_are_applied_and_the_board_stays_right()
+    {
+        var stages = await _app.StagesAsync();
+        var colleague = await _app.CreateMemberAsync();
+        for (var i = 0; i < 100; i++)
+        {
+            await _app.AddRunningLeadAsync(stages[i % 4].Id, revenue: 1_000m + i, responsibleUserId: colleague, name: $"Pixel Köhler {i}");
+        }
+
+        await _app.Get<LeadFacts>().LoadedAsync();
+        await using (var db = _app.NewContext())
+        {
+            // 100 raises of 100 leads: as many log rows as the prune waits for.
+            for (var i = 0; i < LeadFacts.PruneEvery / 100; i++)
+            {
+                await db.Database.ExecuteSqlAsync($"""UPDATE "Leads" SET "RevenueMinor" = "RevenueMinor" + 100""");
+            }
+        }
+
+        Changed(colleague);
+        await AssertSameBoardsAsync(colleague, stages);
+        await using (var db = _app.NewContext())
+        {
+            var timeout = TimeSpan.FromSeconds(30);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (await LogRowsAsync(db) > 0 && waited.Elapsed < timeout)
+            {
+                // The prune runs in the background: wait for the condition, not for a time.
+                await Task.Yield();
+            }
+
+            Assert.Equal(0, await LogRowsAsync(db));
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Leads" SET "StageId" = {stages[3].Id}""");
+        }
+
+        Changed(colleague);
+        var board = await AssertSameBoardsAsync(colleague, stages);
+        Assert.All(board.Cards, c => Assert.Equal(BoardColumn.ZoneOf(stages[3].Id), c.Zone));
+
+        static Task<int> LogRowsAsync(LeadsDbContext db) =>
+            db.Database.SqlQueryRaw<int>($"""SELECT COUNT(*) AS "Value" FROM "{LeadFacts.ChangeLog}" """).SingleAsync();
+    }
+
+    // SQLite rebuilds a table for some column changes and drops its triggers with it: a later migration that rebuilds Leads
+    // must create them again, or the facts go stale and searched boards show leads where they were.
+    [Fact]
+    public async Task The_change_log_triggers_exist_after_every_migration()
+    {
+        await using var db = _app.NewContext();
+
+        var triggers = await db.Database.SqlQueryRaw<string>($"SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Leads' AND sql LIKE '%{LeadFacts.ChangeLog}%'").ToListAsync();
+
+        Assert.Equal(["LeadFactChanges_LeadAdded", "LeadFactChanges_LeadChanged", "LeadFactChanges_LeadDeleted"], triggers.Order(StringComparer.Ordinal));
+    }
+
     // What the app's use cases publish after their change: the boards shared between sessions are computed again.
     private void Changed(string responsibleUserId) => _app.Get<IEventBus>().Publish(new LeadChanged(0, responsibleUserId));
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
+using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Data.Sqlite;
@@ -25,8 +26,11 @@ namespace LeadsBlazor.Web.Features.Board;
 /// PostgreSQL, which has its statistics and its own search indexes, reads the rows (<see cref="IsLoaded"/> is false there).
 /// </para>
 /// </summary>
-public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts, ILogger<LeadFacts> logger) : IDisposable
+public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts, TimeProvider time, ILogger<LeadFacts> logger) : IDisposable
 {
+    /// <summary>How many applied rows of the change log wait before they are deleted: one small write per so many changes.</summary>
+    public const int PruneEvery = 10_000;
+
     /// <summary>The change log's table, kept by triggers on the leads.</summary>
     public const string ChangeLog = "LeadFactChanges";
 
@@ -35,6 +39,7 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
     private readonly Lock _loadLock = new();
     private Table? _table;
     private Task? _loading;
+    private long _pruned;
 
     /// <summary>
     /// Whether the facts are in memory to serve <paramref name="db"/>'s database: never on PostgreSQL. On SQLite the first ask
@@ -150,7 +155,36 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
             return null;
         }
 
+        if (table.Seq - _pruned >= PruneEvery)
+        {
+            // In the background: the board does not wait for a write.
+            _pruned = table.Seq;
+            _ = PruneAsync(table.Seq);
+        }
+
         return table;
+    }
+
+    // Deletes the change log's rows up to seq, which these facts have applied: the log stays small however long the app runs.
+    // Another process holding facts (two apps on one SQLite file) then finds a gap and reads its facts again.
+    private async Task PruneAsync(long seq)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(_stopping.Token);
+            await using var transaction = await db.BeginWriteAsync(_stopping.Token);
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "LeadFactChanges" WHERE "Seq" <= {seq}""", _stopping.Token);
+            await transaction.CommitAsync(_stopping.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // The app stops.
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or DomainException)
+        {
+            // The rows stay until the next prune.
+            LogPruneFailed(logger, e);
+        }
     }
 
     public void Dispose()
@@ -163,7 +197,7 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
     {
         try
         {
-            var started = TimeProvider.System.GetTimestamp();
+            var started = time.GetTimestamp();
             await using var db = await contexts.CreateDbContextAsync(_stopping.Token);
             var connection = db.Database.GetDbConnection();
             await db.Database.OpenConnectionAsync(_stopping.Token);
@@ -198,16 +232,11 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
                 _gate.Release();
             }
 
-            LogLoaded(logger, table.Count, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            LogLoaded(logger, table.Count, time.GetElapsedTime(started).TotalMilliseconds);
 
-            // What this load has seen needs no log any more. Another process holding the facts finds the gap and reads again.
-            await using var prune = connection.CreateCommand();
-            prune.CommandText = $"""DELETE FROM "{ChangeLog}" WHERE "Seq" <= $seq""";
-            var seq = prune.CreateParameter();
-            seq.ParameterName = "$seq";
-            seq.Value = table.Seq;
-            prune.Parameters.Add(seq);
-            await prune.ExecuteNonQueryAsync(_stopping.Token);
+            // What this load has seen needs no log any more.
+            _pruned = table.Seq;
+            await PruneAsync(table.Seq);
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
         {
@@ -388,6 +417,9 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The lead facts' change log has a gap (pruned by another process); reading the facts again")]
     private static partial void LogGap(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The lead facts' change log could not be pruned; it is tried again later")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The lead facts could not be read; searched boards read the rows")]
     private static partial void LogFailed(ILogger logger, Exception exception);
