@@ -6,6 +6,9 @@ using LeadsBlazor.Web.Features.Board;
 using LeadsBlazor.Web.Features.LeadViews;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.RenderTree;
+using LeadsBlazor.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LeadsBlazor.Tests.Components.Board;
@@ -40,6 +43,23 @@ public sealed class LeadCardTests
 
         Assert.Equal(revenue, card.Find(".lead-card-revenue").TextContent.Trim().Replace('\u00a0', ' '));
         Assert.Equal(date, card.Find(".lead-card-next").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Sessions_showing_one_card_share_its_details_and_another_language_gets_its_own()
+    {
+        // A board's cards are shared by the sessions showing its view: so is the markup of their details, one string for all.
+        var shared = Card(idleDays: 18);
+        await using var german = ComponentContext.Create("de-DE");
+        var texts = german.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var first = LeadCardMarkup.Details(shared, texts);
+        Assert.Same(first.Value, LeadCardMarkup.Details(shared, texts).Value);
+        Assert.Contains("12.500", german.Render<LeadCard>(p => p.Add(c => c.Card, shared)).Find(".lead-card-revenue").TextContent, StringComparison.Ordinal);
+
+        await using var english = ComponentContext.Create("en-US");
+        var card = english.Render<LeadCard>(p => p.Add(c => c.Card, shared));
+        Assert.Equal("€12,500", card.Find(".lead-card-revenue").TextContent.Trim());
+        Assert.Equal("Unchanged for 18 days", card.Find("[data-testid=idle-mark]").GetAttribute("title"));
     }
 
     [Fact]
