@@ -15,7 +15,7 @@ namespace LeadsBlazor.Web.Features.Board;
 /// <para>
 /// Why: a surname one lead in twenty carries finds 50,000 of a million leads, and SQLite fetches each match's row by its id,
 /// one B-tree descent per match: about 100 ms through Microsoft.Data.Sqlite, whether from the leads, a narrow copy of these
-/// columns or the search index's own content table. From memory it is a few milliseconds. At a million leads the facts take
+/// columns or the search index's own content table. From memory it is about 10 ms. At a million leads the facts take
 /// about 20 MB; they are read on the first search (in the background: searches meanwhile read the rows as before).
 /// </para>
 /// <para>
