@@ -182,7 +182,7 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
         return await UpToLimitAsync(Searched(db, filter)) is { } found ? SearchedBoard.Of(found, stages, pages) : null;
     }
 
-    // SQLite's ids, read as they come and given up at the limit. Through EF's command (its interceptors and logging see it)
+    // SQLite's ids, read as they come and given up at the limit, as UpToLimitAsync. Through EF's command (its interceptors and logging see it)
     // but off its materializer, synchronously: Microsoft.Data.Sqlite does no asynchronous I/O, and 50,000 ids through
     // EF's enumerator took 35-60 ms, against 20 ms read straight off the reader.
     private static List<int>? UpToLimit(LeadsDbContext db, IQueryable<int> ids)
@@ -207,18 +207,19 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
         return found;
     }
 
-    // As UpToLimit, for a query of either provider.
-    private static async Task<List<T>?> UpToLimitAsync<T>(IQueryable<T> query)
+    // A searched view's leads from the rows, on either provider, read as they come and given up at the limit (a LIMIT would
+    // want an order, which PostgreSQL may take from the key).
+    private static async Task<List<SearchedLead>?> UpToLimitAsync(IQueryable<SearchedLead> query)
     {
-        var found = new List<T>();
-        await foreach (var item in query.AsAsyncEnumerable())
+        var found = new List<SearchedLead>();
+        await foreach (var lead in query.AsAsyncEnumerable())
         {
             if (found.Count == MostSearchedLeads)
             {
                 return null;
             }
 
-            found.Add(item);
+            found.Add(lead);
         }
 
         return found;

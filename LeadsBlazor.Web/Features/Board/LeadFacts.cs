@@ -3,7 +3,6 @@ using System.Runtime.InteropServices;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Leads;
 using LeadsBlazor.Web.Data;
-using LeadsBlazor.Web.Data.Sqlite;
 using LeadsBlazor.Web.Features.LeadViews;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +47,7 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
     public bool IsLoaded(LeadsDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Model.FindEntityType(typeof(LeadSearchEntry)) is null)
+        if (!db.Database.IsSqlite())
         {
             return false;
         }
