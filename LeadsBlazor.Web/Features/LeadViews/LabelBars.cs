@@ -10,7 +10,7 @@ namespace LeadsBlazor.Web.Features.LeadViews;
 
 /// <summary>
 /// A lead's labels as small coloured bars in one button that opens the label picker; plain markup, no component, as a
-/// board shows it on every card. The click stays here: it does not open the lead (rows link to it).
+/// board shows it on every card. In a list the click stays here: it does not reach the row (rows link to the lead).
 /// </summary>
 /// <remarks>
 /// 13 frames whatever the labels (the picker's aside): the bars are one markup frame, one string per set of labels shared by every card and
@@ -29,11 +29,18 @@ public static class LabelBars
     /// <param name="open">Whether the picker is open (<c>aria-expanded</c>).</param>
     /// <param name="toggle">Opens or closes the picker.</param>
     /// <param name="picker">The open picker, anchored below the bars; null while closed.</param>
-    public static RenderFragment Render(IReadOnlyList<LabelChip> labels, string pickText, bool open, EventCallback toggle, RenderFragment? picker) => builder =>
+    /// <param name="keepsClick">
+    /// Whether a click stays here, as in a grid row, which takes clicks too. A board card has no click handler around the
+    /// bars, and the attribute's name would be one more string per card in every session.
+    /// </param>
+    public static RenderFragment Render(IReadOnlyList<LabelChip> labels, string pickText, bool open, EventCallback toggle, RenderFragment? picker, bool keepsClick = true) => builder =>
     {
         builder.OpenElement(0, "span");
         builder.AddAttribute(1, "class", "label-picker");
-        builder.AddEventStopPropagationAttribute(2, "onclick", true);
+        if (keepsClick)
+        {
+            builder.AddEventStopPropagationAttribute(2, "onclick", true);
+        }
 
         builder.OpenElement(4, "button");
         builder.AddAttribute(5, "type", "button");

@@ -8,19 +8,34 @@ namespace LeadsBlazor.Web.Features.LeadViews;
 public sealed class RenderedVersions
 {
     // One entry per render, taken in order by the after-render calls: with two batches on their way, the first
-    // acknowledgement must promote the first batch's version, not the newest one.
-    private readonly Queue<long> _rendered = new();
+    // acknowledgement must promote the first batch's version, not the newest one. Mostly one is on its way: it waits in a
+    // field, and a queue for the later ones exists only while more than one is (a board keeps one of these per card).
+    private long? _first;
+    private Queue<long>? _later;
 
     /// <summary>Call while rendering the lead at <paramref name="version"/>.</summary>
-    public void Rendering(long version) => _rendered.Enqueue(version);
+    public void Rendering(long version)
+    {
+        if (_first is null)
+        {
+            _first = version;
+        }
+        else
+        {
+            (_later ??= new()).Enqueue(version);
+        }
+    }
 
     /// <summary>Call from OnAfterRender: Blazor Server calls it once the browser acknowledged the render.</summary>
     public void Rendered(SeenVersions into, int leadId)
     {
         ArgumentNullException.ThrowIfNull(into);
-        if (_rendered.TryDequeue(out var version))
+        if (_first is not { } version)
         {
-            into.Saw(leadId, version);
+            return;
         }
+
+        into.Saw(leadId, version);
+        _first = _later is not null && _later.TryDequeue(out var next) ? next : null;
     }
 }
