@@ -10,14 +10,20 @@ using Microsoft.Playwright;
 namespace LeadsBlazor.Bench;
 
 /// <summary>What one card move costs with N real browsers watching the board.</summary>
-internal sealed record BrowserFanOutResult(int Browsers, double ActingMs, double FirstShownMs, double LastShownMs, double BytesPerBrowser, double HeapPerCircuitMb, double OpenMs);
+internal sealed record BrowserFanOutResult(int Browsers, double ActingMs, double FirstShownMs, double LastShownMs, double BytesPerBrowser, double HeapPerCircuitMb, double OpenMs)
+{
+    /// <summary>The app's GC heap with the N pages open (bytes): its slope over N is what one more circuit costs.</summary>
+    public long HeapOpen { get; init; }
+}
 
 /// <summary>
 /// N people watching the board in real Chromium pages, each signed in in a browser context of its own (its own
 /// circuit, over Kestrel on loopback), while one person moves a card through <see cref="LeadCommands"/>. Each page
 /// notes the moment its board shows the card in the new column (a MutationObserver, <c>Date.now()</c>, the same clock the
 /// bench reads), and counts the bytes its circuit's WebSocket receives (CDP <c>Network.webSocketFrameReceived</c>). The
-/// app's GC heap before and after opening the pages, over N, is what a real circuit holds.
+/// app's GC heap before and after opening the pages, over N, is what a real circuit holds with its share of what circuits
+/// use together (pooled buffers, threads); the heap's growth from the fewest to the most pages open, over the pages
+/// added, is what each further circuit costs (the issue measured its 45 MB per session so, as the slope of RSS over N).
 /// The browsers run on the same two cores as the app: the figure includes their rendering, as a person's screen would.
 /// Usage: dotnet run -c Release --project bench/LeadsBlazor.Bench -- browsers leads=100000 sessions=1,10,20 moves=3
 /// </summary>
@@ -61,7 +67,8 @@ internal static class BrowserFanOut
             }
 
             var openMs = opening.Elapsed.TotalMilliseconds / n;
-            var heapPerCircuit = (FanOut.Heap() - heapBefore) / (double)n / 1048576.0;
+            var heapOpen = FanOut.Heap();
+            var heapPerCircuit = (heapOpen - heapBefore) / (double)n / 1048576.0;
             var samples = new List<BrowserFanOutResult>();
             for (var move = 0; move < moves + 1; move++)
             {
@@ -97,7 +104,7 @@ internal static class BrowserFanOut
             }
 
             var result = new BrowserFanOutResult(n, FanOut.Median(samples, s => s.ActingMs), FanOut.Median(samples, s => s.FirstShownMs), FanOut.Median(samples, s => s.LastShownMs),
-                FanOut.Median(samples, s => s.BytesPerBrowser), heapPerCircuit, openMs);
+                FanOut.Median(samples, s => s.BytesPerBrowser), heapPerCircuit, openMs) { HeapOpen = heapOpen };
             Console.WriteLine($"  browsers N = {n}: acting user {result.ActingMs:F0} ms, first browser shows it after {result.FirstShownMs:F0} ms, the last after {result.LastShownMs:F0} ms, {result.BytesPerBrowser / 1024:N1} KB received per browser, {result.HeapPerCircuitMb:F2} MB heap per circuit, {result.OpenMs:F0} ms to open a board");
             results.Add(result);
         }
@@ -119,6 +126,16 @@ internal static class BrowserFanOut
         foreach (var r in results)
         {
             Console.WriteLine($"| {r.Browsers} | {Ms(r.ActingMs)} | {Ms(r.FirstShownMs)} | {Ms(r.LastShownMs)} | {(r.BytesPerBrowser / 1024).ToString("N1", CultureInfo.InvariantCulture)} KB | {r.HeapPerCircuitMb.ToString("F2", CultureInfo.InvariantCulture)} MB | {Ms(r.OpenMs)} |");
+        }
+
+        if (results.Count > 1)
+        {
+            var (fewest, most) = (results.MinBy(r => r.Browsers)!, results.MaxBy(r => r.Browsers)!);
+            var slope = (most.HeapOpen - fewest.HeapOpen) / (double)(most.Browsers - fewest.Browsers) / 1048576.0;
+            Console.WriteLine();
+            Console.WriteLine($"| goal | target | before (issue 20) | this run |");
+            Console.WriteLine("|---|---|---|---:|");
+            Console.WriteLine($"| memory per open board session, each further circuit (heap with {most.Browsers} open − with {fewest.Browsers}, over {most.Browsers - fewest.Browsers}) | ≤ 2 MB | ≈ 45 MB (RSS) | {slope.ToString("F2", CultureInfo.InvariantCulture)} MB |");
         }
     }
 
