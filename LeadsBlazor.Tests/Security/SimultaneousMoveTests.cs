@@ -11,11 +11,15 @@ namespace LeadsBlazor.Tests.Security;
 /// <summary>
 /// Two users move the same lead from its page at the same moment. The live reload brings the first move to the
 /// second page at once, but the second click was aimed at what that page showed before: it must be refused and
-/// the user told, never saved on top unseen (issue 14, "no silent lost update").
+/// the user told, never saved on top unseen (issue 14, "no silent lost update"). A round counts only when both pages
+/// still showed the first stage at their click: a click after the page showed the other move is a knowing second move.
 /// </summary>
 public abstract class SimultaneousMoveTests(BrowserFixture browser, DatabaseProvider provider) : BrowserTest(browser, new LeadsAppFactory(provider: provider))
 {
     private const int Rounds = 20;
+
+    // Rounds whose clicks were not simultaneous (one page had already shown the other move) are tried again, up to here.
+    private const int MostTries = 40;
     private int _lead;
     private string _owner = "";
     private string _member = "";
@@ -38,8 +42,10 @@ public abstract class SimultaneousMoveTests(BrowserFixture browser, DatabaseProv
         var target = new Dictionary<IPage, string> { [owner] = stages[1].Name, [member] = stages[2].Name };
         var pageOf = new Dictionary<string, IPage> { [_owner] = owner, [_member] = member };
 
-        for (var round = 1; round <= Rounds; round++)
+        var round = 0;
+        for (var tries = 1; round < Rounds; tries++)
         {
+            Assert.True(tries <= MostTries, $"only {round} of {MostTries} rounds clicked both pages before either showed the other move: the machine is too busy for this test");
             await ResetAsync(from.Id);
             await Assertions.Expect(owner.GetByTestId("lead-stage")).ToContainTextAsync(from.Name);
             await Assertions.Expect(member.GetByTestId("lead-stage")).ToContainTextAsync(from.Name);
@@ -47,8 +53,20 @@ public abstract class SimultaneousMoveTests(BrowserFixture browser, DatabaseProv
             await OpenMoveMenuAsync(owner, target[owner]);
             await OpenMoveMenuAsync(member, target[member]);
 
-            var clicked = await SimultaneousClicks.ClickTogetherAsync((owner, "[role=menuitem]", target[owner]), (member, "[role=menuitem]", target[member]));
-            Assert.True(clicked.All(c => c), $"round {round}: a menu changed before its click");
+            var clicked = await SimultaneousClicks.ClickTogetherWhileShownAsync("[data-testid=lead-stage]", from.Name,
+                (owner, "[role=menuitem]", target[owner]), (member, "[role=menuitem]", target[member]));
+            Assert.False(clicked.Contains(ClickOutcome.Gone), $"try {tries}: a menu changed before its click");
+            if (clicked.Contains(ClickOutcome.Late))
+            {
+                // One timer fired after its page had shown the other move (a loaded machine): that user did not click,
+                // as a person would not have, so the round tests nothing. Its menu is still open; the page starts again.
+                var late = clicked[0] == ClickOutcome.Late ? owner : member;
+                await late.ReloadAsync();
+                await late.WaitForCircuitAsync();
+                continue;
+            }
+
+            round++;
 
             // Both pages end up showing the one saved move; the move saved tells whose click went through.
             await Assertions.Expect(owner.GetByTestId("lead-stage")).Not.ToContainTextAsync(from.Name);

@@ -9,7 +9,7 @@ public sealed class RenderedVersions
 {
     // One entry per render, taken in order by the after-render calls: with two batches on their way, the first
     // acknowledgement must promote the first batch's version, not the newest one. Mostly one is on its way: it waits in a
-    // field, and a queue for the later ones exists only while more than one is (a board keeps one of these per card).
+    // field, and a queue for the later ones is made only once a second one was (a board keeps one of these per card).
     private long? _first;
     private Queue<long>? _later;
 
