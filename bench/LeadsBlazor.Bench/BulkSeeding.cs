@@ -107,7 +107,7 @@ internal static class BulkSeeding
             await db.SaveChangesAsync();
         }
 
-        var people = watch.Elapsed;
+        var usersAndLabels = watch.Elapsed;
         // One company per hundred leads (at least 50), each with one contact person and every third with a second one. Built by
         // the domain (names, name keys, numbers from the account's range, history), written with the leads in step 2: saved
         // through EF Core, 10,000 of them took 5-7 s of the minute.
@@ -134,7 +134,7 @@ internal static class BulkSeeding
             await db.SaveChangesAsync();
         }
 
-        Console.WriteLine($"  users, currencies and labels {people.TotalSeconds:F1} s, {count:N0} companies built {(watch.Elapsed - people).TotalSeconds:F1} s");
+        Console.WriteLine($"  users, currencies and labels {usersAndLabels.TotalSeconds:F1} s, {count:N0} companies built {(watch.Elapsed - usersAndLabels).TotalSeconds:F1} s");
         return companies;
     }
 

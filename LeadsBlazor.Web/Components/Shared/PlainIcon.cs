@@ -15,6 +15,13 @@ public static class PlainIcon
     // The same few icons on every card, with a label from a handful of texts per language: one string each, shared by all sessions.
     private static readonly ConcurrentDictionary<(string Icon, string? CssClass, string? Label), MarkupString> Shared = new();
 
+    /// <summary>The classes of a small <c>MudIconButton</c>, for a plain <c>&lt;button&gt;</c> holding <see cref="IconButtonLabel"/>.</summary>
+    public const string SmallIconButtonClass = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-small";
+
+    /// <summary>A small <c>MudIconButton</c>'s content: the decorative icon in its label span, one shared string per icon.</summary>
+    /// <param name="icon">An <c>Icons.Material…</c> value.</param>
+    public static MarkupString IconButtonLabel(string icon) => new($"<span class=\"mud-icon-button-label\">{Small(icon)}</span>");
+
     /// <param name="icon">An <c>Icons.Material…</c> value: the SVG's inner markup.</param>
     /// <param name="cssClass">Further classes, e.g. <c>mud-error-text</c> for the colour.</param>
     /// <param name="label">What the icon says to a screen reader; null for a decorative icon, which is hidden from it.</param>
