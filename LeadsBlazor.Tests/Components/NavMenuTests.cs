@@ -3,6 +3,8 @@ using LeadsBlazor.Tests.Support;
 using LeadsBlazor.Web.Components.Layout;
 using LeadsBlazor.Web.Data;
 using LeadsBlazor.Web.Features.Labels;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadsBlazor.Tests.Components;
 
@@ -52,4 +54,28 @@ public sealed class NavMenuTests
         var texts = menu.FindAll(".mud-nav-link-text").Select(e => e.TextContent.Trim()).Distinct().ToList();
         Assert.Equal(["Acquisition", "Leads", "Contact potential", "All leads", "Needs attention", "Offers", "Forecast", "Outcomes", "Import", "Customers", "Projects", "Settings"], texts);
     }
+
+    [Fact]
+    public async Task The_link_of_the_page_shown_is_marked_current_and_follows_navigation()
+    {
+        await using var context = ComponentContext.Create();
+        context.ComponentFactories.AddStub<LabelNav>();
+        context.ComponentFactories.AddStub<DueBadge>(badge => badge.Get(b => b.ChildContent)!);
+        context.AddAuthorization().SetAuthorized("owner@test.example").SetRoles(Roles.AccountOwner);
+        var navigation = context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/leads?responsible=me");
+
+        var menu = context.Render<NavMenu>();
+
+        Assert.Equal(["nav-leads"], Current(menu));
+        Assert.Equal("page", menu.Find("[data-testid=nav-leads]").GetAttribute("aria-current"));
+        Assert.Null(menu.Find("[data-testid=nav-all]").GetAttribute("aria-current"));
+
+        // An offer's page is below "Angebote"; the board's link is exact and leaves it.
+        await menu.InvokeAsync(() => navigation.NavigateTo("/offers/12"));
+        menu.WaitForAssertion(() => Assert.Equal(["nav-offers"], Current(menu)));
+    }
+
+    private static List<string> Current(IRenderedComponent<NavMenu> menu) =>
+        menu.FindAll("a.mud-nav-link.active").Select(a => a.GetAttribute("data-testid") ?? "").ToList();
 }

@@ -13,7 +13,7 @@ namespace LeadsBlazor.Web.Components.Shared;
 public static class PlainIcon
 {
     // The same few icons on every card, with a label from a handful of texts per language: one string each, shared by all sessions.
-    private static readonly ConcurrentDictionary<(string Icon, string? CssClass, string? Label), MarkupString> Shared = new();
+    private static readonly ConcurrentDictionary<(string Icon, string SizeClasses, string? CssClass, string? Label), MarkupString> Shared = new();
 
     /// <summary>The classes of a small <c>MudIconButton</c>, for a plain <c>&lt;button&gt;</c> holding <see cref="IconButtonLabel"/>.</summary>
     public const string SmallIconButtonClass = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-small";
@@ -26,7 +26,13 @@ public static class PlainIcon
     /// <param name="cssClass">Further classes, e.g. <c>mud-error-text</c> for the colour.</param>
     /// <param name="label">What the icon says to a screen reader; null for a decorative icon, which is hidden from it.</param>
     public static MarkupString Small(string icon, string? cssClass = null, string? label = null) =>
-        Shared.GetOrAdd((icon, cssClass, label), static key => Markup(key.Icon, key.CssClass, key.Label));
+        Shared.GetOrAdd((icon, SmallClasses, cssClass, label), static key => Markup(key.Icon, Classes(key.SizeClasses, key.CssClass), key.Label));
+
+    /// <summary>A decorative icon of MudIcon's default (medium) size, e.g. a navigation link's.</summary>
+    /// <param name="icon">An <c>Icons.Material…</c> value.</param>
+    /// <param name="cssClass">Further classes, e.g. MudNavLink's <c>mud-nav-link-icon</c>.</param>
+    public static MarkupString Medium(string icon, string cssClass) =>
+        Shared.GetOrAdd((icon, MediumClasses, cssClass, null), static key => Markup(key.Icon, Classes(key.SizeClasses, key.CssClass), key.Label));
 
     /// <summary>
     /// A decorative icon that refers to a symbol of a <see cref="Sprite"/> on the same page: a few dozen characters instead
@@ -35,7 +41,7 @@ public static class PlainIcon
     /// <param name="symbolId">The symbol's id in the sprite.</param>
     /// <param name="cssClass">Further classes, e.g. <c>mud-warning-text</c> for the colour.</param>
     public static string Reference(string symbolId, string? cssClass = null) =>
-        $"<svg class=\"{Classes(cssClass)}\" focusable=\"false\" aria-hidden=\"true\"><use href=\"#{symbolId}\"/></svg>";
+        $"<svg class=\"{Classes(SmallClasses, cssClass)}\" focusable=\"false\" aria-hidden=\"true\"><use href=\"#{symbolId}\"/></svg>";
 
     /// <summary>Icons as symbols for <see cref="Reference"/>, rendered once per page: hidden, out of the layout and of the accessibility tree.</summary>
     /// <param name="cssClass">The sprite's class, which keeps it out of the layout (app.css).</param>
@@ -45,13 +51,16 @@ public static class PlainIcon
         + string.Concat(symbols.Select(s => $"<symbol id=\"{s.Id}\" viewBox=\"0 0 24 24\">{s.Icon}</symbol>"))
         + "</svg>");
 
-    private static MarkupString Markup(string icon, string? cssClass, string? label)
+    private static MarkupString Markup(string icon, string classes, string? label)
     {
         var speaks = label is null ? "aria-hidden=\"true\"" : $"aria-label=\"{HtmlEncoder.Default.Encode(label)}\"";
-        return new MarkupString($"<svg class=\"{Classes(cssClass)}\" focusable=\"false\" viewBox=\"0 0 24 24\" role=\"img\" {speaks}>{icon}</svg>");
+        return new MarkupString($"<svg class=\"{classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" role=\"img\" {speaks}>{icon}</svg>");
     }
 
-    // MudIcon's classes for a small icon, so a plain one looks the same.
-    private static string Classes(string? cssClass) =>
-        HtmlEncoder.Default.Encode(cssClass is null ? "mud-icon-root mud-svg-icon mud-icon-size-small" : "mud-icon-root mud-svg-icon mud-icon-size-small " + cssClass);
+    // MudIcon's classes for a small and a medium icon, so a plain one looks the same.
+    private const string SmallClasses = "mud-icon-root mud-svg-icon mud-icon-size-small";
+    private const string MediumClasses = "mud-icon-root mud-icon-default mud-svg-icon mud-icon-size-medium";
+
+    private static string Classes(string sizeClasses, string? cssClass) =>
+        HtmlEncoder.Default.Encode(cssClass is null ? sizeClasses : sizeClasses + " " + cssClass);
 }
