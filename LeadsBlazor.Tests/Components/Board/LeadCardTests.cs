@@ -116,14 +116,9 @@ public sealed class LeadCardTests
     {
         await using var context = ComponentContext.Create();
         using var renderer = new FrameCountingRenderer(context.Services);
-        var nothing = EventCallback.Factory.Create<BoardCard>(this, (BoardCard _) => { });
-
         var frames = await renderer.FramesOfAsync<LeadCard>(new Dictionary<string, object?>
         {
             [nameof(LeadCard.Card)] = Card(due: true, idleDays: 18),
-            [nameof(LeadCard.OnMenu)] = nothing,
-            [nameof(LeadCard.OnDragStart)] = nothing,
-            [nameof(LeadCard.OnDragEnd)] = nothing,
         });
 
         Assert.InRange(frames, 1, 32);
