@@ -154,6 +154,42 @@ public sealed class BoardTests(BrowserFixture browser) : BrowserTest(browser)
     }
 
     [Fact]
+    public async Task The_card_menu_opens_from_the_keyboard()
+    {
+        var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+
+        await page.Card(_lead).GetByTestId("card-menu").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("move-dialog")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("move-to").Filter(new() { HasText = "Vorstellung" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_lifted_card_is_dimmed_while_in_the_air_and_stays_put_and_undimmed_when_let_go_outside_the_board()
+    {
+        var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);
+        var card = page.Card(_lead);
+        var dimmed = new Regex(@"\blead-card-dragging\b");
+        var from = (await card.BoundingBoxAsync())!;
+
+        await page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + 12);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(from.X + (from.Width / 2) + 20, from.Y + 30, new() { Steps = 5 });
+        await Assertions.Expect(card).ToHaveClassAsync(dimmed);
+        await Assertions.Expect(page.GetByTestId("board")).ToHaveClassAsync(new Regex(@"\bboard-dragging\b"));
+
+        // Let go over the app bar, where no zone takes it.
+        await page.Mouse.MoveAsync(from.X + (from.Width / 2), 10, new() { Steps = 10 });
+        await page.Mouse.UpAsync();
+
+        await Assertions.Expect(card).Not.ToHaveClassAsync(dimmed);
+        await Assertions.Expect(page.GetByTestId("board")).Not.ToHaveClassAsync(new Regex(@"\bboard-dragging\b"));
+        await Assertions.Expect(page.CardIn("Erstkontakt", _lead)).ToBeVisibleAsync();
+        Assert.Equal("Erstkontakt", (await App.LeadAsync(_lead)).Stage!.Name);
+    }
+
+    [Fact]
     public async Task Dropping_a_card_on_Lost_asks_for_the_date_and_reason_and_takes_it_off_the_board()
     {
         var page = await OpenBoardAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword);

@@ -104,6 +104,26 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser) : BrowserTest(
         Assert.True((await page.Locator(".mud-appbar").BoundingBoxAsync())!.Height < 70, "the app bar wrapped after filtering");
     }
 
+    [Fact]
+    public async Task At_390_px_the_drawer_closes_when_a_link_in_it_leads_to_another_page_and_stays_open_for_a_label()
+    {
+        await App.CreateLabelAsync("Heiß", "#e53935");
+        var page = await OpenBoardAsync(390);
+        var drawer = page.Locator(".mud-drawer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Navigation ein- oder ausblenden" }).ClickAsync();
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-drawer--open\b"));
+
+        // A label filters the page shown: the drawer stays, for a second label.
+        await page.Locator("[data-testid=label-filter][data-label=\"Heiß\"]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("labels="));
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-drawer--open\b"));
+
+        await page.GetByTestId("nav-all").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/leads/all"));
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-drawer--closed\b"));
+    }
+
     private async Task<IPage> OpenBoardAsync(int width)
     {
         var page = await OpenAsync(LeadsAppFactory.OwnerEmail, LeadsAppFactory.OwnerPassword, "leads");

@@ -76,6 +76,26 @@ public sealed class NavMenuTests
         menu.WaitForAssertion(() => Assert.Equal(["nav-offers"], Current(menu)));
     }
 
+    [Fact]
+    public async Task A_folded_group_takes_its_links_out_of_the_tab_order_and_unfolding_puts_them_back()
+    {
+        await using var context = ComponentContext.Create();
+        context.ComponentFactories.AddStub<LabelNav>();
+        context.ComponentFactories.AddStub<DueBadge>(badge => badge.Get(b => b.ChildContent)!);
+        context.AddAuthorization().SetAuthorized("owner@test.example").SetRoles(Roles.AccountOwner);
+        var menu = context.Render<NavMenu>();
+        Assert.Null(menu.Find("[data-testid=nav-all]").GetAttribute("tabindex"));
+
+        await menu.Find("button[aria-expanded]").ClickAsync(new());
+
+        Assert.Equal("-1", menu.Find("[data-testid=nav-all]").GetAttribute("tabindex"));
+        Assert.Null(menu.Find("[data-testid=nav-companies]").GetAttribute("tabindex"));
+
+        await menu.Find("button[aria-expanded]").ClickAsync(new());
+
+        Assert.Null(menu.Find("[data-testid=nav-all]").GetAttribute("tabindex"));
+    }
+
     private static List<string> Current(IRenderedComponent<NavMenu> menu) =>
         menu.FindAll("a.mud-nav-link.active").Select(a => a.GetAttribute("data-testid") ?? "").ToList();
 }

@@ -146,12 +146,15 @@ internal static class BrowserFanOut
     }
 
     /// <summary>
-    /// The GC heap once the runtime's shared array pools (<c>ArrayPool&lt;T&gt;.Shared</c>) dropped what the page openings
-    /// returned to them. Blazor builds render trees and render batches in pooled arrays; a board's first render returns
-    /// arrays of hundreds of KB, which the pool keeps per thread and per core for whatever renders next, and trims only
-    /// after they lay unused for 30 to 60 s, at full collections. They belong to no session, but right after opening,
-    /// how many of them a run holds depends on which threads the openings ran on: the slope over N then varied by
-    /// ±0.4 MB between runs. Measured after 70 s with a full collection every 2 s, as a board open all day stands.
+    /// The GC heap once the runtime's shared pools gave back most of what the page openings returned to them. Blazor
+    /// builds render trees and render batches in arrays from <c>ArrayPool&lt;T&gt;.Shared</c>; a board's first render
+    /// returns arrays of hundreds of KB, which the pool keeps for whatever renders next: one per size in each thread's
+    /// slot, dropped about 30 s after a full collection first sees it, and a stack per core, which drops one array per
+    /// size after 60 s and one more every 15 s after that. Kestrel's memory pool gives back idle blocks every 10 s or
+    /// so. None of it belongs to a session, but right after opening, how much of it a run holds depends on the threads
+    /// the openings ran on: the slope over N varied by ±0.4 MB between runs. Measured after 70 s with a full
+    /// collection every 2 s (which is what runs the pools' trimming), both ends of the slope alike: the thread slots
+    /// are empty then, and the per-core stacks have let go of their first arrays, not necessarily all.
     /// </summary>
     internal static async Task<long> SettledHeapAsync()
     {

@@ -26,13 +26,13 @@ public static class PlainIcon
     /// <param name="cssClass">Further classes, e.g. <c>mud-error-text</c> for the colour.</param>
     /// <param name="label">What the icon says to a screen reader; null for a decorative icon, which is hidden from it.</param>
     public static MarkupString Small(string icon, string? cssClass = null, string? label = null) =>
-        Shared.GetOrAdd((icon, SmallClasses, cssClass, label), static key => Markup(key.Icon, Classes(key.SizeClasses, key.CssClass), key.Label));
+        Of(icon, SmallClasses, cssClass, label);
 
     /// <summary>A decorative icon of MudIcon's default (medium) size, e.g. a navigation link's.</summary>
     /// <param name="icon">An <c>Icons.Material…</c> value.</param>
     /// <param name="cssClass">Further classes, e.g. MudNavLink's <c>mud-nav-link-icon</c>.</param>
     public static MarkupString Medium(string icon, string cssClass) =>
-        Shared.GetOrAdd((icon, MediumClasses, cssClass, null), static key => Markup(key.Icon, Classes(key.SizeClasses, key.CssClass), key.Label));
+        Of(icon, MediumClasses, cssClass, label: null);
 
     /// <summary>
     /// A decorative icon that refers to a symbol of a <see cref="Sprite"/> on the same page: a few dozen characters instead
@@ -50,6 +50,9 @@ public static class PlainIcon
         $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{cssClass}\" aria-hidden=\"true\" focusable=\"false\">"
         + string.Concat(symbols.Select(s => $"<symbol id=\"{s.Id}\" viewBox=\"0 0 24 24\">{s.Icon}</symbol>"))
         + "</svg>");
+
+    private static MarkupString Of(string icon, string sizeClasses, string? cssClass, string? label) =>
+        Shared.GetOrAdd((icon, sizeClasses, cssClass, label), static key => Markup(key.Icon, Classes(key.SizeClasses, key.CssClass), key.Label));
 
     private static MarkupString Markup(string icon, string classes, string? label)
     {
