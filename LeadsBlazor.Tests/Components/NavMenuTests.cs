@@ -13,10 +13,7 @@ public sealed class NavMenuTests
     [Fact]
     public async Task The_owner_sees_the_acquisition_group_customers_projects_and_settings()
     {
-        await using var context = ComponentContext.Create();
-        context.ComponentFactories.AddStub<LabelNav>();
-        context.ComponentFactories.AddStub<DueBadge>(badge => badge.Get(b => b.ChildContent)!);
-        context.AddAuthorization().SetAuthorized("owner@test.example").SetRoles(Roles.AccountOwner);
+        await using var context = MenuContext(owner: true);
 
         var menu = context.Render<NavMenu>();
 
@@ -29,10 +26,7 @@ public sealed class NavMenuTests
     [Fact]
     public async Task A_member_does_not_see_the_settings()
     {
-        await using var context = ComponentContext.Create();
-        context.ComponentFactories.AddStub<LabelNav>();
-        context.ComponentFactories.AddStub<DueBadge>(badge => badge.Get(b => b.ChildContent)!);
-        context.AddAuthorization().SetAuthorized("member@test.example");
+        await using var context = MenuContext(owner: false);
 
         var menu = context.Render<NavMenu>();
 
@@ -44,10 +38,7 @@ public sealed class NavMenuTests
     [Fact]
     public async Task In_English_every_entry_is_English()
     {
-        await using var context = ComponentContext.Create("en-US");
-        context.ComponentFactories.AddStub<LabelNav>();
-        context.ComponentFactories.AddStub<DueBadge>(badge => badge.Get(b => b.ChildContent)!);
-        context.AddAuthorization().SetAuthorized("owner@test.example").SetRoles(Roles.AccountOwner);
+        await using var context = MenuContext(owner: true, "en-US");
 
         var menu = context.Render<NavMenu>();
 
@@ -58,10 +49,7 @@ public sealed class NavMenuTests
     [Fact]
     public async Task The_link_of_the_page_shown_is_marked_current_and_follows_navigation()
     {
-        await using var context = ComponentContext.Create();
-        context.ComponentFactories.AddStub<LabelNav>();
-        context.ComponentFactories.AddStub<DueBadge>(badge => badge.Get(b => b.ChildContent)!);
-        context.AddAuthorization().SetAuthorized("owner@test.example").SetRoles(Roles.AccountOwner);
+        await using var context = MenuContext(owner: true);
         var navigation = context.Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("/leads?responsible=me");
 
@@ -79,10 +67,7 @@ public sealed class NavMenuTests
     [Fact]
     public async Task A_folded_group_takes_its_links_out_of_the_tab_order_and_unfolding_puts_them_back()
     {
-        await using var context = ComponentContext.Create();
-        context.ComponentFactories.AddStub<LabelNav>();
-        context.ComponentFactories.AddStub<DueBadge>(badge => badge.Get(b => b.ChildContent)!);
-        context.AddAuthorization().SetAuthorized("owner@test.example").SetRoles(Roles.AccountOwner);
+        await using var context = MenuContext(owner: true);
         var menu = context.Render<NavMenu>();
         Assert.Null(menu.Find("[data-testid=nav-all]").GetAttribute("tabindex"));
 
@@ -94,6 +79,21 @@ public sealed class NavMenuTests
         await menu.Find("button[aria-expanded]").ClickAsync(new());
 
         Assert.Null(menu.Find("[data-testid=nav-all]").GetAttribute("tabindex"));
+    }
+
+    // The menu's live parts (label counts, due badge) stubbed; the badge shows its text.
+    private static BunitContext MenuContext(bool owner, string culture = "de-DE")
+    {
+        var context = ComponentContext.Create(culture);
+        context.ComponentFactories.AddStub<LabelNav>();
+        context.ComponentFactories.AddStub<DueBadge>(badge => badge.Get(b => b.ChildContent)!);
+        var user = context.AddAuthorization().SetAuthorized(owner ? "owner@test.example" : "member@test.example");
+        if (owner)
+        {
+            user.SetRoles(Roles.AccountOwner);
+        }
+
+        return context;
     }
 
     private static List<string> Current(IRenderedComponent<NavMenu> menu) =>
