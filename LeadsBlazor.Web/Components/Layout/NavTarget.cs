@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+
 namespace LeadsBlazor.Web.Components.Layout;
 
 /// <summary>Whether a navigation link leads to the page shown, as Blazor's <c>NavLink</c> decides it.</summary>
@@ -24,8 +26,13 @@ public static class NavTarget
         return !exact && target.Length > 0 && path.StartsWith(target + "/", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>An address without its query and fragment.</summary>
-    public static string PathOf(string address)
+    /// <summary>The page an address of the app names: its path relative to the app's base, without query and fragment ("leads/all").</summary>
+    /// <param name="navigation">The session's navigation manager.</param>
+    /// <param name="address">An absolute address of the app; the one shown when null.</param>
+    public static string PagePath(this NavigationManager navigation, string? address = null) =>
+        PathOf(navigation.ToBaseRelativePath(address ?? navigation.Uri));
+
+    private static string PathOf(string address)
     {
         var end = address.IndexOfAny(['?', '#']);
         return end < 0 ? address : address[..end];
