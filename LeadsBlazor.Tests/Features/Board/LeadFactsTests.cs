@@ -136,6 +136,22 @@ public sealed class LeadFactsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_search_that_finds_no_lead_shows_every_column_empty_from_the_facts()
+    {
+        var stages = await _app.StagesAsync();
+        await _app.AddRunningLeadAsync(stages[0].Id, name: "Pixel Köhler");
+        await _app.Get<LeadFacts>().LoadedAsync();
+        var before = _sql.Count(nameof(LeadFacts));
+
+        var board = await _app.Get<BoardQuery>().LoadAsync(new LeadFilter(Search: "Zwetschge"));
+
+        Assert.True(board.IsEmpty);
+        Assert.Empty(board.Cards);
+        Assert.Equal(0m, board.Volume.Total.Weighted);
+        Assert.Equal(before + 1, _sql.Count(nameof(LeadFacts)));
+    }
+
+    [Fact]
     public async Task The_change_log_is_pruned_once_its_rows_are_applied_and_the_board_stays_right()
     {
         var stages = await _app.StagesAsync();

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Data.Common;
 using System.Diagnostics.Metrics;
 using System.Globalization;
@@ -182,26 +183,41 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
         return await UpToLimitAsync(Searched(db, filter)) is { } found ? SearchedBoard.Of(found, stages, pages) : null;
     }
 
-    // SQLite's ids, read as they come and given up at the limit, as UpToLimitAsync. Through EF's command (its interceptors and logging see it)
-    // but off its materializer, synchronously: Microsoft.Data.Sqlite does no asynchronous I/O, and 50,000 ids through
-    // EF's enumerator took 35-60 ms, against 20 ms read straight off the reader.
-    private static List<int>? UpToLimit(LeadsDbContext db, IQueryable<int> ids)
+    // SQLite's ids up to the limit, as one text: "17,42,…" (group_concat over the first MostSearchedLeads + 1). Through EF's
+    // command (its interceptors and logging see it) but off its materializer, synchronously: Microsoft.Data.Sqlite does no
+    // asynchronous I/O. Row by row, off the reader, 49,000 ids took 22 ms on top of the search index's own 35 ms (a few calls
+    // into SQLite per row; through EF's enumerator more still); as one text, 14 ms, 1 of them to split it.
+    private static int[]? UpToLimit(LeadsDbContext db, IQueryable<int> ids)
     {
-        using var query = ids.CreateDbCommand();
+        using var query = ids.Take(MostSearchedLeads + 1).CreateDbCommand();
         var command = db.GetService<IRawSqlCommandBuilder>().Build(
-            query.CommandText, [.. query.Parameters.Cast<DbParameter>().Select(p => new SqliteParameter(p.ParameterName, p.Value))], db.Model);
+            $"""
+            WITH "Found"("Id") AS ({query.CommandText})
+            SELECT group_concat("Id") FROM "Found"
+            """,
+            [.. query.Parameters.Cast<DbParameter>().Select(p => new SqliteParameter(p.ParameterName, p.Value))],
+            db.Model);
         using var reader = command.RelationalCommand.ExecuteReader(new RelationalCommandParameterObject(
             db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery));
-        var rows = reader.DbDataReader;
-        var found = new List<int>();
-        while (rows.Read())
+        var row = reader.DbDataReader;
+        if (!row.Read() || row.IsDBNull(0))
         {
-            if (found.Count == MostSearchedLeads)
-            {
-                return null;
-            }
+            return [];
+        }
 
-            found.Add(rows.GetInt32(0));
+        // The text's UTF-8 bytes as SQLite holds them: no string in between.
+        ReadOnlySpan<byte> text = row.GetFieldValue<byte[]>(0);
+        var count = text.Count((byte)',') + 1;
+        if (count > MostSearchedLeads)
+        {
+            return null;
+        }
+
+        var found = new int[count];
+        var at = 0;
+        foreach (var part in text.Split((byte)','))
+        {
+            found[at++] = Utf8Parser.TryParse(text[part], out int id, out _) ? id : throw new InvalidDataException("The search index gave an id that is not a number.");
         }
 
         return found;

@@ -33,12 +33,25 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
     /// <summary>The change log's table, kept by triggers on the leads.</summary>
     public const string ChangeLog = "LeadFactChanges";
 
+    // A revenue group's key: column (8 bits), currency (8 bits), cents (47 bits: the domain's largest revenue, 10^12 in major
+    // units, is 10^14 cents).
+    private const int ColumnShift = 55;
+    private const int CurrencyShift = 47;
+    private const long CentsMask = (1L << CurrencyShift) - 1;
+
+    /// <summary>More columns than a revenue group's key can number: such a board reads the rows.</summary>
+    private const int MostColumns = 1 << (63 - ColumnShift);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _loadLock = new();
     private Table? _table;
     private Task? _loading;
     private long _pruned;
+
+    // A searched board's working memory, used under the gate and kept between boards.
+    private readonly Dictionary<long, int> _groups = [];
+    private Fact[] _matched = [];
 
     /// <summary>
     /// Whether the facts are in memory to serve <paramref name="db"/>'s database: never on PostgreSQL. On SQLite the first ask
@@ -76,7 +89,7 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
     /// <paramref name="stageIds"/> (in that order) the ids of its first <paramref name="cardsOf"/> cards by next action, then
     /// id. Null when the facts are not in memory (see <see cref="IsLoaded"/>).
     /// </summary>
-    public async Task<BoardQuery.SearchedBoard?> BoardOfAsync(LeadsDbContext db, IReadOnlyList<int> ids, string? responsibleUserId, IReadOnlyList<int> stageIds, Func<int, int> cardsOf, CancellationToken cancellationToken = default)
+    public async Task<BoardQuery.SearchedBoard?> BoardOfAsync(LeadsDbContext db, int[] ids, string? responsibleUserId, IReadOnlyList<int> stageIds, Func<int, int> cardsOf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(ids);
@@ -90,33 +103,74 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
                 return null;
             }
 
-            var responsible = responsibleUserId is null ? -1 : table.UserIndex(responsibleUserId);
-            // Sized up front: amounts hardly repeat, so there are nearly as many groups as leads, and growing the table
-            // step by step cost more than filling it.
-            var groups = new Dictionary<(int StageId, byte Currency, long Cents), int>(ids.Count);
-            // Each column keeps only its first cards, by their place (next action day, then id, packed in one number; no
-            // next action is the smallest day and comes first, as SQLite orders a column): sorting every match cost more.
-            var columns = stageIds.ToDictionary(id => id, id => new FirstPlaces(cardsOf(id)));
-            foreach (var id in ids)
-            {
-                ref readonly var fact = ref table.Find(id);
-                if (fact is { Status: (byte)LeadStatus.Running, StageId: not 0 }
-                    && (responsible == -1 || fact.Responsible == responsible)
-                    && columns.TryGetValue(fact.StageId, out var column))
-                {
-                    CollectionsMarshal.GetValueRefOrAddDefault(groups, (fact.StageId, fact.Currency, fact.Cents), out _)++;
-                    column.Offer(((long)fact.NextActionDay << 32) | (uint)id);
-                }
-            }
-
-            var shown = stageIds.SelectMany(stageId => columns[stageId].Places).Select(place => (int)place).ToList();
-            return new BoardQuery.SearchedBoard(
-                [.. groups.Select(g => new RevenueGroup(g.Key.StageId, table.Currencies[g.Key.Currency], g.Key.Cents, g.Value))], shown);
+            return BoardOf(table, ids, responsibleUserId, stageIds, cardsOf);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    // The searched board from the facts of every match: 50,000 for a common surname at a million leads. Under the gate.
+    private BoardQuery.SearchedBoard? BoardOf(Table table, int[] ids, string? responsibleUserId, IReadOnlyList<int> stageIds, Func<int, int> cardsOf)
+    {
+        var responsible = responsibleUserId is null ? -1 : table.UserIndex(responsibleUserId);
+        int[] columnStages = [.. stageIds];
+        if (columnStages.Length > MostColumns)
+        {
+            return null;
+        }
+
+        // Each column keeps only its first cards, by their place (next action day, then id, packed in one number; no
+        // next action is the smallest day and comes first, as SQLite orders a column): sorting every match cost more.
+        var columns = new FirstPlaces[columnStages.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            columns[i] = new FirstPlaces(cardsOf(columnStages[i]));
+        }
+
+        // The matches' facts first, copied into one buffer by a loop that does nothing else, so that the processor fetches
+        // many of them from memory at once: read and judged one by one, each waited for the one before (the whole loop took
+        // 8 ms for 49,000 matches; with the copy, 5 ms, 1 of them copying). The buffer is kept between boards.
+        if (_matched.Length < ids.Length)
+        {
+            _matched = new Fact[ids.Length];
+        }
+
+        var matched = _matched.AsSpan(0, ids.Length);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            matched[i] = table.Find(ids[i]);
+        }
+
+        // The revenue groups by (column, currency, cents) packed in one number: amounts hardly repeat, so there are nearly
+        // as many groups as leads, and a dictionary of tuples cost more than the rest of the board. Kept between boards, so
+        // that it is not grown again for every search.
+        var groups = _groups;
+        groups.Clear();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ref readonly var fact = ref matched[i];
+            if (fact is { Status: (byte)LeadStatus.Running, StageId: not 0 }
+                && (responsible == -1 || fact.Responsible == responsible)
+                && Array.IndexOf(columnStages, fact.StageId) is var column and >= 0)
+            {
+                if ((ulong)fact.Cents > CentsMask)
+                {
+                    // Cents the domain never writes (negative, or above its largest revenue): the board reads the rows.
+                    return null;
+                }
+
+                CollectionsMarshal.GetValueRefOrAddDefault(groups, ((long)column << ColumnShift) | ((long)fact.Currency << CurrencyShift) | fact.Cents, out _)++;
+                columns[column].Offer(((long)fact.NextActionDay << 32) | (uint)ids[i]);
+            }
+        }
+
+        var shown = columns.SelectMany(c => c.Places).Select(place => (int)place).ToList();
+        return new BoardQuery.SearchedBoard(
+            [.. groups.Select(g => new RevenueGroup(
+                columnStages[(int)(g.Key >> ColumnShift)], table.Currencies[(int)(g.Key >> CurrencyShift) & byte.MaxValue], g.Key & CentsMask, g.Value))],
+            shown);
     }
 
     // The facts as they are now, or null when they are not in memory or can no longer be trusted. Under the gate.

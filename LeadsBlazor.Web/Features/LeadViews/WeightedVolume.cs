@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LeadsBlazor.Domain.Common;
 using LeadsBlazor.Domain.Pipeline;
 
@@ -34,19 +35,23 @@ public sealed record WeightedVolume(IReadOnlyList<StageFigures> Stages, StageFig
         ArgumentNullException.ThrowIfNull(amounts);
         ArgumentNullException.ThrowIfNull(probabilities);
 
-        // A stage the view does not know (deleted a moment ago) weighs nothing rather than failing the board.
-        var stages = amounts
-            .GroupBy(a => a.StageId)
-            .Select(stage =>
+        // One pass over the amounts (a searched board has tens of thousands), the stages in the order they first appear. A
+        // stage the view does not know (deleted a moment ago) weighs nothing rather than failing the board.
+        var sums = new Dictionary<int, (int Count, decimal Revenue, decimal Weighted)>();
+        var order = new List<int>();
+        foreach (var amount in amounts)
+        {
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, amount.StageId, out var known);
+            if (!known)
             {
-                var probability = probabilities.GetValueOrDefault(stage.Key);
-                return new StageFigures(
-                    stage.Key,
-                    stage.Sum(a => a.Count),
-                    stage.Sum(a => a.InAccount.Amount * a.Count),
-                    stage.Sum(a => probability.Weigh(a.InAccount).Amount * a.Count));
-            })
-            .ToList();
+                order.Add(amount.StageId);
+            }
+
+            var weighted = probabilities.GetValueOrDefault(amount.StageId).Weigh(amount.InAccount);
+            sum = (sum.Count + amount.Count, sum.Revenue + (amount.InAccount.Amount * amount.Count), sum.Weighted + (weighted.Amount * amount.Count));
+        }
+
+        var stages = order.Select(id => new StageFigures(id, sums[id].Count, sums[id].Revenue, sums[id].Weighted)).ToList();
         var total = new StageFigures(null, stages.Sum(s => s.Count), stages.Sum(s => s.Revenue), stages.Sum(s => s.Weighted));
         return new WeightedVolume(stages, total, currency.Code, amounts);
     }

@@ -38,10 +38,24 @@ public sealed class WeightedVolumeQuery(IDbContextFactory<LeadsDbContext> contex
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(settings);
-        var amounts = groups
-            .Where(g => g.StageId is not null)
-            .Select(g => new StageAmount(g.StageId!.Value, settings.InAccountCurrency(Money.FromMinorUnits(g.Cents, Currency.Parse(g.Currency))), g.Count))
-            .ToList();
+        // A searched board hands in a group per distinct amount (tens of thousands): each currency code is read once.
+        var currencies = new Dictionary<string, Currency>(StringComparer.Ordinal);
+        var amounts = new List<StageAmount>();
+        foreach (var group in groups)
+        {
+            if (group.StageId is not { } stageId)
+            {
+                continue;
+            }
+
+            if (!currencies.TryGetValue(group.Currency, out var currency))
+            {
+                currencies.Add(group.Currency, currency = Currency.Parse(group.Currency));
+            }
+
+            amounts.Add(new StageAmount(stageId, settings.InAccountCurrency(Money.FromMinorUnits(group.Cents, currency)), group.Count));
+        }
+
         return WeightedVolume.Of(amounts, stages.ToDictionary(s => s.Id, s => s.Probability), settings.Currency);
     }
 
