@@ -61,10 +61,6 @@ internal static class BulkSeeding
         ("Social Media", "#ffb300"), ("SEO", "#26a69a"), ("Hosting", "#546e7a"), ("Workshop", "#ab47bc"), ("Strategie", "#ec407a"),
     ];
 
-    // FTS5's in-memory hash before it writes a segment: its default, and the size the bulk fill uses (see InsertLeads).
-    private const int Fts5DefaultHashSize = 1024 * 1024;
-    private const int FillHashSize = 256 * 1024 * 1024;
-
     /// <summary>The label the one-label board filters by: on about one lead in ten.</summary>
     public const string FilterLabel = "Heiß";
 
@@ -143,8 +139,9 @@ internal static class BulkSeeding
     /// with labels and history, in one transaction. The
     /// secondary indexes of the three tables are dropped before and built again after (from their own SQL, so an index
     /// another change adds comes back too): building an index over a million rows once is far quicker than keeping it
-    /// in order row by row. The search index and the label totals too are filled once at the end, not row by row by their
-    /// triggers, and the searched boards' change log gets no row per new lead; other triggers stay (the history's guard, the
+    /// in order row by row. The search index is built beside, on the other core, and copied in at the end
+    /// (<see cref="SideSearchIndex"/>); the label totals are filled once at the end; neither is kept row by row by its
+    /// triggers, and the searched boards' change log gets no row per new lead. Other triggers stay (the history's guard, the
     /// totals' triggers for changes).
     /// </summary>
     public static TimeSpan InsertLeads(string database, int leadCount, IReadOnlyList<Company> companies)
@@ -156,7 +153,16 @@ internal static class BulkSeeding
         // Triggers may fold names for the search as the app does (its function, registered on each of its connections).
         TextSearch.AddTo(connection);
         Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA temp_store = MEMORY; PRAGMA threads = 2;");
-        using var transaction = connection.BeginTransaction();
+        using var search = new SideSearchIndex(connection, "LeadSearch");
+        using (var attach = connection.CreateCommand())
+        {
+            attach.CommandText = $"ATTACH DATABASE $path AS {SideSearchIndex.Schema}";
+            attach.Parameters.AddWithValue("$path", search.Path);
+            attach.ExecuteNonQuery();
+        }
+
+        // Deferred: an immediate transaction (Microsoft.Data.Sqlite's default) would lock the attached side database too.
+        using var transaction = connection.BeginTransaction(deferred: true);
         InsertCompanies(connection, companies);
         var companiesInserted = watch.Elapsed;
         var world = World.Read(connection);
@@ -166,9 +172,8 @@ internal static class BulkSeeding
             Execute(connection, $"DROP INDEX \"{index.Name}\"");
         }
 
-        // The search index and the label totals are filled once at the end, in one statement each, rather than row by row by their
-        // triggers. The searched boards' change log needs no row for the new leads: the app reads every lead's facts when it
-        // first needs them (LeadFacts).
+        // The search index and the label totals are filled once, rather than row by row by their triggers. The searched boards'
+        // change log needs no row for the new leads: the app reads every lead's facts when it first needs them (LeadFacts).
         var fillTriggers = Rows(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('LeadSearch_LeadAdded', 'LabelRevenueGroups_LabelAdded', 'LeadFactChanges_LeadAdded')", r => (Name: r.GetString(0), Sql: r.GetString(1)));
         foreach (var trigger in fillTriggers)
         {
@@ -212,6 +217,7 @@ internal static class BulkSeeding
             var name = company >= 0 && random.Next(2) == 0
                 ? $"{Projects[random.Next(Projects.Length)]} {world.Companies[company].Short}"
                 : $"{Projects[random.Next(Projects.Length)]} {Surnames[random.Next(Surnames.Length)]} {id}";
+            search.Add(id, name, company >= 0 ? world.Companies[company].Name : null, contact?.Name);
             var nextActionOn = today.AddDays(random.Next(-20, 70));
             var labelCount = random.Next(10) switch { < 3 => 0, < 7 => 1, < 9 => 2, _ => 3 };
             for (var k = 0; k < labelCount; k++)
@@ -252,20 +258,7 @@ internal static class BulkSeeding
 
         var indexed = watch.Elapsed;
 
-        // FTS5 collects what it indexes in a hash table of 1 MB by default, writes it out as a segment when full, and merges
-        // the segments as they pile up: filled in one statement, that is hundreds of segments, each posting rewritten at
-        // every level of merging. With a hash that holds a large part of the million names, it writes a few large
-        // segments. The setting is stored with the table, so the app's default is put back afterwards.
-        Execute(connection, $$"""INSERT INTO "LeadSearch" ("LeadSearch", rank) VALUES ('hashsize', {{FillHashSize}})""");
-        Execute(connection, $$"""
-            INSERT INTO "LeadSearch" (rowid, "Name", "Customer", "Contact")
-            SELECT l."Id", leads_fold(l."Name"), leads_fold(c."Name"), leads_fold(p."Name")
-            FROM "Leads" AS l
-            LEFT JOIN "Companies" AS c ON c."Id" = l."CompanyId"
-            LEFT JOIN "People" AS p ON p."Id" = l."ContactPersonId"
-            WHERE l."Id" >= {{firstId}};
-            """);
-        Execute(connection, $$"""INSERT INTO "LeadSearch" ("LeadSearch", rank) VALUES ('hashsize', {{Fts5DefaultHashSize}})""");
+        search.CopyInto(connection);
         var searched = watch.Elapsed;
         Execute(connection, "DELETE FROM \"LabelRevenueGroups\"");
         Execute(connection, LabelRevenueGroup.FillSql);
@@ -275,7 +268,8 @@ internal static class BulkSeeding
         }
 
         transaction.Commit();
-        Console.WriteLine($"  companies {companiesInserted.TotalSeconds:F1} s, leads and labels {(leadsInserted - companiesInserted).TotalSeconds:F1} s, history rows {(inserted - leadsInserted).TotalSeconds:F1} s, their indexes {(indexed - inserted).TotalSeconds:F1} s, the search index {(searched - indexed).TotalSeconds:F1} s, the label totals {(watch.Elapsed - searched).TotalSeconds:F1} s");
+        Execute(connection, $"DETACH DATABASE {SideSearchIndex.Schema}");
+        Console.WriteLine($"  companies {companiesInserted.TotalSeconds:F1} s, leads and labels {(leadsInserted - companiesInserted).TotalSeconds:F1} s, history rows {(inserted - leadsInserted).TotalSeconds:F1} s, their indexes {(indexed - inserted).TotalSeconds:F1} s, the search index {(searched - indexed).TotalSeconds:F1} s (waited for and copied; built beside in {search.Built.TotalSeconds:F1} s), the label totals {(watch.Elapsed - searched).TotalSeconds:F1} s");
         Execute(connection, "PRAGMA journal_mode = WAL;");
         return watch.Elapsed;
     }
