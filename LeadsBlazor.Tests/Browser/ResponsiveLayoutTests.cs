@@ -105,6 +105,28 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser) : BrowserTest(
     }
 
     [Fact]
+    public async Task At_390_px_no_amount_on_the_board_breaks_between_its_number_and_its_currency()
+    {
+        var page = await OpenBoardAsync(390);
+        var amounts = page.Locator("[data-testid=weighted-volume], [data-testid=revenue-total], .stage-revenue, .stage-weighted b");
+        await Assertions.Expect(amounts.First).ToBeVisibleAsync();
+
+        // An element's text on more than one line has client rectangles at more than one height.
+        var broken = await amounts.EvaluateAllAsync<string[]>("""
+            elements => elements
+                .filter(element => {
+                    const range = document.createRange();
+                    range.selectNodeContents(element);
+                    return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size > 1;
+                })
+                .map(element => element.textContent)
+            """);
+
+        Assert.True(await amounts.CountAsync() >= 6, "the board shows its totals and each stage's figures");
+        Assert.Empty(broken);
+    }
+
+    [Fact]
     public async Task At_390_px_the_drawer_closes_when_a_link_in_it_leads_to_another_page_and_stays_open_for_a_label()
     {
         await App.CreateLabelAsync("Heiß", "#e53935");
