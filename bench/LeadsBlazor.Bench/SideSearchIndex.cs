@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using LeadsBlazor.Web.Data;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,8 @@ namespace LeadsBlazor.Bench;
 /// writes them, folded as the app's triggers fold them (<see cref="TextSearch.Fold"/>). Then its tables are copied into the
 /// bench database as they are: FTS5 keeps an index wholly in its shadow tables (<c>_data</c>, <c>_idx</c>, <c>_content</c>,
 /// <c>_docsize</c>, <c>_config</c>), so a copy into the empty table of the same definition is that index. Filled in place
-/// after the other indexes, the search index took 10-24 s of the seeding; copied, 3 s.
+/// after the other indexes, the search index took 22-24 s of the seeding on a slow machine (9.9 s on a faster one); waited
+/// for and copied, about 5 s (3 s of it copying).
 /// </summary>
 internal sealed class SideSearchIndex : IDisposable
 {
@@ -47,12 +49,13 @@ internal sealed class SideSearchIndex : IDisposable
         _building = Task.Factory.StartNew(() => Build(definition), TaskCreationOptions.LongRunning);
     }
 
+    /// <summary>The search index's table (FTS5), as the app's migrations define it.</summary>
     public string Table { get; }
 
     /// <summary>The side database's file.</summary>
     public string Path { get; }
 
-    /// <summary>How long the building took, once <see cref="CopyInto"/> has waited for it.</summary>
+    /// <summary>How long the building ran (waiting for rows included), once <see cref="CopyInto"/> has waited for it.</summary>
     public TimeSpan Built { get; private set; }
 
     /// <summary>One lead's names as the seeding writes them (not yet folded).</summary>
@@ -79,8 +82,9 @@ internal sealed class SideSearchIndex : IDisposable
         _building.GetAwaiter().GetResult();
 
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM \"{Table}\")";
-        if (Convert.ToBoolean(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture))
+        // Asked of a shadow table: read through the FTS5 table, this connection would keep the index's structure it then replaces.
+        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM main.\"{Table}_docsize\")";
+        if (Convert.ToBoolean(command.ExecuteScalar(), CultureInfo.InvariantCulture))
         {
             throw new InvalidOperationException($"{Table} is not empty: the side index replaces it, so it is built for an empty database only.");
         }
@@ -104,8 +108,30 @@ internal sealed class SideSearchIndex : IDisposable
 
     public void Dispose()
     {
+        // When the seeding failed before the copy, the building still waits for rows: it ends, and its failure, if any, is
+        // not the one to tell.
+        if (!_batches.IsAddingCompleted)
+        {
+            _batches.CompleteAdding();
+        }
+
+        try
+        {
+            _building.Wait();
+        }
+        catch (AggregateException)
+        {
+        }
+
         _batches.Dispose();
-        File.Delete(Path);
+        try
+        {
+            File.Delete(Path);
+        }
+        catch (IOException)
+        {
+            // Still attached to the seeding's connection after a failure: it stays in the bench's folder, deleted with it.
+        }
     }
 
     private void Hand(Row[] batch)

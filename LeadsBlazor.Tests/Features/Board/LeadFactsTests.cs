@@ -152,6 +152,29 @@ public sealed class LeadFactsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lead_with_more_cents_than_the_domain_writes_is_counted_from_the_rows()
+    {
+        var stages = await _app.StagesAsync();
+        var lead = await _app.AddRunningLeadAsync(stages[0].Id, revenue: 1_000m, name: "Pixel Köhler");
+        await _app.Get<LeadFacts>().LoadedAsync();
+
+        // Above the domain's largest revenue, written by plain SQL (an import, an operator's fix): more than the facts' packed
+        // revenue key holds, so the board reads the rows and still counts it.
+        const long Cents = 1L << 48;
+        await using (var db = _app.NewContext())
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Leads" SET "RevenueMinor" = {Cents} WHERE "Id" = {lead.Id}""");
+        }
+
+        Changed(_app.OwnerId);
+
+        var board = await _app.Get<BoardQuery>().LoadAsync(new LeadFilter(Search: Search));
+
+        Assert.Equal(Cents / 100m, board.Volume.Total.Revenue);
+        Assert.Equal(lead.Id, Assert.Single(board.Cards).Id);
+    }
+
+    [Fact]
     public async Task The_change_log_is_pruned_once_its_rows_are_applied_and_the_board_stays_right()
     {
         var stages = await _app.StagesAsync();

@@ -39,7 +39,7 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
     private const int CurrencyShift = 47;
     private const long CentsMask = (1L << CurrencyShift) - 1;
 
-    /// <summary>More columns than a revenue group's key can number: such a board reads the rows.</summary>
+    /// <summary>The most columns a revenue group's key numbers (8 bits); a board with more reads the rows.</summary>
     private const int MostColumns = 1 << (63 - ColumnShift);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -87,7 +87,8 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
     /// The searched board of the leads <paramref name="ids"/> lists, as they are now (the change log applied first), of
     /// <paramref name="responsibleUserId"/>'s leads only when given: the running leads' revenue groups, and for each stage of
     /// <paramref name="stageIds"/> (in that order) the ids of its first <paramref name="cardsOf"/> cards by next action, then
-    /// id. Null when the facts are not in memory (see <see cref="IsLoaded"/>).
+    /// id. Null when the facts are not in memory (see <see cref="IsLoaded"/>), or when a revenue group's key cannot number the
+    /// board (more than 256 columns, or cents the domain never writes): the caller then reads the rows.
     /// </summary>
     public async Task<BoardQuery.SearchedBoard?> BoardOfAsync(LeadsDbContext db, int[] ids, string? responsibleUserId, IReadOnlyList<int> stageIds, Func<int, int> cardsOf, CancellationToken cancellationToken = default)
     {
