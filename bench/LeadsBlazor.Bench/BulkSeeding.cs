@@ -154,12 +154,6 @@ internal static class BulkSeeding
         TextSearch.AddTo(connection);
         Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA temp_store = MEMORY; PRAGMA threads = 2;");
         using var search = new SideSearchIndex(connection, "LeadSearch");
-        using (var attach = connection.CreateCommand())
-        {
-            attach.CommandText = $"ATTACH DATABASE $path AS {SideSearchIndex.Schema}";
-            attach.Parameters.AddWithValue("$path", search.Path);
-            attach.ExecuteNonQuery();
-        }
 
         // Deferred: an immediate transaction (Microsoft.Data.Sqlite's default) would lock the attached side database too.
         using var transaction = connection.BeginTransaction(deferred: true);
@@ -258,7 +252,7 @@ internal static class BulkSeeding
 
         var indexed = watch.Elapsed;
 
-        search.CopyInto(connection);
+        search.Copy();
         var searched = watch.Elapsed;
         Execute(connection, "DELETE FROM \"LabelRevenueGroups\"");
         Execute(connection, LabelRevenueGroup.FillSql);
@@ -268,9 +262,9 @@ internal static class BulkSeeding
         }
 
         transaction.Commit();
-        Execute(connection, $"DETACH DATABASE {SideSearchIndex.Schema}");
         Console.WriteLine($"  companies {companiesInserted.TotalSeconds:F1} s, leads and labels {(leadsInserted - companiesInserted).TotalSeconds:F1} s, history rows {(inserted - leadsInserted).TotalSeconds:F1} s, their indexes {(indexed - inserted).TotalSeconds:F1} s, the search index {(searched - indexed).TotalSeconds:F1} s (waited for and copied; built beside in {search.Built.TotalSeconds:F1} s), the label totals {(watch.Elapsed - searched).TotalSeconds:F1} s");
-        Execute(connection, "PRAGMA journal_mode = WAL;");
+        // The main database only: the side one is still attached.
+        Execute(connection, "PRAGMA main.journal_mode = WAL;");
         return watch.Elapsed;
     }
 
@@ -370,14 +364,14 @@ internal static class BulkSeeding
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static void Execute(SqliteConnection connection, string sql)
+    internal static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 
-    private static List<T> Rows<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
+    internal static List<T> Rows<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using LeadsBlazor.Web.Data;
 using Microsoft.Data.Sqlite;
 
@@ -17,8 +16,8 @@ namespace LeadsBlazor.Bench;
 /// </summary>
 internal sealed class SideSearchIndex : IDisposable
 {
-    /// <summary>The name the seeding's connection attaches the side database under.</summary>
-    public const string Schema = "side";
+    // The name the seeding's connection attaches the side database under.
+    private const string Schema = "side";
 
     private const int BatchSize = 1_000;
 
@@ -31,31 +30,43 @@ internal sealed class SideSearchIndex : IDisposable
 
     // Bounded: the seeding waits rather than holding a million names when the index falls behind.
     private readonly BlockingCollection<Row[]> _batches = new(boundedCapacity: 64);
+    private readonly SqliteConnection _seeding;
     private readonly Task _building;
     private Row[] _batch = new Row[BatchSize];
     private int _count;
 
-    /// <summary>Starts building, beside <paramref name="database"/>, the index of <paramref name="table"/> as the database defines it.</summary>
-    public SideSearchIndex(SqliteConnection database, string table)
+    /// <summary>
+    /// Starts building, beside the seeding's database, the index of <paramref name="table"/> as that database defines it, and
+    /// attaches the side database to <paramref name="seeding"/> as <see cref="Schema"/> until disposed: before the seeding's
+    /// transaction begins (SQLite attaches outside transactions only), which must be deferred (an immediate one, Microsoft.Data.Sqlite's
+    /// default, would lock the side database too).
+    /// </summary>
+    public SideSearchIndex(SqliteConnection seeding, string table)
     {
-        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(seeding);
+        _seeding = seeding;
         Table = table;
-        Path = database.DataSource + ".search";
+        Path = seeding.DataSource + ".search";
         File.Delete(Path);
-        using var command = database.CreateCommand();
-        command.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $name";
-        command.Parameters.AddWithValue("$name", table);
-        var definition = command.ExecuteScalar() as string ?? throw new InvalidOperationException($"The database has no table {table}.");
+        var definition = BulkSeeding.Rows(seeding, $"SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '{table}'", r => r.GetString(0)).SingleOrDefault()
+            ?? throw new InvalidOperationException($"The database has no table {table}.");
+        using (var attach = seeding.CreateCommand())
+        {
+            attach.CommandText = $"ATTACH DATABASE $path AS {Schema}";
+            attach.Parameters.AddWithValue("$path", Path);
+            attach.ExecuteNonQuery();
+        }
+
         _building = Task.Factory.StartNew(() => Build(definition), TaskCreationOptions.LongRunning);
     }
 
     /// <summary>The search index's table (FTS5), as the app's migrations define it.</summary>
     public string Table { get; }
 
-    /// <summary>The side database's file.</summary>
-    public string Path { get; }
+    // The side database's file.
+    private string Path { get; }
 
-    /// <summary>How long the building ran (waiting for rows included), once <see cref="CopyInto"/> has waited for it.</summary>
+    /// <summary>How long the building ran (waiting for rows included), once <see cref="Copy"/> has waited for it.</summary>
     public TimeSpan Built { get; private set; }
 
     /// <summary>One lead's names as the seeding writes them (not yet folded).</summary>
@@ -70,39 +81,22 @@ internal sealed class SideSearchIndex : IDisposable
         }
     }
 
-    /// <summary>
-    /// Waits for the index, then copies it into the seeding connection's empty <see cref="Table"/>, in its transaction (the
-    /// side database attached as <see cref="Schema"/> before that began: SQLite attaches outside transactions only).
-    /// </summary>
-    public void CopyInto(SqliteConnection connection)
+    /// <summary>Waits for the index, then copies it into the seeding's empty <see cref="Table"/>, in the seeding's transaction.</summary>
+    public void Copy()
     {
-        ArgumentNullException.ThrowIfNull(connection);
         Hand(_batch[.._count]);
         _batches.CompleteAdding();
         _building.GetAwaiter().GetResult();
 
-        using var command = connection.CreateCommand();
         // Asked of a shadow table: read through the FTS5 table, this connection would keep the index's structure it then replaces.
-        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM main.\"{Table}_docsize\")";
-        if (Convert.ToBoolean(command.ExecuteScalar(), CultureInfo.InvariantCulture))
+        if (BulkSeeding.Rows(_seeding, $"SELECT EXISTS (SELECT 1 FROM main.\"{Table}_docsize\")", r => r.GetBoolean(0))[0])
         {
             throw new InvalidOperationException($"{Table} is not empty: the side index replaces it, so it is built for an empty database only.");
         }
 
-        command.CommandText = $"SELECT name FROM {Schema}.sqlite_master WHERE type = 'table' AND name LIKE '{Table}^_%' ESCAPE '^'";
-        var shadows = new List<string>();
-        using (var reader = command.ExecuteReader())
+        foreach (var shadow in BulkSeeding.Rows(_seeding, $"SELECT name FROM {Schema}.sqlite_master WHERE type = 'table' AND name LIKE '{Table}^_%' ESCAPE '^'", r => r.GetString(0)))
         {
-            while (reader.Read())
-            {
-                shadows.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var shadow in shadows)
-        {
-            command.CommandText = $"DELETE FROM main.\"{shadow}\"; INSERT INTO main.\"{shadow}\" SELECT * FROM {Schema}.\"{shadow}\";";
-            command.ExecuteNonQuery();
+            BulkSeeding.Execute(_seeding, $"DELETE FROM main.\"{shadow}\"; INSERT INTO main.\"{shadow}\" SELECT * FROM {Schema}.\"{shadow}\";");
         }
     }
 
@@ -126,11 +120,12 @@ internal sealed class SideSearchIndex : IDisposable
         _batches.Dispose();
         try
         {
+            BulkSeeding.Execute(_seeding, $"DETACH DATABASE {Schema}");
             File.Delete(Path);
         }
-        catch (IOException)
+        catch (SqliteException)
         {
-            // Still attached to the seeding's connection after a failure: it stays in the bench's folder, deleted with it.
+            // Still in use after the seeding failed (its transaction open): the file stays in the bench's folder, deleted with it.
         }
     }
 
@@ -155,10 +150,10 @@ internal sealed class SideSearchIndex : IDisposable
         {
             using var connection = new SqliteConnection($"Data Source={Path};Pooling=false");
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -100000;");
-            Execute(connection, definition);
+            BulkSeeding.Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -100000;");
+            BulkSeeding.Execute(connection, definition);
             using var transaction = connection.BeginTransaction();
-            Execute(connection, $"""INSERT INTO "{Table}" ("{Table}", rank) VALUES ('hashsize', {FillHashSize})""");
+            BulkSeeding.Execute(connection, $"""INSERT INTO "{Table}" ("{Table}", rank) VALUES ('hashsize', {FillHashSize})""");
             using var insert = connection.CreateCommand();
             insert.CommandText = $"""INSERT INTO "{Table}" (rowid, "Name", "Customer", "Contact") VALUES ($id, $name, $customer, $contact)""";
             var id = insert.Parameters.Add("$id", SqliteType.Integer);
@@ -178,7 +173,7 @@ internal sealed class SideSearchIndex : IDisposable
                 }
             }
 
-            Execute(connection, $"""INSERT INTO "{Table}" ("{Table}", rank) VALUES ('hashsize', {Fts5DefaultHashSize})""");
+            BulkSeeding.Execute(connection, $"""INSERT INTO "{Table}" ("{Table}", rank) VALUES ('hashsize', {Fts5DefaultHashSize})""");
             transaction.Commit();
         }
         catch
@@ -189,13 +184,6 @@ internal sealed class SideSearchIndex : IDisposable
         }
 
         Built = watch.Elapsed;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private readonly record struct Row(int LeadId, string Name, string? Customer, string? Contact);

@@ -90,7 +90,7 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
     /// id. Null when the facts are not in memory (see <see cref="IsLoaded"/>), or when a revenue group's key cannot number the
     /// board (more than 256 columns, or cents the domain never writes): the caller then reads the rows.
     /// </summary>
-    public async Task<BoardQuery.SearchedBoard?> BoardOfAsync(LeadsDbContext db, int[] ids, string? responsibleUserId, IReadOnlyList<int> stageIds, Func<int, int> cardsOf, CancellationToken cancellationToken = default)
+    public async Task<BoardQuery.SearchedBoard?> BoardOfAsync(LeadsDbContext db, int[] ids, string? responsibleUserId, int[] stageIds, Func<int, int> cardsOf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(ids);
@@ -113,10 +113,9 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
     }
 
     // The searched board from the facts of every match: 50,000 for a common surname at a million leads. Under the gate.
-    private BoardQuery.SearchedBoard? BoardOf(Table table, int[] ids, string? responsibleUserId, IReadOnlyList<int> stageIds, Func<int, int> cardsOf)
+    private BoardQuery.SearchedBoard? BoardOf(Table table, int[] ids, string? responsibleUserId, int[] columnStages, Func<int, int> cardsOf)
     {
         var responsible = responsibleUserId is null ? -1 : table.UserIndex(responsibleUserId);
-        int[] columnStages = [.. stageIds];
         if (columnStages.Length > MostColumns)
         {
             return null;
