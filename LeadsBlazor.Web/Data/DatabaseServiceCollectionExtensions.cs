@@ -32,6 +32,7 @@ public static class DatabaseServiceCollectionExtensions
         }
         else
         {
+            SqliteProcessSettings.Apply();
             var busyTimeout = configuration.GetValue("Database:BusyTimeout", SqlitePragmas.DefaultBusyTimeout);
             var connectionString = SqliteConnectionString(configured ?? DefaultConnectionString, environment.ContentRootPath, busyTimeout);
             services.AddSingleton(new LeadsDatabase(provider, connectionString));

@@ -36,6 +36,9 @@ internal static class BoardBench
     public static async Task Main(string[] args)
     {
         var total = Stopwatch.StartNew();
+        // SQLite's process-wide settings as the app sets them at start, before the bench's own first connection: the bare
+        // baseline runs in this process too, under the same settings.
+        SqliteProcessSettings.Apply();
         var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
         int Option(string name, int fallback) => options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
         var exportBench = args.Contains("export");

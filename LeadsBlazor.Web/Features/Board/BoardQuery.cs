@@ -118,14 +118,15 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
     /// </summary>
     private static async Task<(WeightedVolume Volume, List<BoardCard> Cards)> FromSearchedAsync(LeadsDbContext db, SearchedBoard found, AccountSettings settings, List<Stage> stages, DateOnly today, Dictionary<string, string> names)
     {
-        var volume = WeightedVolumeQuery.Of(found.Groups, settings, stages);
+        // The figures from the groups on another core while the cards are read (4 ms for 34,000 running leads found).
+        var figures = Task.Run(() => WeightedVolumeQuery.Of(found.Groups, settings, stages));
         // One parameter (a JSON array) rather than one per id: a list of ids differs in length from search to search, and
         // each length would be another query for EF to build.
         var shown = found.Shown;
         var cards = (await CardsAsync(db.Leads.AsNoTracking().Where(l => EF.Parameter(shown).Contains(l.Id)), stages, settings, today, names)).ToDictionary(c => c.Id);
         // A lead changed since it was found shows as it is now, or not at all once deleted or off the stages; the change's
         // event reloads the board anyway.
-        return (volume, [.. shown.Where(cards.ContainsKey).Select(id => cards[id])]);
+        return (await figures, [.. shown.Where(cards.ContainsKey).Select(id => cards[id])]);
     }
 
     /// <summary>
@@ -165,10 +166,10 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
 
         // On SQLite, once the leads' facts are in memory, the search index gives the ids and the facts the rest, unless the
         // view also narrows by what the facts do not hold (labels, a customer).
-        if (filter is { LabelIds: null or { Count: 0 }, CompanyId: null } && facts.IsLoaded(db)
-            && LeadSearch.MatchingIds(db, filter.Search.Trim()) is { } ids)
+        var search = filter.Search.Trim();
+        if (filter is { LabelIds: null or { Count: 0 }, CompanyId: null } && facts.IsLoaded(db) && LeadSearch.MatchingIds(db, search) is { } ids)
         {
-            if (UpToLimit(db, ids) is not { } matched)
+            if (await MatchedUpToLimitAsync(db, ids, search) is not { } matched)
             {
                 return null;
             }
@@ -181,6 +182,26 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
         }
 
         return await UpToLimitAsync(Searched(db, filter)) is { } found ? SearchedBoard.Of(found, stages, pages) : null;
+    }
+
+    // The search index's ids up to the limit, in two halves by lead id, read at once on two connections, so that a search
+    // finding tens of thousands of leads uses two cores: at a million leads "köhler" (a phrase of five trigrams, 49,000
+    // matches) took 50 ms for its ids on one core, 25 ms for each half side by side (with SQLite's memory statistics off:
+    // SqliteProcessSettings). Any split point gives the same ids in the same (rising) order; the facts' middle id balances
+    // the halves. The lower half runs here, on the board's context; if it fails, the upper half ends on its own and its
+    // context goes with it.
+    private async Task<int[]?> MatchedUpToLimitAsync(LeadsDbContext db, IQueryable<int> ids, string search)
+    {
+        var halfway = facts.HalfwayId;
+        var upper = Task.Run(async () =>
+        {
+            // A context of the same model as db's, so it has the search index too.
+            await using var other = await contexts.CreateDbContextAsync();
+            return UpToLimit(other, LeadSearch.MatchingIds(other, search)!.Where(id => id > halfway));
+        });
+        var lower = UpToLimit(db, ids.Where(id => id <= halfway));
+        var higher = await upper;
+        return lower is null || higher is null || lower.Length + higher.Length > MostSearchedLeads ? null : [.. lower, .. higher];
     }
 
     // SQLite's ids up to the limit, as one text: "17,42,…" (group_concat over the first MostSearchedLeads + 1). Through EF's

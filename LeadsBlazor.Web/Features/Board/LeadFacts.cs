@@ -74,6 +74,12 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
         return false;
     }
 
+    /// <summary>
+    /// Half the highest lead id the facts hold (0 before they are read): where a search splits its leads into two halves of
+    /// about the same size. Read without the gate: any split point gives the same leads, this one only balances them.
+    /// </summary>
+    public int HalfwayId => Volatile.Read(ref _table) is { } table ? table.HighestId / 2 : 0;
+
     /// <summary>Completes when the facts are in memory (starting to read them if nobody has yet): for the bench and tests.</summary>
     public Task LoadedAsync()
     {
@@ -356,6 +362,9 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
 
         public int Count { get; private set; }
 
+        /// <summary>The highest lead id ever applied (a deleted lead's too: it only balances a search's halves).</summary>
+        public int HighestId { get; private set; }
+
         /// <summary>The lead's facts, or facts of no status when there is no such lead.</summary>
         public ref readonly Fact Find(int id) => ref (uint)id < (uint)_facts.Length ? ref _facts[id] : ref Absent;
 
@@ -425,6 +434,7 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
                 _facts.AsSpan(had).Fill(Absent);
             }
 
+            HighestId = Math.Max(HighestId, id);
             var existed = _facts[id].Status != None;
             if (lead is null)
             {
