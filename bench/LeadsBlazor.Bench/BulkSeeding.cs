@@ -241,6 +241,7 @@ internal static class BulkSeeding
             }
         }
 
+        search.Complete();
         var leadsInserted = watch.Elapsed;
         InsertHistory(connection, firstId, world.Stages[0].Id);
 
