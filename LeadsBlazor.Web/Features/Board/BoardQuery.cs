@@ -187,12 +187,12 @@ public sealed class BoardQuery(IDbContextFactory<LeadsDbContext> contexts, Accou
     // The search index's ids up to the limit, in two halves by lead id, read at once on two connections, so that a search
     // finding tens of thousands of leads uses two cores: at a million leads "köhler" (a phrase of five trigrams, 49,000
     // matches) took 50 ms for its ids on one core, 25 ms for each half side by side (with SQLite's memory statistics off:
-    // SqliteProcessSettings). Any split point gives the same ids in the same (rising) order; the facts' middle id balances
-    // the halves. The lower half runs here, on the board's context; if it fails, the upper half ends on its own and its
-    // context goes with it.
+    // SqliteProcessSettings). Any split point gives the same ids in the same (rising) order; half the highest id the
+    // facts hold balances the halves (one read a change behind only balances them less). The lower half runs here, on the
+    // board's context; if it fails, the upper half ends on its own and its context goes with it.
     private async Task<int[]?> MatchedUpToLimitAsync(LeadsDbContext db, IQueryable<int> ids, string search)
     {
-        var halfway = facts.HalfwayId;
+        var halfway = facts.HighestLeadId / 2;
         var upper = Task.Run(async () =>
         {
             // A context of the same model as db's, so it has the search index too.

@@ -75,10 +75,10 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
     }
 
     /// <summary>
-    /// Half the highest lead id the facts hold (0 before they are read): where a search splits its leads into two halves of
-    /// about the same size. Read without the gate: any split point gives the same leads, this one only balances them.
+    /// The highest lead id the facts have held (0 before they are read): how far the leads' ids reach, for a search that
+    /// splits them into halves. Read without the gate, so it may be a change behind.
     /// </summary>
-    public int HalfwayId => Volatile.Read(ref _table) is { } table ? table.HighestId / 2 : 0;
+    public int HighestLeadId => Volatile.Read(ref _table)?.HighestId ?? 0;
 
     /// <summary>Completes when the facts are in memory (starting to read them if nobody has yet): for the bench and tests.</summary>
     public Task LoadedAsync()
@@ -362,7 +362,7 @@ public sealed partial class LeadFacts(IDbContextFactory<LeadsDbContext> contexts
 
         public int Count { get; private set; }
 
-        /// <summary>The highest lead id ever applied (a deleted lead's too: it only balances a search's halves).</summary>
+        /// <summary>The highest lead id ever applied (a deleted lead's too).</summary>
         public int HighestId { get; private set; }
 
         /// <summary>The lead's facts, or facts of no status when there is no such lead.</summary>
