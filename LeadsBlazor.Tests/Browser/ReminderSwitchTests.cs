@@ -34,8 +34,14 @@ public sealed class ReminderSwitchTests(BrowserFixture browser) : BrowserTest(br
         await Assertions.Expect(page.GetByTestId("settings-log")).ToContainTextAsync("Noch keine Änderungen.");
 
         await page.GetByText("Erinnerungs-E-Mails sind für den Account eingeschaltet").ClickAsync();
-        await page.GetByTestId("reminder-hour").ClickAsync();
+        var hour = page.GetByTestId("reminder-hour");
+        await hour.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").GetByText("08:00", new() { Exact = true }).ClickAsync();
+        // What the owner sees before saving: the chosen hour in the field and the list closed (saving with the list
+        // still open once failed under the full suite's load; these say which of the two did not happen).
+        await Assertions.Expect(hour).ToHaveTextAsync("08:00");
+        await Assertions.Expect(hour).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await page.GetByTestId("save").ClickAsync();
 
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Gespeichert.");
