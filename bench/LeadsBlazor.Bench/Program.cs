@@ -76,7 +76,7 @@ internal static class BoardBench
             SqliteConnection.ClearAllPools();
             var bulk = BulkSeeding.InsertLeads(database, leadCount, companies);
             seeded = seeding.Elapsed;
-            Console.WriteLine($"Seeded {leadCount:N0} leads in {seeding.Elapsed.TotalSeconds:F1} s (app start, migrations, users, currencies and labels through the app, companies built by the domain: {byHand.TotalSeconds:F1} s; companies, leads, labels and history in SQL: {bulk.TotalSeconds:F1} s) ({database}, {new FileInfo(database).Length / 1048576.0:N0} MB).");
+            Console.WriteLine($"Seeded {leadCount:N0} leads in {seeded.Value.TotalSeconds:F1} s (app start, migrations, users, currencies and labels through the app, companies built by the domain: {byHand.TotalSeconds:F1} s; companies, leads, labels and history in SQL: {bulk.TotalSeconds:F1} s) ({database}, {new FileInfo(database).Length / 1048576.0:N0} MB).");
         }
         else
         {
